@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The whole suite: lint, migrations check, then the tests on SQLite and on PostgreSQL.
+# With CI=true the PostgreSQL run and the browser tests are required, never skipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+export HELUO_TEST_DATABASE_URL_PG="${HELUO_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/heluo}"
+
+bash scripts/ensure_browser.sh
+
+echo "== ruff"
+$BIN/ruff check src tests scripts
+echo "== migrations"
+HELUO_DATA_DIR="$(mktemp -d)" $BIN/heluo makemigrations --check --dry-run
+echo "== compiled translations"
+$BIN/python scripts/check_messages.py
+
+echo "== tests on SQLite"
+env -u HELUO_TEST_DATABASE_URL $BIN/pytest -q "$@"
+
+if $BIN/python - "$HELUO_TEST_DATABASE_URL_PG" <<'PY'
+import sys, psycopg
+url = sys.argv[1].replace("postgres://", "postgresql://", 1)
+try:
+    psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", connect_timeout=3).close()
+except Exception as error:
+    print(f"PostgreSQL not reachable: {error}", file=sys.stderr)
+    sys.exit(1)
+PY
+then
+    echo "== tests on PostgreSQL"
+    HELUO_TEST_DATABASE_URL="$HELUO_TEST_DATABASE_URL_PG" $BIN/pytest -q "$@"
+elif [ "${CI:-}" = "true" ]; then
+    echo "CI=true: the PostgreSQL run is required" >&2
+    exit 1
+else
+    echo "== PostgreSQL not reachable: skipped the PostgreSQL run (required when CI=true)"
+fi

@@ -1,0 +1,3 @@
+from heluo.cli import main
+
+main()

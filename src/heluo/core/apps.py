@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+def _sync_roles(sender: AppConfig, **kwargs: Any) -> None:
+    # Runs after each app's permissions exist; repeated per app so later apps' permissions reach roles.
+    if sender.name.startswith("heluo."):
+        from heluo.core.roles import sync_builtin_roles
+
+        sync_builtin_roles()
+
+
+class CoreConfig(AppConfig):
+    name = "heluo.core"
+    label = "core"
+    verbose_name = _("Base data")
+
+    def ready(self) -> None:
+        from heluo.core import ledgers  # noqa: F401  (registers core's ledgers)
+        from heluo.core.modules import MenuItem, register_menu
+
+        register_menu(
+            "core",
+            MenuItem(_("Units"), "core:unit_list", "core.Unit"),
+            MenuItem(_("People"), "core:person_list", "core.Person"),
+            MenuItem(_("Grids"), "core:grid_list", "core.Grid"),
+            MenuItem(_("Divisions"), "core:division_list", "core.Division"),
+            MenuItem(_("Functional zones"), "core:zone_list", "core.Zone"),
+            MenuItem(_("Accounts"), "core:account_list", "core.Account"),
+        )
+        post_migrate.connect(_sync_roles, dispatch_uid="heluo.core.sync_roles")

@@ -1,0 +1,126 @@
+"""Filter sets: the base every ledger's shares (scoped choices, subtree filter) and core's own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from heluo.core.forms import AUTOCOMPLETE_MODELS, AutocompleteSelect
+from heluo.core.models import (
+    Account,
+    Division,
+    DivisionLevel,
+    Grid,
+    GridMembership,
+    Person,
+    Role,
+    Unit,
+    UnitType,
+    Zone,
+)
+
+
+class DivisionTreeFilter(django_filters.ModelChoiceFilter):
+    """Rows in the chosen division or anywhere under it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("queryset", Division.objects.all())
+        kwargs.setdefault("label", _("division (and below)"))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs: models.QuerySet, value: Division | None) -> models.QuerySet:
+        if not value:
+            return qs
+        lookup = f"{self.field_name}__path__startswith" if self.field_name else "path__startswith"
+        return qs.filter(**{lookup: value.path})
+
+
+class LedgerFilterSet(django_filters.FilterSet):
+    """Base of every ledger's filter set: choices narrowed to the user's scope."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from heluo.core.ledger import ledger_for
+
+        user = getattr(self.request, "user", None)
+        for flt in self.filters.values():
+            queryset = flt.extra.get("queryset")
+            if queryset is None or callable(queryset) or not hasattr(queryset, "for_user"):
+                continue
+            flt.extra["queryset"] = queryset.for_user(user)
+            ledger = ledger_for(queryset.model)
+            if ledger is not None and queryset.model._meta.label_lower in AUTOCOMPLETE_MODELS:
+                flt.extra["widget"] = AutocompleteSelect(ledger.url("autocomplete"))
+
+
+class DivisionFilter(LedgerFilterSet):
+    within = DivisionTreeFilter(field_name="")
+    level = django_filters.ChoiceFilter(choices=DivisionLevel.choices, label=_("level"))
+    current = django_filters.BooleanFilter(
+        field_name="valid_to", lookup_expr="isnull", label=_("exists today")
+    )
+
+    class Meta:
+        model = Division
+        fields = ["within", "level", "current"]
+
+
+class ZoneFilter(LedgerFilterSet):
+    class Meta:
+        model = Zone
+        fields: list[str] = []
+
+
+class UnitFilter(LedgerFilterSet):
+    division = DivisionTreeFilter(field_name="division")
+    unit_type = django_filters.ModelChoiceFilter(queryset=UnitType.objects.all(), label=_("unit type"))
+    has_credit_code = django_filters.BooleanFilter(
+        label=_("has a credit code"), method="filter_has_credit_code"
+    )
+
+    class Meta:
+        model = Unit
+        fields = ["division", "unit_type", "has_credit_code"]
+
+    def filter_has_credit_code(self, qs: models.QuerySet, name: str, value: bool | None) -> models.QuerySet:
+        if value is None:
+            return qs
+        return qs.exclude(credit_code="") if value else qs.filter(credit_code="")
+
+
+class PersonFilter(LedgerFilterSet):
+    division = DivisionTreeFilter(field_name="division")
+    unit = django_filters.ModelChoiceFilter(queryset=Unit.objects.all(), label=_("unit"))
+
+    class Meta:
+        model = Person
+        fields = ["division", "unit", "gender", "id_type"]
+
+
+class GridFilter(LedgerFilterSet):
+    division = DivisionTreeFilter(field_name="division")
+
+    class Meta:
+        model = Grid
+        fields = ["division", "level"]
+
+
+class GridMembershipFilter(LedgerFilterSet):
+    grid = django_filters.ModelChoiceFilter(queryset=Grid.objects.all(), label=_("grid"))
+
+    class Meta:
+        model = GridMembership
+        fields = ["grid", "role"]
+
+
+class AccountFilter(LedgerFilterSet):
+    home_division = DivisionTreeFilter(field_name="home_division", label=_("home division (and below)"))
+    roles = django_filters.ModelChoiceFilter(queryset=Role.objects.all(), label=_("role"))
+    active = django_filters.BooleanFilter(field_name="user__is_active", label=_("active"))
+
+    class Meta:
+        model = Account
+        fields = ["home_division", "roles", "active"]

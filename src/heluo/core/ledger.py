@@ -1,0 +1,121 @@
+"""A ledger (台账) is a model plus the few pieces that differ between models: its form, filter set,
+table and search fields. Declaring one gives the model its list, detail, history, create, edit, delete
+and autocomplete pages (heluo.core.views.generic), its place in global search, and the generic tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
+from django.db.models import Q
+from django.urls import URLPattern, path, reverse
+
+LEDGERS: dict[str, Ledger] = {}
+
+
+@dataclass(eq=False)
+class Ledger:
+    model: type[models.Model]
+    form: type[Any]
+    filterset: type[Any]
+    table: type[Any]
+    search_fields: tuple[str, ...] = ("name",)
+    # Fields on the detail page, in order; None: the form's fields.
+    detail_fields: tuple[str, ...] | None = None
+    attachments: bool = False
+    # Joined into the list's query so that a page costs one query, not one per row.
+    select_related: tuple[str, ...] = ()
+    prefetch_related: tuple[str, ...] = ()
+    detail_template: str = "core/ledger_detail.html"
+    slug: str = ""
+    # How a row reads in a select's list; default str(row).
+    choice_label: Callable[[Any], str] = str
+    # View classes, replaceable per ledger (accounts need their own create/edit with grant checks).
+    view_overrides: dict[str, type[Any]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.slug = self.slug or f"{self.model._meta.model_name}s"
+
+    @property
+    def label(self) -> str:
+        return self.model._meta.label_lower
+
+    @property
+    def app_label(self) -> str:
+        return self.model._meta.app_label
+
+    @property
+    def model_name(self) -> str:
+        return self.model._meta.model_name or ""
+
+    @property
+    def verbose_name(self) -> Any:
+        return self.model._meta.verbose_name
+
+    @property
+    def verbose_name_plural(self) -> Any:
+        return self.model._meta.verbose_name_plural
+
+    def url_name(self, action: str) -> str:
+        return f"{self.app_label}:{self.model_name}_{action}"
+
+    def url(self, action: str, pk: Any = None) -> str:
+        return reverse(self.url_name(action), args=[pk] if pk is not None else [])
+
+    def fields_for_detail(self) -> tuple[str, ...]:
+        if self.detail_fields is not None:
+            return self.detail_fields
+        return tuple(self.form._meta.fields or ())
+
+    def list_queryset(self, queryset: models.QuerySet) -> models.QuerySet:
+        return queryset.select_related(*self.select_related).prefetch_related(*self.prefetch_related)
+
+    def search(self, queryset: models.QuerySet, text: str | None) -> models.QuerySet:
+        """Rows whose search fields contain every word of `text`."""
+        for word in (text or "").split()[:5]:
+            condition = Q()
+            for name in self.search_fields:
+                condition |= Q(**{f"{name}__icontains": word})
+            queryset = queryset.filter(condition)
+        return queryset
+
+    def urls(self) -> list[URLPattern]:
+        from heluo.core.views import generic
+
+        views: dict[str, type[Any]] = {
+            "list": generic.LedgerListView,
+            "add": generic.LedgerCreateView,
+            "detail": generic.LedgerDetailView,
+            "edit": generic.LedgerUpdateView,
+            "delete": generic.LedgerDeleteView,
+            "history": generic.LedgerHistoryView,
+            "autocomplete": generic.LedgerAutocompleteView,
+            **self.view_overrides,
+        }
+        routes = {
+            "list": "",
+            "add": "add/",
+            "autocomplete": "autocomplete/",
+            "detail": "<int:pk>/",
+            "edit": "<int:pk>/edit/",
+            "delete": "<int:pk>/delete/",
+            "history": "<int:pk>/history/",
+        }
+        return [
+            path(
+                f"{self.slug}/{route}", views[action].as_view(ledger=self), name=f"{self.model_name}_{action}"
+            )
+            for action, route in routes.items()
+        ]
+
+
+def register(ledger: Ledger) -> Ledger:
+    LEDGERS[ledger.label] = ledger
+    return ledger
+
+
+def ledger_for(model: type[models.Model] | models.Model) -> Ledger | None:
+    return LEDGERS.get(model._meta.label_lower)

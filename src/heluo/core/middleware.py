@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from heluo.core.models import Account
+
+
+class PasswordChangeRequiredMiddleware:
+    """A new or reset password must be changed before anything else (first login)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and self.guarded(request.path)
+            and Account.objects.filter(user=user, must_change_password=True).exists()
+        ):
+            return redirect("password_change")
+        return self.get_response(request)
+
+    @staticmethod
+    def guarded(path: str) -> bool:
+        allowed = {reverse("password_change"), reverse("logout"), reverse("set_language")}
+        return path not in allowed and not path.startswith(("/static/", "/jsi18n/"))

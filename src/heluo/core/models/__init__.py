@@ -1,0 +1,50 @@
+from .accounts import Account, Role
+from .base import LedgerModel, ScopedManager, ScopedQuerySet
+from .divisions import Division, DivisionLevel, Zone
+from .organisations import (
+    DocumentType,
+    Gender,
+    Grid,
+    GridLevel,
+    GridMembership,
+    GridRole,
+    Person,
+    Unit,
+    UnitType,
+)
+from .records import (
+    Attachment,
+    ChannelKind,
+    Delivery,
+    DeliveryState,
+    Notification,
+    NotificationChannel,
+    SensitiveAccess,
+)
+
+__all__ = [
+    "Account",
+    "Attachment",
+    "ChannelKind",
+    "Delivery",
+    "DeliveryState",
+    "Division",
+    "DivisionLevel",
+    "DocumentType",
+    "Gender",
+    "Grid",
+    "GridLevel",
+    "GridMembership",
+    "GridRole",
+    "LedgerModel",
+    "Notification",
+    "NotificationChannel",
+    "Person",
+    "Role",
+    "ScopedManager",
+    "ScopedQuerySet",
+    "SensitiveAccess",
+    "Unit",
+    "UnitType",
+    "Zone",
+]

@@ -1,0 +1,48 @@
+"""Heluo's modules (the lines, 条, that roles open) and the sidebar entries each module registers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+MODULES: dict[str, Promise] = {
+    "core": _("Base data"),
+    "cases": _("Supervision"),
+    "dust": _("Dust control"),
+    "monitoring": _("Monitoring"),
+    "party": _("Party building"),
+    "militia": _("Militia"),
+    "studyrooms": _("City study rooms"),
+    "enterprise": _("Enterprise services"),
+    "dashboards": _("Dashboards"),
+}
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    label: Promise | str
+    url_name: str
+    model: str = ""  # "app_label.ModelName": shown only to users who may view it
+    icon: str = ""
+
+
+@dataclass
+class MenuSection:
+    module: str
+    items: list[MenuItem] = field(default_factory=list)
+
+    @property
+    def label(self) -> Promise:
+        return MODULES[self.module]
+
+
+MENU: dict[str, MenuSection] = {}
+
+
+def register_menu(module: str, *items: MenuItem) -> None:
+    """Called from each app's AppConfig.ready(): adds the app's pages to the sidebar."""
+    if module not in MODULES:
+        raise ValueError(f"unknown module {module!r}")
+    MENU.setdefault(module, MenuSection(module)).items.extend(items)

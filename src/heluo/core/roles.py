@@ -1,0 +1,158 @@
+"""The built-in roles: the modules each opens and the permissions behind it.
+
+Kept in step with the database after every migrate (`sync_builtin_roles`), so a new app's permissions
+reach the roles that cover its module. A city adds its own roles as data; those are left alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from heluo.core.modules import MODULES
+
+ALL_MODULES = tuple(MODULES)
+BUSINESS_MODULES = tuple(m for m in MODULES if m != "militia")
+HELUO_APPS = (
+    "core",
+    "cases",
+    "dust",
+    "monitoring",
+    "party",
+    "militia",
+    "studyrooms",
+    "enterprise",
+    "dashboards",
+)
+
+LEDGER_ADMIN = tuple(
+    f"core.{action}_{model}"
+    for model in ("unit", "person", "grid", "gridmembership", "account", "attachment")
+    for action in ("add", "change", "delete")
+)
+
+
+@dataclass(frozen=True)
+class RoleDefinition:
+    code: str
+    name: Promise
+    modules: tuple[str, ...]
+    permissions: tuple[str, ...]  # "app.codename" patterns (fnmatch)
+    order: int
+
+
+BUILTIN_ROLES = (
+    RoleDefinition("city_admin", _("City administrator"), ALL_MODULES, ("*.*",), 10),
+    RoleDefinition(
+        "district_admin",
+        _("District / street administrator"),
+        BUSINESS_MODULES,
+        ("core.view_*", *LEDGER_ADMIN, *(f"{app}.*" for app in HELUO_APPS if app not in {"core", "militia"})),
+        20,
+    ),
+    RoleDefinition(
+        "department_staff",
+        _("Department staff (construction dust)"),
+        ("core", "cases", "dust", "monitoring"),
+        ("core.view_*", "dust.*", "monitoring.*", "cases.*"),
+        30,
+    ),
+    RoleDefinition(
+        "division_staff",
+        _("District / street staff"),
+        BUSINESS_MODULES,
+        (
+            "core.view_*",
+            "core.add_person",
+            "core.change_person",
+            "core.add_attachment",
+            *(f"{app}.view_*" for app in HELUO_APPS),
+            *(f"{app}.add_*" for app in HELUO_APPS if app != "core"),
+            *(f"{app}.change_*" for app in HELUO_APPS if app != "core"),
+        ),
+        40,
+    ),
+    RoleDefinition(
+        "grid_officer",
+        _("Grid officer"),
+        ("core", "cases", "dust"),
+        (
+            "core.view_*",
+            "core.add_attachment",
+            "cases.view_*",
+            "cases.change_*",
+            "dust.view_*",
+            "dust.change_*",
+        ),
+        50,
+    ),
+    RoleDefinition(
+        "supervisor", _("Supervisor"), BUSINESS_MODULES, ("core.view_*", "*.view_*", "cases.*"), 60
+    ),
+    RoleDefinition(
+        "unit_leader",
+        _("Unit leader"),
+        ("core", "cases"),
+        ("core.view_*", "core.add_attachment", "cases.view_*", "cases.change_*"),
+        70,
+    ),
+    RoleDefinition(
+        "party_secretary",
+        _("Party secretary"),
+        ("core", "cases", "party"),
+        ("core.view_*", "party.*", "cases.view_*"),
+        80,
+    ),
+    RoleDefinition(
+        "militia_officer",
+        _("Militia officer"),
+        ("core", "militia"),
+        ("core.view_*", "core.view_document_number", "militia.*"),
+        90,
+    ),
+    RoleDefinition("leader", _("Leader (read only)"), ALL_MODULES, ("*.view_*",), 100),
+)
+
+# Seeing document numbers in full is granted explicitly, never by a view_* pattern.
+_EXPLICIT_ONLY = {"core.view_document_number"}
+# Accounts are disabled, never deleted: their history and the access log point at them.
+_NEVER_GRANTED = {"core.delete_account"}
+
+
+def matching_permissions(patterns: tuple[str, ...]) -> list[Permission]:
+    perms = Permission.objects.select_related("content_type").filter(content_type__app_label__in=HELUO_APPS)
+    chosen = []
+    for perm in perms:
+        name = f"{perm.content_type.app_label}.{perm.codename}"
+        explicit = name in patterns
+        if name in _NEVER_GRANTED:
+            continue
+        if explicit or (name not in _EXPLICIT_ONLY and any(fnmatchcase(name, p) for p in patterns)):
+            chosen.append(perm)
+    return chosen
+
+
+@transaction.atomic
+def sync_builtin_roles() -> None:
+    """Create the built-in roles and set their permissions and modules. Idempotent."""
+    from heluo.core.models import Role
+
+    for definition in BUILTIN_ROLES:
+        group, _created = Group.objects.get_or_create(name=f"heluo:{definition.code}")
+        role = Role.objects.filter(code=definition.code).first()
+        if role is None:
+            role = Role(code=definition.code, group=group, is_builtin=True)
+        with translation.override(settings.LANGUAGE_CODE):
+            role.name = str(definition.name)
+        role.modules = list(definition.modules)
+        role.order = definition.order
+        role.is_builtin = True
+        role.save()
+        group.permissions.set(matching_permissions(definition.permissions))

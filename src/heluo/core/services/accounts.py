@@ -1,0 +1,217 @@
+"""Accounts: creation, changes, password resets and the rule that nobody grants above their own level.
+
+Account administration is scoped: an administrator acts only on accounts in their scope, may place an
+account only inside their own scope, and may grant only roles whose modules and permissions they hold
+themselves. Each function checks this itself, whoever calls it (page, API, import, command).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from heluo.core.models import Account, Division, Person, Role, Unit, Zone
+from heluo.core.scope import forget_scope, scope_of, visible
+
+SYSTEM_USERNAME = "system"
+_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def temporary_password(length: int = 12) -> str:
+    """A random password without look-alike characters, to be read out and changed at first login."""
+    return "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(length))
+
+
+def role_permissions(role: Role) -> set[str]:
+    return {
+        f"{ct}.{code}"
+        for ct, code in role.group.permissions.values_list("content_type__app_label", "codename")
+    }
+
+
+def may_grant(granter: Any, role: Role) -> bool:
+    """A role is grantable when the granter holds all its modules and all its permissions."""
+    scope = scope_of(granter)
+    if scope.unrestricted:
+        return True
+    return set(role.modules) <= scope.modules and role_permissions(role) <= granter.get_all_permissions()
+
+
+def grantable_roles(granter: Any) -> list[Role]:
+    return [role for role in Role.objects.select_related("group") if may_grant(granter, role)]
+
+
+def may_place(granter: Any, *, home_division: Division | None, home_zone: Zone | None) -> bool:
+    """Whether the granter may give an account this home scope (never one wider than their own)."""
+    scope = scope_of(granter)
+    if scope.unrestricted:
+        return True
+    if home_division is not None:
+        return scope.covers_path(home_division.path)
+    if home_zone is not None:
+        return home_zone.pk == scope.zone_id or scope.covers_path(home_zone.city.path)
+    return True  # an account without a scope sees nothing: placing it nowhere grants nothing
+
+
+def check_grant(
+    granter: Any,
+    *,
+    roles: Iterable[Role],
+    home_division: Division | None,
+    home_zone: Zone | None,
+    unit: Unit | None,
+) -> None:
+    """Raise ValidationError (by field) when the granter may not give these roles, scope or unit."""
+    errors: dict[str, list[str]] = {}
+    refused = [str(role) for role in roles if not may_grant(granter, role)]
+    if refused:
+        errors["roles"] = [
+            _("You cannot grant a role above your own: %(roles)s.") % {"roles": "、".join(refused)}
+        ]
+    if home_division is not None and home_zone is not None:
+        errors["home_zone"] = [_("Choose a home division or a home zone, not both.")]
+    elif not may_place(granter, home_division=home_division, home_zone=home_zone):
+        field = "home_division" if home_division is not None else "home_zone"
+        errors[field] = [_("You cannot give an account a scope outside your own.")]
+    if unit is not None and not visible(granter, unit):
+        errors["unit"] = [_("This unit is outside your scope.")]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _set_roles(account: Account, roles: list[Role]) -> None:
+    """Roles give their permissions through the user's membership of each role's group."""
+    account.roles.set(roles)
+    account.user.groups.set([role.group for role in roles])
+
+
+def _check_manageable(granter: Any, account: Account) -> None:
+    if account.is_system:
+        raise PermissionDenied(_("The system operator account cannot be changed."))
+    if not visible(granter, account):
+        raise PermissionDenied(_("This account is outside your scope."))
+    above = [str(role) for role in account.roles.all() if not may_grant(granter, role)]
+    if above:
+        raise PermissionDenied(
+            _("This account holds a role above your own: %(roles)s.") % {"roles": "、".join(above)}
+        )
+
+
+@transaction.atomic
+def create_account(
+    granter: Any,
+    *,
+    username: str,
+    roles: Iterable[Role] = (),
+    display_name: str = "",
+    email: str = "",
+    home_division: Division | None = None,
+    home_zone: Zone | None = None,
+    unit: Unit | None = None,
+    person: Person | None = None,
+    password: str | None = None,
+    is_demo: bool = False,
+) -> tuple[Account, str]:
+    """Create a login and its account; returns the account and its password (temporary unless given).
+
+    A temporary password must be changed at first login.
+    """
+    roles = list(roles)
+    check_grant(granter, roles=roles, home_division=home_division, home_zone=home_zone, unit=unit)
+    user_model = get_user_model()
+    if user_model.objects.filter(username=username).exists():
+        raise ValidationError({"username": _("This user name is taken.")})
+    chosen = password or temporary_password()
+    user = user_model.objects.create_user(username=username, email=email, password=chosen)
+    account = Account.objects.create(
+        user=user,
+        display_name=display_name,
+        home_division=home_division,
+        home_zone=home_zone,
+        unit=unit,
+        person=person,
+        must_change_password=password is None,
+        is_demo=is_demo,
+    )
+    _set_roles(account, roles)
+    return account, chosen
+
+
+@transaction.atomic
+def update_account(
+    granter: Any, account: Account, *, roles: Iterable[Role] | None = None, **fields: Any
+) -> Account:
+    """Change an account's fields and roles within the granter's powers."""
+    _check_manageable(granter, account)
+    roles = list(account.roles.all()) if roles is None else list(roles)
+    home_division = fields.get("home_division", account.home_division)
+    home_zone = fields.get("home_zone", account.home_zone)
+    unit = fields.get("unit", account.unit)
+    check_grant(granter, roles=roles, home_division=home_division, home_zone=home_zone, unit=unit)
+    if fields.get("is_active") is False and account.user == granter:
+        raise PermissionDenied(_("You cannot disable your own account."))
+    user_fields = {k: fields.pop(k) for k in ("email", "is_active") if k in fields}
+    if user_fields:
+        for name, value in user_fields.items():
+            setattr(account.user, name, value)
+        account.user.save(update_fields=list(user_fields))
+    for name, value in fields.items():
+        setattr(account, name, value)
+    account.save()
+    _set_roles(account, roles)
+    forget_scope(account.user)
+    return account
+
+
+@transaction.atomic
+def reset_password(granter: Any, account: Account) -> str:
+    """Give the account a temporary password, to be changed at its next login. Returns the password."""
+    _check_manageable(granter, account)
+    password = temporary_password()
+    account.user.set_password(password)
+    account.user.save(update_fields=["password"])
+    account.must_change_password = True
+    account.save(update_fields=["must_change_password", "row_version", "updated_at"])
+    return password
+
+
+@transaction.atomic
+def set_active(granter: Any, account: Account, active: bool) -> Account:
+    """Enable or disable a login (disabled accounts keep their history and can be enabled again)."""
+    _check_manageable(granter, account)
+    if account.user == granter and not active:
+        raise PermissionDenied(_("You cannot disable your own account."))
+    account.user.is_active = active
+    account.user.save(update_fields=["is_active"])
+    account.save(update_fields=["row_version", "updated_at"])
+    return account
+
+
+@transaction.atomic
+def password_changed(user: AbstractBaseUser) -> None:
+    """Called after a user set their own password: the first-login obligation is met."""
+    for account in Account.objects.filter(user=user, must_change_password=True):
+        account.must_change_password = False
+        account.save(update_fields=["must_change_password", "row_version", "updated_at"])
+
+
+def system_operator() -> Any:
+    """The built-in operator that command-line and scheduled work act as, with full scope (idempotent)."""
+    user_model = get_user_model()
+    user, created = user_model.objects.get_or_create(
+        username=SYSTEM_USERNAME, defaults={"is_active": True, "first_name": "系统"}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    Account.objects.get_or_create(
+        user=user, defaults={"display_name": "系统操作员", "is_system": True, "must_change_password": False}
+    )
+    return user

@@ -1,0 +1,117 @@
+"""Notifications: an inbox row per recipient, and outside deliveries (e-mail, webhooks) sent on commit.
+
+Nothing is announced for a change that was rolled back: deliveries are queued by transaction.on_commit.
+A failed delivery is retried by the task worker and stays visible with its error, never lost silently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import urllib.request
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from heluo.core.models import (
+    Account,
+    ChannelKind,
+    Delivery,
+    DeliveryState,
+    Notification,
+    NotificationChannel,
+)
+
+MAX_ATTEMPTS = 5
+WEBHOOK_TIMEOUT_SECONDS = 10
+
+
+def notify(
+    recipients: Iterable[Any], *, title: str, body: str = "", link: str = "", event: str = ""
+) -> list[Notification]:
+    """Put a message in each recipient's inbox and queue its e-mails and webhook posts for after commit."""
+    users = {user.pk: user for user in recipients if user is not None}.values()
+    notes = Notification.objects.bulk_create(
+        [Notification(recipient=user, title=title[:200], body=body, link=link, event=event) for user in users]
+    )
+    payload = {"title": title, "body": body, "link": link, "event": event}
+    deliveries = [
+        Delivery(kind=ChannelKind.EMAIL, target=user.email, subject=title[:200], payload=payload)
+        for user in users
+        if user.email
+    ]
+    unit_ids = Account.objects.filter(user__in=list(users), unit__isnull=False).values_list(
+        "unit_id", flat=True
+    )
+    for channel in NotificationChannel.objects.filter(unit_id__in=list(unit_ids), is_active=True):
+        deliveries.append(
+            Delivery(
+                kind=channel.kind, channel=channel, target=channel.url, subject=title[:200], payload=payload
+            )
+        )
+    if deliveries:
+        created = Delivery.objects.bulk_create(deliveries)
+        ids = [d.pk for d in created]
+        transaction.on_commit(lambda: _enqueue(ids))
+    return notes
+
+
+def _enqueue(delivery_ids: list[int]) -> None:
+    from heluo.core.tasks import deliver_task
+
+    for pk in delivery_ids:
+        deliver_task(pk)
+
+
+def sign(secret: str, body: bytes) -> str:
+    return hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def _post_webhook(delivery: Delivery) -> None:
+    body = json.dumps(delivery.payload, ensure_ascii=False).encode()
+    request = urllib.request.Request(delivery.target, data=body, method="POST")
+    request.add_header("Content-Type", "application/json; charset=utf-8")
+    if delivery.channel and delivery.channel.secret:
+        request.add_header("X-Heluo-Signature", sign(delivery.channel.secret, body))
+    with urllib.request.urlopen(request, timeout=WEBHOOK_TIMEOUT_SECONDS) as response:
+        if response.status >= 300:
+            raise OSError(f"HTTP {response.status}")
+
+
+def deliver(delivery_id: int) -> str:
+    """Try to send one delivery once; returns its state (still PENDING means: try again later)."""
+    delivery = Delivery.objects.select_related("channel").get(pk=delivery_id)
+    if delivery.state != DeliveryState.PENDING:
+        return delivery.state
+    delivery.attempts += 1
+    try:
+        if delivery.kind == ChannelKind.EMAIL:
+            message = delivery.payload.get("body", "")
+            if delivery.payload.get("link"):
+                message += "\n\n" + delivery.payload["link"]
+            send_mail(delivery.subject, message, settings.DEFAULT_FROM_EMAIL, [delivery.target])
+        else:
+            _post_webhook(delivery)
+    except Exception as exc:  # any failure of the outside world is recorded and retried
+        delivery.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+        if delivery.attempts >= MAX_ATTEMPTS:
+            delivery.state = DeliveryState.FAILED
+        delivery.save(update_fields=["attempts", "last_error", "state"])
+        return delivery.state
+    delivery.state = DeliveryState.SENT
+    delivery.sent_at = timezone.now()
+    delivery.save(update_fields=["attempts", "state", "sent_at"])
+    return delivery.state
+
+
+def mark_read(user: Any, notification_ids: Iterable[int] | None = None) -> int:
+    """Mark the user's notifications read (all unread ones when no ids are given)."""
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if notification_ids is not None:
+        unread = unread.filter(pk__in=list(notification_ids))
+    return unread.update(read_at=timezone.now())

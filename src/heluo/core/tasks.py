@@ -1,0 +1,30 @@
+"""Core's background work (huey): outside deliveries of notifications."""
+
+from __future__ import annotations
+
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task
+
+from heluo.core.models import Delivery, DeliveryState
+from heluo.core.services import notifications
+
+
+class DeliveryPending(Exception):
+    """Raised so that huey retries a delivery that failed this time."""
+
+
+@db_task(retries=notifications.MAX_ATTEMPTS, retry_delay=60)
+def deliver_task(delivery_id: int) -> str:
+    state = notifications.deliver(delivery_id)
+    if state == DeliveryState.PENDING:
+        raise DeliveryPending(delivery_id)
+    return state
+
+
+@db_periodic_task(crontab(minute="*/10"))
+def resend_pending_deliveries() -> int:
+    """Catch up on deliveries whose task was lost (worker down when they were queued)."""
+    pending = list(Delivery.objects.filter(state=DeliveryState.PENDING).values_list("pk", flat=True)[:500])
+    for pk in pending:
+        notifications.deliver(pk)
+    return len(pending)

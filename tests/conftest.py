@@ -1,0 +1,61 @@
+"""Shared fixtures. The test database holds the Luoyang demo, loaded once per session: tests read the
+real division tree and the demo accounts, and each test's own rows are rolled back after it."""
+
+from __future__ import annotations
+
+from fnmatch import fnmatchcase
+from typing import Any
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+
+def grant_testapp_permissions() -> None:
+    """Give the test app's permissions to the roles that would hold them if its models lived in their module.
+
+    The role patterns name apps ("dust.*"); the stand-in models live in the app "testapp" but declare
+    the module they stand for, so a pattern is matched against "<module>.<codename>".
+    """
+    from django.contrib.auth.models import Permission
+
+    from heluo.core.models import Role
+    from heluo.core.roles import BUILTIN_ROLES
+    from tests.testapp.models import CoopCase, GridSite, PartyRecord
+
+    modules = {m._meta.model_name: m.scope_module for m in (CoopCase, GridSite, PartyRecord)}
+    perms = Permission.objects.filter(content_type__app_label="testapp", content_type__model__in=modules)
+    for definition in BUILTIN_ROLES:
+        role = Role.objects.get(code=definition.code)
+        for perm in perms:
+            name = f"{modules[perm.content_type.model]}.{perm.codename}"
+            if any(fnmatchcase(name, p) for p in definition.permissions):
+                role.group.permissions.add(perm)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+    from heluo.core.demo import load_demo
+    from heluo.core.services.accounts import system_operator
+
+    with django_db_blocker.unblock():
+        load_demo(system_operator())
+        grant_testapp_permissions()
+
+
+@pytest.fixture
+def users(db: Any) -> dict[str, Any]:
+    """The demo accounts' users by user name."""
+    return {user.username: user for user in get_user_model().objects.filter(account__is_demo=True)}
+
+
+def login(username: str) -> Client:
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+@pytest.fixture
+def client_as(db: Any) -> Any:
+    """client_as("luolong") → a test client logged in as that demo account."""
+    return login

@@ -1,0 +1,150 @@
+"""The platform around the pages: login and its throttling, first-login password, settings switches,
+the `heluo` commands (init, demo), and the process supervisor of `heluo up`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.test import Client, override_settings
+from django.utils.translation import gettext
+
+from heluo.core.demo import load_demo
+from heluo.core.demo_accounts import DEMO_PASSWORD
+from heluo.core.services.accounts import system_operator
+from heluo.core.supervisor import Child, Supervisor
+
+
+def heluo(*args: str, data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("HELUO_")}
+    environment.update(HELUO_DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="heluo.settings", **env)
+    return subprocess.run(
+        [sys.executable, "-m", "heluo", *args], env=environment, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_every_page_requires_login(client: Client, db: Any) -> None:
+    for url in ("/", "/core/units/", "/core/search/?q=x", "/core/inbox/"):
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith("/login/")
+
+
+def test_login_page_is_chinese_and_lists_demo_accounts_in_demo_mode(client: Client, db: Any) -> None:
+    body = client.get("/login/").content.decode()
+    assert "登录" in body and 'lang="zh-hans"' in body
+    assert 'data-testid="demo-logins"' in body and "laocheng" in body and DEMO_PASSWORD in body
+
+
+@override_settings(ALLOWED_HOSTS=["*"])
+def test_login_works_over_plain_http_under_any_host_name(db: Any) -> None:
+    client = Client(HTTP_HOST="10.20.30.40:8000", enforce_csrf_checks=True)
+    page = client.get("/login/")
+    token = page.cookies["csrftoken"].value
+    response = client.post(
+        "/login/", {"username": "laocheng", "password": DEMO_PASSWORD, "csrfmiddlewaretoken": token}
+    )
+    assert response.status_code == 302 and response["Location"] == "/"
+
+
+def test_repeated_wrong_passwords_lock_the_login_with_a_chinese_explanation(client: Client, db: Any) -> None:
+    for _ in range(5):
+        client.post("/login/", {"username": "luolong", "password": "wrong"})
+    response = client.post("/login/", {"username": "luolong", "password": DEMO_PASSWORD})
+    assert response.status_code == 429
+    body = response.content.decode()
+    assert 'data-testid="locked-out"' in body and "分钟" in body
+
+
+def test_https_switch_passes_the_deploy_check(tmp_path: Path) -> None:
+    result = heluo(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        data_dir=tmp_path,
+        HELUO_HTTPS="1",
+        HELUO_CSRF_TRUSTED_ORIGINS="https://heluo.example.gov.cn",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_secret_key_is_generated_once_and_kept_private(tmp_path: Path) -> None:
+    code = "from django.conf import settings; print(settings.SECRET_KEY)"
+    first = heluo("shell", "--no-imports", "-c", code, data_dir=tmp_path).stdout.strip()
+    second = heluo("shell", "--no-imports", "-c", code, data_dir=tmp_path).stdout.strip()
+    assert first == second and len(first) >= 50
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_init_gives_an_empty_installation_with_one_administrator(tmp_path: Path) -> None:
+    result = heluo("init", "--division", "410311", "--admin", "chief", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "chief" in result.stdout
+    report = heluo(
+        "shell",
+        "--no-imports",
+        "-c",
+        (
+            "from heluo.core.models import *; from django.apps import apps;"
+            "demo = sum(m.objects.filter(is_demo=True).count() for m in apps.get_models() if hasattr(m, 'is_demo'));"
+            "a = Account.objects.get(user__username='chief');"
+            "print(Account.objects.filter(is_system=False).count(), demo, a.must_change_password, a.home_division.name,"
+            " Division.objects.count(), [r.code for r in a.roles.all()])"
+        ),
+        data_dir=tmp_path,
+    )
+    assert report.stdout.split() == ["1", "0", "True", "洛龙区", str(len(list(_luolong()))), "['city_admin']"]
+    again = heluo("init", "--division", "410311", "--admin", "chief2", data_dir=tmp_path)
+    assert again.returncode != 0 and "chief2" not in again.stdout
+
+
+def _luolong() -> list[Any]:
+    from heluo.core.divisions_data import iter_divisions
+
+    return list(iter_divisions("410311"))
+
+
+def test_init_refuses_a_code_not_in_the_dataset(tmp_path: Path) -> None:
+    result = heluo("init", "--division", "999999", "--admin", "chief", data_dir=tmp_path)
+    assert result.returncode != 0 and "999999" in result.stderr
+
+
+def test_demo_twice_changes_nothing(db: Any, capsys: Any) -> None:
+    assert load_demo(system_operator()) == {}
+    call_command("demo")
+    assert gettext("The demo data is already loaded: nothing changed.") in capsys.readouterr().out
+
+
+def test_supervisor_restarts_a_dead_child_and_stops_all_on_request(tmp_path: Path) -> None:
+    marker = tmp_path / "starts"
+    script = f"import pathlib,time; p=pathlib.Path({str(marker)!r}); p.write_text(p.read_text()+'x' if p.exists() else 'x'); time.sleep(0.2)"
+    sleeper = Child("sleeper", [sys.executable, "-c", "import time; time.sleep(60)"])
+    dying = Child("dying", [sys.executable, "-c", script])
+    lines: list[str] = []
+    supervisor = Supervisor([sleeper, dying], log=lines.append, grace_seconds=5)
+    started = time.monotonic()
+    supervisor.run(
+        poll_seconds=0.05,
+        until=lambda: (
+            len(marker.read_text() if marker.exists() else "") >= 3 or time.monotonic() - started > 20
+        ),
+    )
+    assert len(marker.read_text()) >= 3
+    assert any("dying exited with code 0" in line for line in lines)
+    assert any("restarted dying" in line for line in lines)
+    assert sleeper.process is not None and sleeper.process.returncode is not None  # stopped on the way out
+    assert lines[-1].endswith("stopped")
+
+
+@pytest.mark.parametrize("code", ["410300", "4103"])
+def test_significant_prefix_accepts_short_codes(code: str) -> None:
+    from heluo.core.services.divisions import significant_prefix
+
+    assert significant_prefix(code) == "4103"
