@@ -10,13 +10,14 @@ bash scripts/ensure_browser.sh
 
 echo "== ruff"
 $BIN/ruff check src tests scripts
+$BIN/ruff format --check src tests scripts
 echo "== migrations"
 HELUO_DATA_DIR="$(mktemp -d)" $BIN/heluo makemigrations --check --dry-run
 echo "== compiled translations"
 $BIN/python scripts/check_messages.py
 
 echo "== tests on SQLite"
-env -u HELUO_TEST_DATABASE_URL $BIN/pytest -q "$@"
+env -u HELUO_TEST_DATABASE_URL $BIN/pytest -q -n 2 "$@"
 
 if $BIN/python - "$HELUO_TEST_DATABASE_URL_PG" <<'PY'
 import sys, psycopg
@@ -29,7 +30,7 @@ except Exception as error:
 PY
 then
     echo "== tests on PostgreSQL"
-    HELUO_TEST_DATABASE_URL="$HELUO_TEST_DATABASE_URL_PG" $BIN/pytest -q "$@"
+    HELUO_TEST_DATABASE_URL="$HELUO_TEST_DATABASE_URL_PG" $BIN/pytest -q -n 2 "$@"
 elif [ "${CI:-}" = "true" ]; then
     echo "CI=true: the PostgreSQL run is required" >&2
     exit 1

@@ -23,6 +23,20 @@ from heluo.core.models import (
 )
 
 
+class YesNoWidget(django_filters.widgets.BooleanWidget):
+    """全部 / 是 / 否 rather than django-filter's "unknown"."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs)
+        self.choices = (("", _("All")), ("true", _("Yes")), ("false", _("No")))
+
+
+class YesNoFilter(django_filters.BooleanFilter):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", YesNoWidget)
+        super().__init__(*args, **kwargs)
+
+
 class DivisionTreeFilter(django_filters.ModelChoiceFilter):
     """Rows in the chosen division or anywhere under it."""
 
@@ -59,7 +73,7 @@ class LedgerFilterSet(django_filters.FilterSet):
 class DivisionFilter(LedgerFilterSet):
     within = DivisionTreeFilter(field_name="")
     level = django_filters.ChoiceFilter(choices=DivisionLevel.choices, label=_("level"))
-    current = django_filters.BooleanFilter(
+    current = YesNoFilter(
         field_name="valid_to", lookup_expr="isnull", label=_("exists today")
     )
 
@@ -77,7 +91,7 @@ class ZoneFilter(LedgerFilterSet):
 class UnitFilter(LedgerFilterSet):
     division = DivisionTreeFilter(field_name="division")
     unit_type = django_filters.ModelChoiceFilter(queryset=UnitType.objects.all(), label=_("unit type"))
-    has_credit_code = django_filters.BooleanFilter(
+    has_credit_code = YesNoFilter(
         label=_("has a credit code"), method="filter_has_credit_code"
     )
 
@@ -119,7 +133,7 @@ class GridMembershipFilter(LedgerFilterSet):
 class AccountFilter(LedgerFilterSet):
     home_division = DivisionTreeFilter(field_name="home_division", label=_("home division (and below)"))
     roles = django_filters.ModelChoiceFilter(queryset=Role.objects.all(), label=_("role"))
-    active = django_filters.BooleanFilter(field_name="user__is_active", label=_("active"))
+    active = YesNoFilter(field_name="user__is_active", label=_("active"))
 
     class Meta:
         model = Account

@@ -1,0 +1,35 @@
+"""A concurrent writer for the browser-test server's database: it keeps creating and changing rows in
+short transactions until its stop file appears, and records every error it meets.
+
+Run as `python -m heluo shell --no-imports -c "$(cat writer.py)"` with WRITER_DIR set.
+"""
+
+import os
+import pathlib
+import traceback
+
+from django.db import transaction
+
+from heluo.core.models import Division, Person
+from heluo.core.services.accounts import system_operator
+
+folder = pathlib.Path(os.environ["WRITER_DIR"])
+stop, errors, count = folder / "stop", folder / "errors.log", folder / "count"
+operator = system_operator()
+division = Division.objects.get(code="410302001000")
+done = 0
+while not stop.exists():
+    try:
+        with transaction.atomic():
+            person = Person(name=f"并发写入{done}", division=division)
+            person._history_user = operator
+            person.save()
+            person.phone = "13800000000"
+            person.save()
+        done += 1
+        if done % 20 == 0:
+            count.write_text(str(done))
+    except Exception:
+        with errors.open("a") as log:
+            log.write(traceback.format_exc())
+count.write_text(str(done))
