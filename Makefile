@@ -40,7 +40,7 @@ wheelhouse: $(STAMP)
 
 ## make messages: refresh and compile the zh_Hans translation catalogue.
 messages: $(STAMP)
-	cd src/heluo && ../../$(BIN)/heluo makemessages -l zh_Hans --no-obsolete --add-location file
+	cd src/heluo && ../../$(BIN)/heluo makemessages -l zh_Hans --no-obsolete --add-location file -i "static/*"
 	cd src/heluo && ../../$(BIN)/heluo compilemessages -l zh_Hans
 
 clean:

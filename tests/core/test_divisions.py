@@ -55,3 +55,30 @@ def test_subtree_is_one_prefix_query(db: Any, django_assert_num_queries: Any) ->
     street = Division.objects.get(code="410311002000")
     with django_assert_num_queries(1):
         assert street.subtree().count() > 5
+
+
+def test_district_report_counts_a_2019_jili_row_under_mengjin(client_as: Any) -> None:
+    from heluo.core.services.divisions import counts_by_district
+
+    body = client_as("admin").get("/core/reports/districts/").content.decode()
+    assert "孟津区" in body and "吉利区" not in body
+    rows = {
+        row.name: row
+        for row in counts_by_district({"core.unit": Unit.objects.filter(name="吉利区人民武装部")})
+    }
+    assert rows["孟津区"].counts == {"core.unit": 1}
+
+
+def test_district_report_lists_zones_as_their_own_lines(users: dict[str, Any]) -> None:
+    from heluo.core.services.divisions import counts_by_district
+
+    Unit.objects.create(
+        name="高新区企业",
+        unit_type=UnitType.objects.first(),
+        division=Division.objects.get(code="410371001000"),
+    )
+    rows = counts_by_district({"core.unit": Unit.objects.for_user(users["admin"])})
+    zone = next(row for row in rows if row.is_zone and row.code == "gaoxin")
+    assert zone.counts["core.unit"] == 1
+    city = next(row for row in rows if row.code == "410300000000")
+    assert city.counts["core.unit"] >= 10  # the city's own bureaux

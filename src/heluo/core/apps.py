@@ -32,5 +32,6 @@ class CoreConfig(AppConfig):
             MenuItem(_("Divisions"), "core:division_list", "core.Division"),
             MenuItem(_("Functional zones"), "core:zone_list", "core.Zone"),
             MenuItem(_("Accounts"), "core:account_list", "core.Account"),
+            MenuItem(_("Figures by district"), "core:district_report", "core.Unit"),
         )
         post_migrate.connect(_sync_roles, dispatch_uid="heluo.core.sync_roles")

@@ -73,9 +73,7 @@ class LedgerFilterSet(django_filters.FilterSet):
 class DivisionFilter(LedgerFilterSet):
     within = DivisionTreeFilter(field_name="")
     level = django_filters.ChoiceFilter(choices=DivisionLevel.choices, label=_("level"))
-    current = YesNoFilter(
-        field_name="valid_to", lookup_expr="isnull", label=_("exists today")
-    )
+    current = YesNoFilter(field_name="valid_to", lookup_expr="isnull", label=_("exists today"))
 
     class Meta:
         model = Division
@@ -91,9 +89,7 @@ class ZoneFilter(LedgerFilterSet):
 class UnitFilter(LedgerFilterSet):
     division = DivisionTreeFilter(field_name="division")
     unit_type = django_filters.ModelChoiceFilter(queryset=UnitType.objects.all(), label=_("unit type"))
-    has_credit_code = YesNoFilter(
-        label=_("has a credit code"), method="filter_has_credit_code"
-    )
+    has_credit_code = YesNoFilter(label=_("has a credit code"), method="filter_has_credit_code")
 
     class Meta:
         model = Unit

@@ -19,6 +19,7 @@ urlpatterns = [
         name="account_action",
     ),
     path("search/", pages.search, name="search"),
+    path("reports/districts/", pages.district_report, name="district_report"),
     path("inbox/", pages.inbox, name="inbox"),
     path("inbox/read/", pages.inbox_read, name="inbox_read"),
     path("files/<int:pk>/", pages.attachment_download, name="attachment_download"),

@@ -159,11 +159,11 @@ def update_account(
         raise PermissionDenied(_("You cannot disable your own account."))
     user_fields = {k: fields.pop(k) for k in ("email", "is_active") if k in fields}
     if user_fields:
-        for name, value in user_fields.items():
-            setattr(account.user, name, value)
+        for user_field, user_value in user_fields.items():
+            setattr(account.user, user_field, user_value)
         account.user.save(update_fields=list(user_fields))
-    for name, value in fields.items():
-        setattr(account, name, value)
+    for field, value in fields.items():
+        setattr(account, field, value)
     account.save()
     _set_roles(account, roles)
     forget_scope(account.user)

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Count, Q
+from django.db.models.functions import Substr
 
 from heluo.core import divisions_data
-from heluo.core.models import Division
+from heluo.core.models import Division, Zone
 from heluo.core.models.divisions import DivisionLevel, division_path
 from heluo.core.services.audit import audited_bulk_create
 
@@ -108,3 +110,62 @@ def reporting_division(division: Division, level: int = DivisionLevel.COUNTY) ->
         ancestor = division.ancestors().filter(level=level).first()
         division = ancestor or division
     return current_division(division)
+
+
+@dataclass(frozen=True)
+class DistrictCount:
+    name: str
+    code: str
+    counts: dict[str, int]
+    is_zone: bool = False
+
+
+def _current_districts() -> dict[str, Division]:
+    """County-level path → the county-level division that carries it on today (itself if current)."""
+    counties = Division.objects.filter(level=DivisionLevel.COUNTY).prefetch_related("successors")
+    return {county.path: current_division(county) for county in counties}
+
+
+def counts_by_district(querysets: dict[str, Any]) -> list[DistrictCount]:
+    """Rows per today's district (区县) and per functional zone, for each scoped queryset given.
+
+    A row made in a division that no longer exists counts under its successor (吉利区 → 孟津区); rows
+    placed at city level count under the city itself. Zones are extra lines: their rows also count
+    under their district, as offices report them both ways.
+    """
+    current = _current_districts()
+    by_district: dict[str, dict[str, int]] = {}
+    names: dict[str, tuple[str, str]] = {}
+    for label, queryset in querysets.items():
+        field = queryset.model.scope_division_field
+        rows = (
+            queryset.annotate(district=Substr(f"{field}__path", 1, 6))
+            .values("district")
+            .annotate(n=Count("pk"))
+        )
+        for row in rows:
+            district = current.get(row["district"])
+            key = district.path if district else row["district"]
+            if district is not None:
+                names[key] = (district.name, district.code)
+            by_district.setdefault(key, {})[label] = by_district.get(key, {}).get(label, 0) + row["n"]
+    # Rows placed above county level (at the city itself) keep that division's name.
+    for division in Division.objects.filter(path__in=[key for key in by_district if key not in names]):
+        names[division.path] = (division.name, division.code)
+    result = [
+        DistrictCount(*names.get(key, (key, key)), counts) for key, counts in sorted(by_district.items())
+    ]
+    for zone in Zone.objects.prefetch_related("streets"):
+        prefixes = [street.path for street in zone.streets.all()]
+        if not prefixes:
+            continue
+        counts = {}
+        for label, queryset in querysets.items():
+            field = queryset.model.scope_division_field
+            condition = Q()
+            for prefix in prefixes:
+                condition |= Q(**{f"{field}__path__startswith": prefix})
+            counts[label] = queryset.filter(condition).count()
+        if any(counts.values()):
+            result.append(DistrictCount(zone.name, zone.code, counts, is_zone=True))
+    return result

@@ -65,3 +65,8 @@ def minutes(delta: Any) -> int:
     """Whole minutes of a timedelta, rounded up (a lock-out of 90 s reads as 2 minutes)."""
     seconds = int(delta.total_seconds()) if delta else 0
     return -(-seconds // 60)
+
+
+@register.filter
+def get_item(mapping: dict[str, Any], key: str) -> Any:
+    return mapping.get(key) if mapping else None

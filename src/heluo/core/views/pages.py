@@ -145,3 +145,20 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         update_session_auth_hash(self.request, form.user)
         messages.success(self.request, _("Your password was changed."))
         return response
+
+
+@login_required
+def district_report(request: HttpRequest) -> HttpResponse:
+    """Today's districts and the zones, with the rows of each ledger the user may see (区划统计)."""
+    from heluo.core.services.divisions import counts_by_district
+
+    user = request.user
+    ledgers = [
+        LEDGERS[label]
+        for label in ("core.unit", "core.person", "core.grid")
+        if may(user, "view", LEDGERS[label].model)
+    ]
+    querysets = {ledger.label: ledger.model.objects.for_user(user) for ledger in ledgers}  # type: ignore[attr-defined]
+    rows = counts_by_district(querysets)
+    totals = {label: sum(row.counts.get(label, 0) for row in rows if not row.is_zone) for label in querysets}
+    return render(request, "core/district_report.html", {"ledgers": ledgers, "rows": rows, "totals": totals})
