@@ -148,3 +148,10 @@ def test_significant_prefix_accepts_short_codes(code: str) -> None:
     from heluo.core.services.divisions import significant_prefix
 
     assert significant_prefix(code) == "4103"
+
+
+def test_chinese_is_the_default_whatever_the_browser_asks(client: Client, db: Any) -> None:
+    body = client.get("/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "登录" in body
+    client.post("/i18n/setlang/", {"language": "en", "next": "/login/"})
+    assert "Log in" in client.get("/login/").content.decode()
