@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 
 ## make run: install, migrate, load the Luoyang demo once, and start everything (heluo up).
 run: $(STAMP)
+	bash scripts/ensure_packages.sh run
 	$(BIN)/heluo migrate --noinput
 	$(BIN)/heluo demo
 	$(BIN)/heluo up
@@ -25,9 +26,12 @@ test: $(STAMP)
 
 ## make lint: ruff over everything; mypy over the pure and service modules.
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff format --check src tests scripts benchmarks
 	$(BIN)/mypy src/heluo/core/services src/heluo/core/identifiers.py src/heluo/core/scope.py \
-		src/heluo/core/divisions_data.py src/heluo/monitoring/hj212
+		src/heluo/core/divisions_data.py src/heluo/monitoring/hj212 src/heluo/monitoring/ingest \
+		src/heluo/monitoring/services.py src/heluo/dust/services.py \
+		src/heluo/cases/services src/heluo/cases/deadlines.py src/heluo/cases/tallies.py
 
 ## make bench: the benchmarks (a table of figures; see docs/benchmarks.md).
 bench: $(STAMP)

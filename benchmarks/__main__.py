@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks import hj212_codec
+from benchmarks import cases_scan, hj212_codec, hj212_receiver, ledger_transfer
 
-BENCHMARKS = {"hj212_codec": hj212_codec.run}
+BENCHMARKS = {
+    "hj212_codec": hj212_codec.run,
+    "hj212_receiver": hj212_receiver.run,
+    "hj212_layout": hj212_receiver.layout,
+    "ledger_transfer": ledger_transfer.run,
+    "cases_scan": cases_scan.run,
+}
 
 
 def main(names: list[str]) -> int:

@@ -6,11 +6,11 @@ cd "$(dirname "$0")/.."
 BIN=.venv/bin
 export HELUO_TEST_DATABASE_URL_PG="${HELUO_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/heluo}"
 
-bash scripts/ensure_browser.sh
+bash scripts/ensure_packages.sh test
 
 echo "== ruff"
-$BIN/ruff check src tests scripts
-$BIN/ruff format --check src tests scripts
+$BIN/ruff check src tests scripts benchmarks
+$BIN/ruff format --check src tests scripts benchmarks
 echo "== migrations"
 HELUO_DATA_DIR="$(mktemp -d)" $BIN/heluo makemigrations --check --dry-run
 echo "== compiled translations"

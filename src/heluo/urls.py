@@ -15,6 +15,8 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("jsi18n/", login_not_required(JavaScriptCatalog.as_view()), name="javascript-catalog"),
     path("core/", include("heluo.core.urls")),
+    path("cases/", include("heluo.cases.urls")),
+    path("api/", include("heluo.api")),
     path("dust/", include("heluo.dust.urls")),
     path("monitoring/", include("heluo.monitoring.urls")),
     path("admin/", admin.site.urls),

@@ -78,8 +78,10 @@ def _drop_postgres(url: str) -> None:
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI") == "true":
-            pytest.fail("CI=true: Chromium is required for the browser tests (scripts/ensure_browser.sh)")
-        pytest.skip("Chromium not installed (run scripts/ensure_browser.sh)")
+            pytest.fail(
+                "CI=true: Chromium is required for the browser tests (scripts/ensure_packages.sh test)"
+            )
+        pytest.skip("Chromium not installed (run scripts/ensure_packages.sh test)")
     data_dir = tmp_path_factory.mktemp("served")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("HELUO_", "DJANGO_"))}
     env.update(

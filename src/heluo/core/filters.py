@@ -7,8 +7,10 @@ from typing import Any
 import django_filters
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
-from heluo.core.forms import AUTOCOMPLETE_MODELS, AutocompleteSelect
+from heluo.core.forms import AutocompleteSelect
 from heluo.core.models import (
     Account,
     Division,
@@ -37,6 +39,7 @@ class YesNoFilter(django_filters.BooleanFilter):
         super().__init__(*args, **kwargs)
 
 
+@extend_schema_field(OpenApiTypes.INT)  # the API schema: a division's id (for its own ledger too)
 class DivisionTreeFilter(django_filters.ModelChoiceFilter):
     """Rows in the chosen division or anywhere under it."""
 
@@ -64,9 +67,10 @@ class LedgerFilterSet(django_filters.FilterSet):
             queryset = flt.extra.get("queryset")
             if queryset is None or callable(queryset) or not hasattr(queryset, "for_user"):
                 continue
-            flt.extra["queryset"] = queryset.for_user(user)
+            # django-filter builds the field from `flt.queryset`; `extra` alone would be overwritten.
+            flt.queryset = flt.extra["queryset"] = queryset.for_user(user)
             ledger = ledger_for(queryset.model)
-            if ledger is not None and queryset.model._meta.label_lower in AUTOCOMPLETE_MODELS:
+            if ledger is not None and ledger.many_rows:
                 flt.extra["widget"] = AutocompleteSelect(ledger.url("autocomplete"))
 
 

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from heluo.core.identifiers import mask
 from heluo.core.models import Account, Division, Grid, GridMembership, Person, Role, Unit, Zone
 from heluo.core.services import accounts as account_services
-from heluo.core.services.masking import sees_in_full
-
-# Models with more rows than a plain <select> should carry: their choices load as the user types.
-AUTOCOMPLETE_MODELS = {"core.division", "core.unit", "core.person", "core.grid"}
+from heluo.core.services.masking import kept_if_masked, sees_in_full
 
 
 class AutocompleteSelect(forms.Select):
@@ -38,17 +38,49 @@ class AutocompleteSelectMultiple(AutocompleteSelect, forms.SelectMultiple):
     allow_multiple_selected = True
 
 
-def scope_choices(form: forms.BaseForm, user: Any) -> None:
-    """Narrow every choice of a scoped model to the user's scope; big ones become autocompletes."""
+def current_references(instance: models.Model, names: Iterable[str]) -> dict[str, list[Any]]:
+    """The rows `instance` already points to, by field name (empty for a new row)."""
+    kept: dict[str, list[Any]] = {}
+    if instance.pk is None:
+        return kept
+    for name in names:
+        try:
+            field = instance._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if field.many_to_many:
+            kept[name] = list(getattr(instance, name).values_list("pk", flat=True))
+        elif field.many_to_one or field.one_to_one:
+            value = getattr(instance, field.attname)
+            if value is not None:
+                kept[name] = [value]
+    return kept
+
+
+def scope_choices(
+    form: forms.BaseForm,
+    user: Any,
+    kept: dict[str, list[Any]] | None = None,
+    only: dict[str, Any] | None = None,
+) -> None:
+    """Narrow every choice of a scoped model to the user's scope; big ones become autocompletes.
+
+    A row keeps the references it already has (`kept`), even to rows outside the user's scope: a
+    street officer edits a person whose unit lies in another district without losing the unit.
+    """
     from heluo.core.ledger import ledger_for
 
-    for field in form.fields.values():
+    for name, field in (only if only is not None else form.fields).items():
         queryset = getattr(field, "queryset", None)
         if queryset is None or not hasattr(queryset, "for_user"):
             continue
-        field.queryset = queryset.for_user(user)
+        current = (kept or {}).get(name)
+        scoped = queryset.for_user(user)
+        field.queryset = (
+            scoped | queryset.model._default_manager.filter(pk__in=current) if current else scoped
+        )
         ledger = ledger_for(queryset.model)
-        if ledger is not None and queryset.model._meta.label_lower in AUTOCOMPLETE_MODELS:
+        if ledger is not None and ledger.many_rows:
             widget_class = (
                 AutocompleteSelectMultiple
                 if isinstance(field, forms.ModelMultipleChoiceField)
@@ -58,14 +90,60 @@ def scope_choices(form: forms.BaseForm, user: Any) -> None:
             field.widget.choices = field.choices
 
 
+class PreloadedChoiceField(forms.Field):
+    """A reference field over rows an import already read inside the user's scope ({pk: row}).
+
+    It accepts exactly those rows, without a query per row and without the queryset a
+    ModelChoiceField carries (and copies for every form).
+    """
+
+    default_error_messages = forms.ModelChoiceField.default_error_messages
+
+    def __init__(self, rows: dict[Any, Any], *, multiple: bool = False, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.rows = rows
+        self.multiple = multiple
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> PreloadedChoiceField:
+        copied = copy.copy(self)
+        copied.error_messages = self.error_messages  # shared: never changed per form
+        return copied
+
+    def _row(self, value: Any) -> Any:
+        try:
+            return self.rows[int(getattr(value, "pk", value))]
+        except (KeyError, TypeError, ValueError):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice") from None
+
+    def to_python(self, value: Any) -> Any:
+        if self.multiple:
+            return [self._row(v) for v in value or []]
+        return None if value in self.empty_values else self._row(value)
+
+    def validate(self, value: Any) -> None:
+        if self.required and not value:
+            raise ValidationError(self.error_messages["required"], code="required")
+
+    def has_changed(self, initial: Any, data: Any) -> bool:
+        try:
+            before, after = self.to_python(initial), self.to_python(data)
+        except ValidationError:
+            return True
+        return bool({r.pk for r in before} != {r.pk for r in after} if self.multiple else before != after)
+
+
 class LedgerForm(forms.ModelForm):
     """Base of every ledger form: scoped choices, and sensitive fields shown masked to users without the
     right, where submitting the mask unchanged keeps the stored value."""
 
+    # Set on the import form classes made by for_import(): uniqueness is checked for the whole file.
+    uniqueness_checked = False
+
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        scope_choices(self, user)
+        unresolved = {n: f for n, f in self.fields.items() if not isinstance(f, PreloadedChoiceField)}
+        scope_choices(self, user, current_references(self.instance, unresolved), only=unresolved)
         self._masked: dict[str, str] = {}
         if self.instance.pk and not sees_in_full(user):
             for name in getattr(self.instance, "sensitive_fields", ()):
@@ -74,12 +152,63 @@ class LedgerForm(forms.ModelForm):
                     self._masked[name] = stored
                     self.initial[name] = mask(stored)
 
+    @classmethod
+    def for_import(cls, references: dict[str, dict[Any, Any]]) -> type[LedgerForm]:
+        """This form for an import: its reference fields take the rows the import read in bulk inside
+        the user's scope ({field: {pk: row}}), and uniqueness is left to the import's check of the
+        whole file. Every other rule (fields, the model's clean, check constraints) is the form's own."""
+        fields = dict(cls.base_fields)
+        for name, rows in references.items():
+            field = fields.get(name)
+            if field is not None:
+                fields[name] = PreloadedChoiceField(
+                    rows, multiple=isinstance(field, forms.ModelMultipleChoiceField), required=field.required,
+                    label=field.label, help_text=field.help_text,
+                )  # fmt: skip
+        form_class = type(f"{cls.__name__}ForImport", (cls,), {"uniqueness_checked": True})
+        form_class.base_fields = fields  # after the class exists: the metaclass sets base_fields itself
+        return form_class
+
+    def _get_validation_exclusions(self) -> set[str]:
+        # Preloaded references exist (the import just read them): skip the model's query per foreign key.
+        preloaded = {n for n, f in self.fields.items() if isinstance(f, PreloadedChoiceField)}
+        return super()._get_validation_exclusions() | preloaded
+
+    def _post_clean(self) -> None:
+        if not self.uniqueness_checked:
+            super()._post_clean()
+            return
+        model = type(self.instance)
+        kept = [c for c in model._meta.constraints if not isinstance(c, models.UniqueConstraint)]
+        checked = self.instance.validate_constraints
+        # The model validates its other constraints (check constraints) as usual.
+        self.instance.validate_constraints = lambda exclude=None: _validate_some(self.instance, kept, exclude)  # type: ignore[method-assign]
+        try:
+            super()._post_clean()
+        finally:
+            self.instance.validate_constraints = checked  # type: ignore[method-assign]
+
+    def validate_unique(self) -> None:
+        if not self.uniqueness_checked:
+            super().validate_unique()
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        for name, stored in self._masked.items():
-            if cleaned.get(name) == mask(stored):
-                cleaned[name] = stored
+        for name in self._masked:
+            if name in cleaned:
+                cleaned[name] = kept_if_masked(self.user, self.instance, name, cleaned[name])
         return cleaned
+
+
+def _validate_some(instance: models.Model, constraints: list[Any], exclude: Any) -> None:
+    errors: dict[str, list[Any]] = {}
+    for constraint in constraints:
+        try:
+            constraint.validate(type(instance), instance, exclude=exclude)
+        except ValidationError as error:
+            errors.setdefault("__all__", []).extend(error.error_list)
+    if errors:
+        raise ValidationError(errors)
 
 
 class DivisionForm(LedgerForm):
@@ -114,9 +243,6 @@ class UnitForm(LedgerForm):
             "notes",
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
-
-    def clean_credit_code(self) -> str:
-        return (self.cleaned_data.get("credit_code") or "").strip().upper()
 
 
 class PersonForm(LedgerForm):
@@ -183,15 +309,21 @@ class AccountForm(LedgerForm):
         return username
 
     def clean(self) -> dict[str, Any]:
+        """Only what changes is a grant (heluo.core.services.accounts): an unchanged account passes."""
         cleaned = super().clean()
+        account = self.instance
+        if account.pk and not self.has_changed():
+            return cleaned
+        targets = {name: cleaned.get(name) for name in ("home_division", "home_zone", "unit")}
         try:
-            account_services.check_grant(
-                self.user,
-                roles=cleaned.get("roles") or [],
-                home_division=cleaned.get("home_division"),
-                home_zone=cleaned.get("home_zone"),
-                unit=cleaned.get("unit"),
-            )
+            if account.pk:
+                account_services.check_account_change(
+                    self.user, account, roles=cleaned.get("roles") or [], **targets
+                )
+            else:
+                account_services.check_grant(self.user, roles=cleaned.get("roles") or [], **targets)
+        except PermissionDenied as refusal:
+            self.add_error(None, str(refusal))
         except ValidationError as error:
             for field, messages in error.message_dict.items():
                 self.add_error(field if field in self.fields else None, messages)

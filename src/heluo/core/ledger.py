@@ -6,7 +6,7 @@ and autocomplete pages (heluo.core.views.generic), its place in global search, a
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
@@ -31,10 +31,15 @@ class Ledger:
     prefetch_related: tuple[str, ...] = ()
     detail_template: str = "core/ledger_detail.html"
     slug: str = ""
+    # More rows than a plain <select> should carry: choices of this ledger load as the user types.
+    many_rows: bool = False
     # How a row reads in a select's list; default str(row).
     choice_label: Callable[[Any], str] = str
-    # View classes, replaceable per ledger (accounts need their own create/edit with grant checks).
-    view_overrides: dict[str, type[Any]] = field(default_factory=dict)
+    # Saves a valid form as `user` (pages and imports alike); None: form.save(). Accounts need their
+    # service, which checks the grant rules.
+    saver: Callable[[Any, Any], models.Model] | None = None
+    # Columns of its Excel/CSV export, import and template; None: the form's fields.
+    columns: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         self.slug = self.slug or f"{self.model._meta.model_name}s"
@@ -70,12 +75,23 @@ class Ledger:
             return self.detail_fields
         return tuple(self.form._meta.fields or ())
 
+    def column_names(self) -> tuple[str, ...]:
+        return self.columns if self.columns is not None else tuple(self.form.base_fields)
+
+    def save(self, form: Any, user: Any) -> models.Model:
+        """Save a validated form of this ledger as `user`, recorded as such in the history."""
+        if self.saver is not None:
+            return self.saver(form, user)
+        form.instance._history_user = user
+        return form.save()
+
     def list_queryset(self, queryset: models.QuerySet) -> models.QuerySet:
         return queryset.select_related(*self.select_related).prefetch_related(*self.prefetch_related)
 
     def search(self, queryset: models.QuerySet, text: str | None) -> models.QuerySet:
         """Rows whose search fields contain every word of `text`."""
-        for word in (text or "").split()[:5]:
+        # PostgreSQL refuses NUL in a string parameter; no search field can hold one anyway.
+        for word in (text or "").replace("\x00", "").split()[:5]:
             condition = Q()
             for name in self.search_fields:
                 condition |= Q(**{f"{name}__icontains": word})
@@ -83,7 +99,7 @@ class Ledger:
         return queryset
 
     def urls(self) -> list[URLPattern]:
-        from heluo.core.views import generic
+        from heluo.core.views import generic, transfer
 
         views: dict[str, type[Any]] = {
             "list": generic.LedgerListView,
@@ -93,12 +109,17 @@ class Ledger:
             "delete": generic.LedgerDeleteView,
             "history": generic.LedgerHistoryView,
             "autocomplete": generic.LedgerAutocompleteView,
-            **self.view_overrides,
+            "export": transfer.LedgerExportView,
+            "import": transfer.LedgerImportView,
+            "template": transfer.LedgerTemplateView,
         }
         routes = {
             "list": "",
             "add": "add/",
             "autocomplete": "autocomplete/",
+            "export": "export/",
+            "import": "import/",
+            "template": "template/",
             "detail": "<int:pk>/",
             "edit": "<int:pk>/edit/",
             "delete": "<int:pk>/delete/",

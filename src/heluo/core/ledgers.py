@@ -2,10 +2,37 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from heluo.core import filters, forms, tables
 from heluo.core.ledger import Ledger, register
 from heluo.core.models import Account, Division, Grid, GridMembership, Person, Unit, Zone
-from heluo.core.views.accounts import AccountCreateView, AccountUpdateView
+from heluo.core.services import accounts as account_services
+
+
+def save_account(form: forms.AccountForm, user: Any) -> Account:
+    """Accounts are created and changed through their service, which holds the grant rules.
+
+    A new account's temporary password rides on the returned object, to be shown once.
+    """
+    data = form.cleaned_data
+    fields = {
+        "display_name": data.get("display_name", ""),
+        "home_division": data.get("home_division"),
+        "home_zone": data.get("home_zone"),
+        "unit": data.get("unit"),
+        "person": data.get("person"),
+    }
+    if form.instance.pk:
+        return account_services.update_account(
+            user, form.instance, roles=data.get("roles") or [], email=data.get("email", ""),
+            is_active=data.get("is_active", True), **fields,
+        )  # fmt: skip
+    account, password = account_services.create_account(
+        user, username=data["username"], email=data.get("email", ""), roles=data.get("roles") or [], **fields
+    )
+    account.temporary_password = password  # type: ignore[attr-defined]
+    return account
 
 
 def _division_choice(division: Division) -> str:
@@ -16,6 +43,7 @@ def _division_choice(division: Division) -> str:
 division = register(
     Ledger(
         Division,
+        many_rows=True,
         form=forms.DivisionForm,
         filterset=filters.DivisionFilter,
         table=tables.DivisionTable,
@@ -37,6 +65,7 @@ zone = register(
 unit = register(
     Ledger(
         Unit,
+        many_rows=True,
         form=forms.UnitForm,
         filterset=filters.UnitFilter,
         table=tables.UnitTable,
@@ -48,6 +77,7 @@ unit = register(
 person = register(
     Ledger(
         Person,
+        many_rows=True,
         form=forms.PersonForm,
         filterset=filters.PersonFilter,
         table=tables.PersonTable,
@@ -60,6 +90,7 @@ person = register(
 grid = register(
     Ledger(
         Grid,
+        many_rows=True,
         form=forms.GridForm,
         filterset=filters.GridFilter,
         table=tables.GridTable,
@@ -97,6 +128,17 @@ account = register(
         select_related=("user", "unit", "home_division", "home_zone"),
         prefetch_related=("roles",),
         detail_template="core/account_detail.html",
-        view_overrides={"add": AccountCreateView, "edit": AccountUpdateView},
+        saver=save_account,
+        columns=(
+            "username",
+            "display_name",
+            "email",
+            "person",
+            "unit",
+            "home_division",
+            "home_zone",
+            "roles",
+            "is_active",
+        ),
     )
 )

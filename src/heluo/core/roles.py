@@ -39,6 +39,9 @@ LEDGER_ADMIN = tuple(
 )
 
 
+CALENDAR_EDITING = tuple(f"cases.{action}_holidayoverride" for action in ("add", "change", "delete"))
+
+
 @dataclass(frozen=True)
 class RoleDefinition:
     code: str
@@ -49,7 +52,7 @@ class RoleDefinition:
 
 
 BUILTIN_ROLES = (
-    RoleDefinition("city_admin", _("City administrator"), ALL_MODULES, ("*.*",), 10),
+    RoleDefinition("city_admin", _("City administrator"), ALL_MODULES, ("*.*", *CALENDAR_EDITING), 10),
     RoleDefinition(
         "district_admin",
         _("District / street administrator"),
@@ -120,8 +123,9 @@ BUILTIN_ROLES = (
     RoleDefinition("leader", _("Leader (read only)"), ALL_MODULES, ("*.view_*",), 100),
 )
 
-# Seeing document numbers in full is granted explicitly, never by a view_* pattern.
-_EXPLICIT_ONLY = {"core.view_document_number"}
+# Seeing document numbers in full is granted explicitly, never by a view_* pattern; so is correcting
+# the official calendar every deadline counts on (cases' HolidayOverride), the city's alone.
+_EXPLICIT_ONLY = {"core.view_document_number", *CALENDAR_EDITING}
 # Accounts are disabled, never deleted: their history and the access log point at them.
 _NEVER_GRANTED = {"core.delete_account"}
 

@@ -1,12 +1,12 @@
-"""Core's background work (huey): outside deliveries of notifications."""
+"""Core's background work (huey): jobs (imports, exports), outside deliveries of notifications."""
 
 from __future__ import annotations
 
 from huey import crontab
-from huey.contrib.djhuey import db_periodic_task, db_task
+from huey.contrib.djhuey import db_periodic_task, db_task, on_startup
 
 from heluo.core.models import Delivery, DeliveryState
-from heluo.core.services import notifications
+from heluo.core.services import jobs, notifications
 
 
 class DeliveryPending(Exception):
@@ -28,3 +28,14 @@ def resend_pending_deliveries() -> int:
     for pk in pending:
         notifications.deliver(pk)
     return len(pending)
+
+
+@db_task()
+def run_job_task(job_id: int) -> str:
+    return jobs.run_job(job_id).state
+
+
+@on_startup()
+def fail_jobs_of_dead_workers() -> None:
+    """A job left running by a worker that died is failed with that reason when a worker starts."""
+    jobs.fail_dead_jobs()

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from heluo.core import ledgers
-from heluo.core.views import accounts, pages
+from heluo.core.views import accounts, pages, transfer
 
 app_name = "core"
 
@@ -18,6 +18,10 @@ urlpatterns = [
         accounts.AccountActionView.as_view(ledger=ledgers.account),
         name="account_action",
     ),
+    path("jobs/", transfer.job_list, name="job_list"),
+    path("jobs/<int:pk>/", transfer.job_detail, name="job_detail"),
+    path("jobs/<int:pk>/confirm/", transfer.job_confirm, name="job_confirm"),
+    path("jobs/<int:pk>/download/", transfer.job_download, name="job_download"),
     path("search/", pages.search, name="search"),
     path("reports/districts/", pages.district_report, name="district_report"),
     path("inbox/", pages.inbox, name="inbox"),

@@ -6,3 +6,9 @@ class DustConfig(AppConfig):
     name = "heluo.dust"
     label = "dust"
     verbose_name = _("Dust control")
+
+    def ready(self) -> None:
+        from heluo.core.modules import MenuItem, register_menu
+        from heluo.dust import ledgers  # noqa: F401  (registers the dust ledgers)
+
+        register_menu("dust", MenuItem(_("Construction sites"), "dust:site_list", "dust.Site"))

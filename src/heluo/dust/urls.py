@@ -1,2 +1,5 @@
+from heluo.dust import ledgers
+
 app_name = "dust"
-urlpatterns: list = []
+
+urlpatterns = [*ledgers.site.urls()]

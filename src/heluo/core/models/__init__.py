@@ -1,6 +1,7 @@
 from .accounts import Account, Role
 from .base import LedgerModel, ScopedManager, ScopedQuerySet
 from .divisions import Division, DivisionLevel, Zone
+from .jobs import Job, JobKind, JobState
 from .organisations import (
     DocumentType,
     Gender,
@@ -36,6 +37,9 @@ __all__ = [
     "GridLevel",
     "GridMembership",
     "GridRole",
+    "Job",
+    "JobKind",
+    "JobState",
     "LedgerModel",
     "Notification",
     "NotificationChannel",

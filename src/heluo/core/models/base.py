@@ -12,6 +12,15 @@ if TYPE_CHECKING:
     from heluo.core.scope import UserScope
 
 
+class CodeField(models.CharField):
+    """A code written in capitals (统一社会信用代码): stored without spaces and upper-cased, whoever
+    writes it — a form, the API or an import — before its validators run."""
+
+    def to_python(self, value: Any) -> Any:
+        value = super().to_python(value)
+        return value.strip().upper() if isinstance(value, str) else value
+
+
 class ScopedQuerySet(models.QuerySet):
     def for_user(self, user: Any) -> ScopedQuerySet:
         """The rows `user` may see: the one scope rule of Heluo (see heluo.core.scope)."""

@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 from heluo.core.identifiers import mask
 from heluo.core.validators import validate_credit_code, validate_document, validate_phone
 
-from .base import LedgerModel
+from .base import CodeField, LedgerModel
 from .divisions import Division
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ class Unit(LedgerModel):
         on_delete=models.PROTECT,
         related_name="children",
     )
-    credit_code = models.CharField(
+    credit_code = CodeField(
         _("unified social credit code"),
         max_length=18,
         blank=True,
@@ -126,7 +126,7 @@ class Person(LedgerModel):
 
     sensitive_fields = ("id_number",)
 
-    name = models.CharField(_("name"), max_length=60, validators=[MinLengthValidator(1)])
+    name = models.CharField(_("full name"), max_length=60, validators=[MinLengthValidator(1)])
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
     id_type = models.CharField(_("document type"), max_length=30, choices=DocumentType.choices, blank=True)
     id_number = models.CharField(_("document number"), max_length=30, blank=True)

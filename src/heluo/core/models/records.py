@@ -82,6 +82,9 @@ class Notification(models.Model):
 class ChannelKind(models.TextChoices):
     EMAIL = "email", _("e-mail")
     WEBHOOK = "webhook", _("webhook")
+    # Group chat robots, in their own documented message formats (heluo.core.services.notifications).
+    WECOM = "wecom", _("WeCom group robot")
+    DINGTALK = "dingtalk", _("DingTalk group robot")
 
 
 class NotificationChannel(models.Model):

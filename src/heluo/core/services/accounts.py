@@ -86,13 +86,44 @@ def check_grant(
         raise ValidationError(errors)
 
 
+def check_account_change(
+    granter: Any,
+    account: Account,
+    *,
+    roles: Iterable[Role],
+    home_division: Division | None,
+    home_zone: Zone | None,
+    unit: Unit | None,
+) -> None:
+    """Refuse (PermissionDenied or ValidationError by field) what the granter may not make of `account`.
+
+    Only what changes is a grant: a role the account already holds is not granted anew, and a scope or
+    unit it already has is not given again. The account itself must be one the granter manages.
+    """
+    check_manageable(granter, account)
+    held = set(account.roles.all())
+
+    def changed(value: Any, current: Any) -> Any:
+        return value if value != current else None
+
+    check_grant(
+        granter,
+        roles=[role for role in roles if role not in held],
+        home_division=changed(home_division, account.home_division),
+        home_zone=changed(home_zone, account.home_zone),
+        unit=changed(unit, account.unit),
+    )
+    if home_division is not None and home_zone is not None:
+        raise ValidationError({"home_zone": [_("Choose a home division or a home zone, not both.")]})
+
+
 def _set_roles(account: Account, roles: list[Role]) -> None:
     """Roles give their permissions through the user's membership of each role's group."""
     account.roles.set(roles)
     account.user.groups.set([role.group for role in roles])
 
 
-def _check_manageable(granter: Any, account: Account) -> None:
+def check_manageable(granter: Any, account: Account) -> None:
     if account.is_system:
         raise PermissionDenied(_("The system operator account cannot be changed."))
     if not visible(granter, account):
@@ -148,13 +179,12 @@ def create_account(
 def update_account(
     granter: Any, account: Account, *, roles: Iterable[Role] | None = None, **fields: Any
 ) -> Account:
-    """Change an account's fields and roles within the granter's powers."""
-    _check_manageable(granter, account)
+    """Change an account's fields and roles within the granter's powers (see check_account_change)."""
     roles = list(account.roles.all()) if roles is None else list(roles)
-    home_division = fields.get("home_division", account.home_division)
-    home_zone = fields.get("home_zone", account.home_zone)
-    unit = fields.get("unit", account.unit)
-    check_grant(granter, roles=roles, home_division=home_division, home_zone=home_zone, unit=unit)
+    check_account_change(
+        granter, account, roles=roles,
+        **{name: fields.get(name, getattr(account, name)) for name in ("home_division", "home_zone", "unit")},
+    )  # fmt: skip
     if fields.get("is_active") is False and account.user == granter:
         raise PermissionDenied(_("You cannot disable your own account."))
     user_fields = {k: fields.pop(k) for k in ("email", "is_active") if k in fields}
@@ -173,7 +203,7 @@ def update_account(
 @transaction.atomic
 def reset_password(granter: Any, account: Account) -> str:
     """Give the account a temporary password, to be changed at its next login. Returns the password."""
-    _check_manageable(granter, account)
+    check_manageable(granter, account)
     password = temporary_password()
     account.user.set_password(password)
     account.user.save(update_fields=["password"])
@@ -185,7 +215,7 @@ def reset_password(granter: Any, account: Account) -> str:
 @transaction.atomic
 def set_active(granter: Any, account: Account, active: bool) -> Account:
     """Enable or disable a login (disabled accounts keep their history and can be enabled again)."""
-    _check_manageable(granter, account)
+    check_manageable(granter, account)
     if account.user == granter and not active:
         raise PermissionDenied(_("You cannot disable your own account."))
     account.user.is_active = active

@@ -6,11 +6,14 @@ that changes rows in bulk or by compare-and-set calls one of these in the same t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from types import SimpleNamespace
 from typing import Any
 
 from django.db import models, transaction
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 
@@ -85,3 +88,20 @@ def compare_and_set(
         obj = model._default_manager.get(pk=pk)
         record_history([obj], user=user, reason=reason)
         return obj
+
+
+@contextmanager
+def acting_as(user: Any) -> Iterator[None]:
+    """Record `user` as the author of every save inside the block (commands and tasks have no request).
+
+    simple-history reads the author from the current request; outside one, this lends it one.
+    """
+    previous = getattr(HistoricalRecords.context, "request", None)
+    HistoricalRecords.context.request = SimpleNamespace(user=user)
+    try:
+        yield
+    finally:
+        if previous is None:
+            del HistoricalRecords.context.request
+        else:
+            HistoricalRecords.context.request = previous

@@ -37,6 +37,16 @@ ALLOWED_TYPES: dict[str, bytes | None] = {
 }
 
 
+def check_upload_size(uploaded: UploadedFile) -> str | None:
+    """The refusal of a file too large or empty, or None."""
+    limit = settings.FILE_UPLOAD_MAX_BYTES
+    if uploaded.size is None or uploaded.size > limit:
+        return _("The file is larger than %(mb)d MB.") % {"mb": limit // (1024 * 1024)}
+    if uploaded.size == 0:
+        return _("The file is empty.")
+    return None
+
+
 def check_upload(uploaded: UploadedFile) -> str:
     """Return the file's media type, or raise ValidationError saying what is wrong with it."""
     suffix = PurePath(uploaded.name or "").suffix.lower()
@@ -45,11 +55,9 @@ def check_upload(uploaded: UploadedFile) -> str:
             _("Files of type %(suffix)s cannot be attached. Allowed: %(allowed)s.")
             % {"suffix": suffix or "?", "allowed": " ".join(sorted(ALLOWED_TYPES))}
         )
-    limit = settings.FILE_UPLOAD_MAX_BYTES
-    if uploaded.size is None or uploaded.size > limit:
-        raise ValidationError(_("The file is larger than %(mb)d MB.") % {"mb": limit // (1024 * 1024)})
-    if uploaded.size == 0:
-        raise ValidationError(_("The file is empty."))
+    refusal = check_upload_size(uploaded)
+    if refusal:
+        raise ValidationError(refusal)
     magic = ALLOWED_TYPES[suffix]
     uploaded.seek(0)
     head = uploaded.read(16)

@@ -31,6 +31,21 @@ def shown(user: Any, model: type[models.Model] | models.Model, field: str, value
     return value
 
 
+def kept_if_masked(user: Any, obj: models.Model, field: str, submitted: Any) -> Any:
+    """What to store when `user` submits `submitted` for `obj.field`: the stored value when they sent
+    back, unchanged, the mask they were shown (a form or API client round-trips what it received)."""
+    stored = getattr(obj, field)
+    if (
+        obj.pk
+        and stored
+        and is_sensitive(obj, field)
+        and not sees_in_full(user)
+        and submitted == mask(stored)
+    ):
+        return stored
+    return submitted
+
+
 def log_unmasked(user: Any, model: type[models.Model], object_ids: Iterable[Any], context: str) -> None:
     """Record that `user` was shown the sensitive fields of these rows in full (no row when nothing was)."""
     from heluo.core.models import SensitiveAccess

@@ -6,9 +6,13 @@ A failed delivery is retried by the task worker and stays visible with its error
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import json
+import os
+import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterable
 from typing import Any
@@ -83,6 +87,83 @@ def _post_webhook(delivery: Delivery) -> None:
             raise OSError(f"HTTP {response.status}")
 
 
+# --- group robots (WeCom 企业微信, DingTalk 钉钉) ---------------------------------------------------
+# An intranet reaches them through a proxy or a private deployment, if at all: the robot address a
+# unit copies from its group keeps its path and key, and HELUO_WECOM_BASE_URL / HELUO_DINGTALK_BASE_URL
+# replace the official host. HELUO_SITE_URL makes a message's link absolute.
+ROBOT_TEXT_BYTES = 4000  # WeCom's markdown content is at most 4096 bytes
+
+
+def _setting(name: str) -> str:
+    return str(getattr(settings, name, None) or os.environ.get(name, "")).strip()
+
+
+def rebase(url: str, base: str) -> str:
+    """`url` with its scheme and host (and a path prefix) taken from `base`; unchanged when base is empty."""
+    if not base:
+        return url
+    target, new = urllib.parse.urlsplit(url), urllib.parse.urlsplit(base)
+    return urllib.parse.urlunsplit(
+        (new.scheme, new.netloc, new.path.rstrip("/") + target.path, target.query, "")
+    )
+
+
+def robot_markdown(payload: dict[str, Any]) -> str:
+    """A message as the robots' markdown: the title in bold, the body, the link."""
+    lines = [f"**{payload.get('title', '')}**"]
+    if payload.get("body"):
+        lines.append(str(payload["body"]))
+    link = str(payload.get("link") or "")
+    if link:
+        site = _setting("HELUO_SITE_URL")
+        lines.append(
+            f"[{site.rstrip('/') + link}]({site.rstrip('/') + link})"
+            if site and link.startswith("/")
+            else link
+        )
+    text = "\n\n".join(lines)
+    encoded = text.encode()
+    return encoded[:ROBOT_TEXT_BYTES].decode(errors="ignore") if len(encoded) > ROBOT_TEXT_BYTES else text
+
+
+def _post_robot(url: str, message: dict[str, Any]) -> None:
+    """POST a robot message; both robots answer HTTP 200 with {"errcode": 0} when they accept it."""
+    request = urllib.request.Request(
+        url, data=json.dumps(message, ensure_ascii=False).encode(), method="POST"
+    )
+    request.add_header("Content-Type", "application/json; charset=utf-8")
+    with urllib.request.urlopen(request, timeout=WEBHOOK_TIMEOUT_SECONDS) as response:
+        answer = json.loads(response.read() or b"{}")
+    if answer.get("errcode", 0) != 0:
+        raise OSError(f"errcode {answer.get('errcode')}: {answer.get('errmsg', '')}")
+
+
+def _post_wecom(delivery: Delivery) -> None:
+    """WeCom group robot: POST /cgi-bin/webhook/send?key=… {"msgtype": "markdown", "markdown": {"content": …}}."""
+    url = rebase(delivery.target, _setting("HELUO_WECOM_BASE_URL"))
+    _post_robot(url, {"msgtype": "markdown", "markdown": {"content": robot_markdown(delivery.payload)}})
+
+
+def dingtalk_signed(url: str, secret: str, timestamp_ms: int) -> str:
+    """The DingTalk robot address with its signature (加签): timestamp + "\n" + secret, HMAC-SHA256 keyed
+    with the secret, Base64, URL-encoded; sent as &timestamp=…&sign=…"""
+    digest = hmac.new(secret.encode(), f"{timestamp_ms}\n{secret}".encode(), hashlib.sha256).digest()
+    sign = urllib.parse.quote_plus(base64.b64encode(digest))
+    joiner = "&" if urllib.parse.urlsplit(url).query else "?"
+    return f"{url}{joiner}timestamp={timestamp_ms}&sign={sign}"
+
+
+def _post_dingtalk(delivery: Delivery) -> None:
+    """DingTalk group robot: POST /robot/send?access_token=… {"msgtype": "markdown", "markdown": {"title", "text"}}."""
+    url = rebase(delivery.target, _setting("HELUO_DINGTALK_BASE_URL"))
+    if delivery.channel and delivery.channel.secret:
+        url = dingtalk_signed(url, delivery.channel.secret, int(time.time() * 1000))
+    title = str(delivery.payload.get("title", ""))[:100]
+    _post_robot(
+        url, {"msgtype": "markdown", "markdown": {"title": title, "text": robot_markdown(delivery.payload)}}
+    )
+
+
 def deliver(delivery_id: int) -> str:
     """Try to send one delivery once; returns its state (still PENDING means: try again later)."""
     delivery = Delivery.objects.select_related("channel").get(pk=delivery_id)
@@ -95,6 +176,10 @@ def deliver(delivery_id: int) -> str:
             if delivery.payload.get("link"):
                 message += "\n\n" + delivery.payload["link"]
             send_mail(delivery.subject, message, settings.DEFAULT_FROM_EMAIL, [delivery.target])
+        elif delivery.kind == ChannelKind.WECOM:
+            _post_wecom(delivery)
+        elif delivery.kind == ChannelKind.DINGTALK:
+            _post_dingtalk(delivery)
         else:
             _post_webhook(delivery)
     except Exception as exc:  # any failure of the outside world is recorded and retried

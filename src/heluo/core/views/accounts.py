@@ -1,8 +1,6 @@
-"""Account administration: create and edit through the grant rules, reset a password, enable/disable."""
+"""Account actions beyond the ledger's pages: reset a password, disable or enable a login."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -10,48 +8,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from heluo.core.models import Account
 from heluo.core.services import accounts as account_services
-from heluo.core.views.generic import LedgerCreateView, LedgerUpdateView, LedgerView
-
-
-class AccountCreateView(LedgerCreateView):
-    def save(self, form: Any) -> Account:
-        data = form.cleaned_data
-        account, password = account_services.create_account(
-            self.request.user,
-            username=data["username"],
-            email=data.get("email", ""),
-            display_name=data.get("display_name", ""),
-            roles=data.get("roles") or [],
-            home_division=data.get("home_division"),
-            home_zone=data.get("home_zone"),
-            unit=data.get("unit"),
-            person=data.get("person"),
-        )
-        messages.info(
-            self.request,
-            _("The temporary password of %(user)s is %(password)s — it must be changed at first login.")
-            % {"user": account.user.username, "password": password},
-        )
-        return account
-
-
-class AccountUpdateView(LedgerUpdateView):
-    def save(self, form: Any) -> Account:
-        data = form.cleaned_data
-        return account_services.update_account(
-            self.request.user,
-            form.instance,
-            roles=data.get("roles") or [],
-            email=data.get("email", ""),
-            is_active=data.get("is_active", True),
-            display_name=data.get("display_name", ""),
-            home_division=data.get("home_division"),
-            home_zone=data.get("home_zone"),
-            unit=data.get("unit"),
-            person=data.get("person"),
-        )
+from heluo.core.views.generic import LedgerView
 
 
 class AccountActionView(LedgerView):

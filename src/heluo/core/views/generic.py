@@ -49,7 +49,7 @@ class LedgerView(View):
         }
 
     def context(self, **extra: Any) -> dict[str, Any]:
-        urls = {"list": self.ledger.url("list"), "add": self.ledger.url("add")}
+        urls = {action: self.ledger.url(action) for action in ("list", "add", "export", "import", "template")}
         obj = extra.get("object")
         if obj is not None and obj.pk:
             urls.update(
@@ -140,13 +140,19 @@ class LedgerFormView(LedgerView):
         form = self.form(instance)
         if form.is_valid():
             with transaction.atomic():
-                obj = self.save(form)
+                obj = self.ledger.save(form, request.user)
             messages.success(request, _("Saved %(name)s.") % {"name": obj})
+            password = getattr(obj, "temporary_password", None)
+            if password:
+                messages.info(
+                    request,
+                    _(
+                        "The temporary password of %(user)s is %(password)s — it must be changed at first login."
+                    )
+                    % {"user": obj, "password": password},
+                )
             return HttpResponseRedirect(obj.get_absolute_url())
         return render(request, self.template_name, self.context(form=form, object=instance), status=400)
-
-    def save(self, form: Any) -> Any:
-        return form.save()
 
 
 class LedgerCreateView(LedgerFormView):

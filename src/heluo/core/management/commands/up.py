@@ -1,4 +1,5 @@
-"""`heluo up`: every Heluo process under one supervisor — the web server (gunicorn) and the task worker."""
+"""`heluo up`: every Heluo process under one supervisor — the web server (gunicorn), the task worker,
+the HJ 212 receiver and, on a demo installation, a gentle simulator of the demo monitors."""
 
 from __future__ import annotations
 
@@ -12,10 +13,13 @@ from django.utils.translation import gettext as _
 from heluo.core.demo_accounts import DEMO_PASSWORD, demo_logins
 from heluo.core.supervisor import Child, Supervisor, python_command
 
+SIMULATED_STATIONS = 20
+
 
 class Command(BaseCommand):
     help = _(
-        "Run Heluo: the web server and the task worker, restarted if they die, stopped cleanly on Ctrl-C."
+        "Run Heluo: the web server, the task worker, the HJ 212 receiver and (with the demo loaded) a monitor "
+        "simulator, restarted if they die, stopped cleanly on Ctrl-C."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -23,8 +27,22 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--web-workers", type=int, default=2)
         parser.add_argument("--no-worker", action="store_true", help=_("do not start the task worker"))
+        parser.add_argument("--hj212-host", default="127.0.0.1", help=_("address of the HJ 212 receiver"))
+        parser.add_argument("--hj212-port", type=int, default=9212, help=_("port of the HJ 212 receiver"))
+        parser.add_argument("--no-receiver", action="store_true", help=_("do not start the HJ 212 receiver"))
+        parser.add_argument(
+            "--no-simulator", action="store_true", help=_("do not simulate the demo monitors")
+        )
 
-    def children(self, host: str, port: int, web_workers: int, no_worker: bool) -> list[Child]:
+    def children(
+        self,
+        host: str,
+        port: int,
+        web_workers: int,
+        no_worker: bool,
+        hj212: tuple[str, int] | None = None,
+        simulate: bool = False,
+    ) -> list[Child]:
         children = [
             Child(
                 "web",
@@ -47,12 +65,48 @@ class Command(BaseCommand):
         ]
         if not no_worker:
             children.append(Child("worker", python_command("-m", "heluo", "run_huey", "--workers", "2")))
+        if hj212 is not None:
+            receiver_host, receiver_port = hj212
+            children.append(
+                Child(
+                    "hj212-receiver",
+                    python_command(
+                        "-m", "heluo", "hj212", "serve", "--host", receiver_host, "--port", str(receiver_port)
+                    ),
+                )
+            )
+            if simulate:
+                # Gentle: one frame a minute from each of 20 demo monitors, in real time.
+                target = "127.0.0.1" if receiver_host in {"0.0.0.0", "::"} else receiver_host
+                argv = ["hj212", "simulate", "--demo", "--stations", str(SIMULATED_STATIONS), "--rate"]
+                argv += [f"{1 / 60:.6f}", "--host", target, "--port", str(receiver_port)]
+                children.append(Child("hj212-simulator", python_command("-m", "heluo", *argv)))
         return children
 
     def handle(
-        self, *args: Any, host: str, port: int, web_workers: int, no_worker: bool, **options: Any
+        self,
+        *args: Any,
+        host: str,
+        port: int,
+        web_workers: int,
+        no_worker: bool,
+        hj212_host: str,
+        hj212_port: int,
+        no_receiver: bool,
+        no_simulator: bool,
+        **options: Any,
     ) -> None:
-        supervisor = Supervisor(self.children(host, port, web_workers, no_worker), log=self.stdout.write)
+        from heluo.monitoring.models import Monitor  # imported here: core does not depend on monitoring
+
+        hj212 = None if no_receiver else (hj212_host, hj212_port)
+        # Only demo monitors are simulated: a real installation's devices must never get invented data.
+        simulate = (
+            hj212 is not None
+            and not no_simulator
+            and Monitor.objects.filter(is_demo=True, active=True).exists()
+        )
+        children = self.children(host, port, web_workers, no_worker, hj212, simulate)
+        supervisor = Supervisor(children, log=self.stdout.write)
         signal.signal(signal.SIGINT, supervisor.request_stop)
         signal.signal(signal.SIGTERM, supervisor.request_stop)
         shown_host = "127.0.0.1" if host in {"0.0.0.0", "::"} else host
@@ -65,5 +119,11 @@ class Command(BaseCommand):
             self.stdout.write(_("Demo logins (password %(password)s):") % {"password": DEMO_PASSWORD})
             for login in logins:
                 self.stdout.write(f"  {login.username:<12} {login.roles} · {login.scope}")
+        if hj212 is not None:
+            self.stdout.write(
+                _("HJ 212 receiver on %(host)s:%(port)d") % {"host": hj212_host, "port": hj212_port}
+            )
+        if simulate:
+            self.stdout.write(_("Simulating %(count)d demo monitors.") % {"count": SIMULATED_STATIONS})
         self.stdout.write(_("Press Ctrl-C to stop."))
         supervisor.run()

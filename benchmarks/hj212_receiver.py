@@ -1,0 +1,507 @@
+"""The HJ 212 receiver end to end, on SQLite and on PostgreSQL, beside its two ceilings.
+
+For each database: a fresh installation with 5,000 registered monitors, the receiver (`heluo hj212 serve`)
+as its own process, and the load from another process over 127.0.0.1:
+- throughput: 1,000 connections each keeping a window of frames in flight, pre-built frames with
+  distinct keys, for a fixed time; frames committed and acknowledged per second;
+- latency: 5,000 stations × 1 frame/s for a fixed time; the time from sending a frame to its ack;
+- ceiling 1: a bare asyncio server that only splits the same frames and sends the same acks;
+- ceiling 2: the database alone writing the same rows in batches of the same size (COPY on PostgreSQL,
+  executemany on SQLite), one transaction per batch;
+and the ratio of the receiver's rate to the lower ceiling. Every run is bounded in time and count.
+
+Run: `python -m benchmarks hj212_receiver` (PostgreSQL from HELUO_BENCH_DATABASE_URL, default
+postgres://postgres@127.0.0.1:5432/heluo; skipped when it cannot be reached). The same file is the
+worker the benchmark starts: `python -m benchmarks.hj212_receiver load|bare|dbonly …`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from pathlib import Path
+
+STATIONS = 5_000
+CONNECTIONS = 1_000
+WINDOW = 8  # frames in flight per connection in the throughput run
+FRAMES_PER_CONNECTION = 120  # the throughput run: 120,000 frames
+LATENCY_SECONDS = 20.0
+BATCH_SIZE = 1_000
+DB_ROWS = 100_000
+PG_URL = os.environ.get("HELUO_BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/heluo")
+ROOT = Path(__file__).resolve().parents[1]
+
+SETUP = f"""
+from heluo.core.models import Division, Unit, UnitType
+from heluo.dust.models import Site
+from heluo.monitoring.models import Monitor
+place = Division.objects.create(code="410302001000", name="西关街道", level=4)
+unit = Unit.objects.create(name="压测施工单位", unit_type=UnitType.objects.get(code="enterprise"), division=place)
+site = Site.objects.create(name="压测工地", kind="building", division=place, contractor=unit)
+Monitor.objects.bulk_create(Monitor(mn=f"BENCH{{n:06d}}", pw="123456", site=site) for n in range({STATIONS}))
+"""
+
+
+def mn(number: int) -> str:
+    return f"BENCH{number:06d}"
+
+
+def dust_frame(station: int, moment: datetime, sequence: int) -> bytes:
+    """The realistic 9-factor frame of benchmarks/hj212_codec.py, from one station at one moment."""
+    from heluo.monitoring.hj212 import build_frame, format_data_time
+
+    factors = [
+        ("a34002", f"{60 + sequence % 40}.1"), ("a34004", f"{30 + sequence % 20}.4"), ("a34001", "120.0"),
+        ("LA", "55.2"), ("a01007", "1.8"), ("a01008", "135"), ("a01001", "17.5"), ("a01002", "62"), ("a01006", "100.2"),
+    ]  # fmt: skip
+    data_time = format_data_time(moment)
+    cp = [[("DataTime", data_time)]] + [
+        [(f"{code}-Rtd", value), (f"{code}-Flag", "N")] for code, value in factors
+    ]
+    return build_frame(
+        st="39", cn="2011", mn=mn(station), pw="123456", qn=f"{data_time}{sequence % 1000:03d}", flag=5, cp=cp
+    )
+
+
+# --- the load generator (its own process) -----------------------------------------------------------
+
+
+def beijing_now() -> datetime:
+    from heluo.monitoring.hj212 import beijing_now as now
+
+    return now().replace(microsecond=0)
+
+
+def _frames(stations: int, per_station: int, start: datetime) -> list[list[bytes]]:
+    return [
+        [dust_frame(s, start + timedelta(seconds=k), k) for k in range(per_station)] for s in range(stations)
+    ]
+
+
+async def _throughput(port: int, per_connection: int) -> dict[str, float]:
+    """CONNECTIONS connections, each with WINDOW frames in flight, until each has sent `per_connection`
+    frames: the rate between the 10th and the 90th percent of the acknowledgements (steady state)."""
+    frames = _frames(CONNECTIONS, per_connection, beijing_now() - timedelta(days=1))
+    total = CONNECTIONS * per_connection
+    acked = 0
+    marks: dict[str, float] = {}
+    deadline = time.monotonic() + 240
+
+    async def connection(own: list[bytes]) -> None:
+        nonlocal acked
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        sent = min(WINDOW, len(own))
+        writer.write(b"".join(own[:sent]))
+        pending = b""
+        received = 0
+        while received < len(own) and time.monotonic() < deadline:
+            chunk = await reader.read(65536)
+            if not chunk:
+                break
+            pending += chunk
+            count = pending.count(b"\r\n")
+            if not count:
+                continue
+            pending = pending[pending.rfind(b"\r\n") + 2 :]
+            received += count
+            acked += count
+            for mark, share in (("start", 0.1), ("end", 0.9)):
+                if mark not in marks and acked >= share * total:
+                    marks[mark] = time.monotonic()
+            more = own[sent : sent + count]
+            sent += len(more)
+            if more:
+                writer.write(b"".join(more))
+        writer.close()
+
+    await asyncio.gather(*(connection(own) for own in frames), return_exceptions=True)
+    if "end" not in marks:
+        return {"rate": float("nan"), "acked": acked}
+    return {"rate": 0.8 * total / (marks["end"] - marks["start"]), "acked": acked}
+
+
+async def _latency(port: int, seconds: float) -> dict[str, float]:
+    """STATIONS stations × 1 frame/s for `seconds`: ack latency percentiles (ms)."""
+    count = int(seconds)
+    frames = _frames(STATIONS, count, beijing_now() - timedelta(hours=2))
+    latencies: list[float] = []
+    begin = time.monotonic() + 5  # every connection open before the clock starts
+
+    async def station(index: int, own: list[bytes]) -> None:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        sent_at: list[float] = []
+        offset = begin + (index / STATIONS)  # spread over the second, as real devices are
+
+        async def send() -> None:
+            for k, frame in enumerate(own):
+                await asyncio.sleep(max(0.0, offset + k - time.monotonic()))
+                sent_at.append(time.monotonic())
+                writer.write(frame)
+
+        sender = asyncio.create_task(send())
+        received = 0
+        pending = b""
+        deadline = begin + count + 10
+        while received < len(own) and time.monotonic() < deadline:
+            try:
+                chunk = await asyncio.wait_for(reader.read(65536), timeout=deadline - time.monotonic())
+            except TimeoutError:
+                break
+            if not chunk:
+                break
+            now = time.monotonic()
+            pending += chunk
+            acks = pending.count(b"\r\n")
+            pending = pending[pending.rfind(b"\r\n") + 2 :] if acks else pending
+            for _ in range(acks):
+                latencies.append((now - sent_at[received]) * 1000)
+                received += 1
+        sender.cancel()
+        writer.close()
+
+    await asyncio.gather(*(station(i, own) for i, own in enumerate(frames)), return_exceptions=True)
+    latencies.sort()
+    if not latencies:
+        return {"p50": float("nan"), "p99": float("nan"), "acked": 0}
+    return {
+        "p50": statistics.median(latencies),
+        "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
+        "acked": len(latencies),
+        "sent": STATIONS * count,
+    }
+
+
+# --- the bare server: the first ceiling (its own process) ----------------------------------------
+
+
+async def _bare_server(port: int, ready: Path) -> None:
+    from heluo.monitoring.hj212 import Frame, StreamDecoder, build_data_reply
+
+    class Bare(asyncio.Protocol):
+        def connection_made(self, transport: asyncio.BaseTransport) -> None:
+            self.transport = transport
+            self.decoder = StreamDecoder()
+
+        def data_received(self, data: bytes) -> None:
+            replies = [build_data_reply(item) for item in self.decoder.feed(data) if isinstance(item, Frame)]
+            self.transport.write(b"".join(replies))  # type: ignore[attr-defined]
+
+    server = await asyncio.get_running_loop().create_server(Bare, "127.0.0.1", port, backlog=4096)
+    ready.touch()
+    async with server:
+        await asyncio.sleep(3600)
+
+
+# --- the database alone: the second ceiling (a heluo shell) -------------------------------------
+
+DB_ONLY = f"""
+import json, time
+from datetime import UTC, datetime, timedelta
+from django.db import transaction
+from heluo.monitoring import storage
+from heluo.monitoring.hj212 import BEIJING, parse_frame
+from heluo.monitoring.ingest.rows import reading_row
+from benchmarks.hj212_receiver import dust_frame
+start = datetime(2026, 1, 1)
+frames = [parse_frame(dust_frame(n % {STATIONS}, start + timedelta(seconds=n // {STATIONS}), n)) for n in range({DB_ROWS})]
+received = datetime.now(UTC)
+rows = [reading_row(f, data_time=f.data_time.replace(tzinfo=BEIJING), received_at=received, backfill=False) for f in frames]
+began = time.perf_counter()
+for index in range(0, len(rows), {BATCH_SIZE}):
+    with transaction.atomic():
+        storage.insert_readings(rows[index : index + {BATCH_SIZE}])
+print(json.dumps({{"rate": len(rows) / (time.perf_counter() - began)}}))
+"""
+
+
+# --- the run ---------------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _listening(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+    except OSError:
+        return False
+    return True
+
+
+def _wait_listening(port: int, process: subprocess.Popen[bytes], seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while not _listening(port):
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"the server on {port} did not start")
+        time.sleep(0.1)
+
+
+class Bench:
+    def __init__(self, label: str, data_dir: Path, database_url: str | None) -> None:
+        self.label = label
+        self.data_dir = data_dir
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith(("HELUO_", "DJANGO_"))}
+        self.env.update(
+            HELUO_DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="heluo.settings", HELUO_LOG_LEVEL="WARNING",
+            PYTHONPATH=str(ROOT), HELUO_HJ212_BATCH_SIZE=str(BATCH_SIZE), HELUO_HJ212_QUEUE_LIMIT=str(2 * BATCH_SIZE),
+            HELUO_HJ212_MAX_AGE_DAYS="400",
+        )  # fmt: skip
+        if database_url:
+            self.env["HELUO_DATABASE_URL"] = database_url
+
+    def heluo(self, *args: str, timeout: float = 600) -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "heluo", *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+        if result.returncode:
+            raise RuntimeError(f"heluo {args[0]} failed: {result.stderr[-2000:]}")
+        return result.stdout
+
+    def worker(self, *args: str, timeout: float) -> dict[str, float]:
+        result = subprocess.run(
+            [sys.executable, "-m", "benchmarks.hj212_receiver", *args],
+            env=self.env, capture_output=True, text=True, timeout=timeout, cwd=ROOT,
+        )  # fmt: skip
+        if result.returncode:
+            raise RuntimeError(f"worker {args[0]} failed: {result.stderr[-2000:]}")
+        return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+    @contextmanager
+    def server(self, argv: list[str], port: int) -> Iterator[subprocess.Popen[bytes]]:
+        log = (self.data_dir / f"{argv[-1]}-{port}.log").open("wb")
+        process = subprocess.Popen(
+            argv, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, cwd=ROOT
+        )
+        try:
+            _wait_listening(port, process)
+            yield process
+        finally:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+                try:
+                    process.wait(timeout=60)
+                except subprocess.TimeoutExpired:
+                    os.killpg(process.pid, signal.SIGKILL)
+                    process.wait()
+            log.close()
+
+    def receiver(self, port: int) -> Iterator[subprocess.Popen[bytes]]:
+        return self.server([sys.executable, "-m", "heluo", "hj212", "serve", "--port", str(port)], port)
+
+    def run(self) -> list[tuple[str, float, str]]:
+        self.heluo("migrate", "--noinput")
+        self.heluo("shell", "--no-imports", "-c", SETUP)
+        port = _free_port()
+        with self.receiver(port):
+            throughput = self.worker("load", "throughput", str(port), str(FRAMES_PER_CONNECTION), timeout=300)
+        port = _free_port()
+        with self.receiver(port):
+            latency = self.worker("load", "latency", str(port), str(LATENCY_SECONDS), timeout=300)
+        port = _free_port()
+        ready = self.data_dir / "bare.ready"
+        with self.server(
+            [sys.executable, "-m", "benchmarks.hj212_receiver", "bare", str(port), str(ready)], port
+        ):
+            bare = self.worker("load", "throughput", str(port), str(FRAMES_PER_CONNECTION), timeout=300)
+        database = json.loads(self.heluo("shell", "--no-imports", "-c", DB_ONLY).strip().splitlines()[-1])
+        lower = min(bare["rate"], database["rate"])
+        name = self.label
+        return [
+            (f"receiver {name}: committed+acked, {CONNECTIONS} conns", throughput["rate"], "frames/s"),
+            (f"receiver {name}: ack p50 at {STATIONS}×1/s", latency["p50"], "ms"),
+            (f"receiver {name}: ack p99 at {STATIONS}×1/s", latency["p99"], "ms"),
+            (
+                f"receiver {name}: acked of sent at {STATIONS}×1/s",
+                100 * latency["acked"] / latency["sent"],
+                "%",
+            ),
+            (f"ceiling: bare asyncio split+ack ({name} run)", bare["rate"], "frames/s"),
+            (f"ceiling: {name} alone, batches of {BATCH_SIZE}", database["rate"], "rows/s"),
+            (f"receiver {name} ÷ lower ceiling", throughput["rate"] / lower, "ratio"),
+        ]
+
+
+def _postgres_database(name: str) -> str | None:
+    try:
+        import psycopg
+
+        base = PG_URL.rsplit("/", 1)[0]
+        with psycopg.connect(
+            base.replace("postgres://", "postgresql://", 1) + "/postgres", autocommit=True, connect_timeout=3
+        ) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return f"{base}/{name}"
+    except Exception as error:  # any failure means: no PostgreSQL to measure
+        print(f"PostgreSQL not reachable ({error}); skipping it", file=sys.stderr)
+        return None
+
+
+def _drop_postgres(url: str) -> None:
+    import psycopg
+
+    base, name = url.rsplit("/", 1)
+    with psycopg.connect(
+        base.replace("postgres://", "postgresql://", 1) + "/postgres", autocommit=True
+    ) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def run() -> list[tuple[str, float, str]]:
+    rows: list[tuple[str, float, str]] = []
+    with tempfile.TemporaryDirectory(prefix="heluo-bench-") as tmp:
+        rows += Bench("SQLite", Path(tmp) / "sqlite", None).run()
+        url = _postgres_database(f"heluo_bench_{os.getpid()}")
+        if url:
+            try:
+                rows += Bench("PostgreSQL", Path(tmp) / "pg", url).run()
+            finally:
+                _drop_postgres(url)
+    return rows
+
+
+# --- the layout probe: wide or narrow readings (docs/monitoring.md) -------------------------------
+
+LAYOUT_FRAMES = 50_000
+LAYOUT_FACTORS = (
+    "pm10",
+    "pm25",
+    "tsp",
+    "noise",
+    "wind_speed",
+    "wind_direction",
+    "temperature",
+    "humidity",
+    "pressure",
+)
+
+
+def _layout_rows() -> list[tuple[str, datetime, list[float], str]]:
+    import random
+
+    rng = random.Random(1)
+    start = datetime(2026, 11, 1)
+    rows = []
+    for n in range(LAYOUT_FRAMES):
+        values = [round(rng.uniform(10, 200), 1) for _ in LAYOUT_FACTORS]
+        raw = ";".join(
+            f"{name}-Rtd={value},{name}-Flag=N" for name, value in zip(LAYOUT_FACTORS, values, strict=True)
+        )
+        rows.append((f"41030000000{n % 200:04d}", start + timedelta(seconds=30 * (n // 200)), values, raw))
+    return rows
+
+
+def _layout_sqlite(
+    path: Path, wide: bool, rows: list[tuple[str, datetime, list[float], str]]
+) -> tuple[float, float, float]:
+    import sqlite3
+
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    key = "mn text, cn text, data_time text, pno int"
+    if wide:
+        factors = ", ".join(f"{f} real" for f in LAYOUT_FACTORS)
+        db.execute(
+            f"CREATE TABLE r ({key}, received_at text, {factors}, extra text, raw text, PRIMARY KEY (mn, cn, data_time, pno))"
+        )
+    else:
+        db.execute(
+            f"CREATE TABLE f ({key}, received_at text, raw text, PRIMARY KEY (mn, cn, data_time, pno))"
+        )
+        db.execute(
+            f"CREATE TABLE v ({key}, code text, value real, flag text, PRIMARY KEY (mn, cn, data_time, pno, code))"
+        )
+    began = time.perf_counter()
+    for index in range(0, len(rows), 500):
+        db.execute("BEGIN IMMEDIATE")
+        chunk = [(mn, "2011", str(t), 0, values, raw) for mn, t, values, raw in rows[index : index + 500]]
+        if wide:
+            marks = ",".join("?" * (6 + len(LAYOUT_FACTORS)))
+            db.executemany(
+                f"INSERT INTO r VALUES ({marks})",
+                [(m, c, t, p, t, *v, None, r) for m, c, t, p, v, r in chunk],
+            )
+        else:
+            db.executemany(
+                "INSERT INTO f VALUES (?,?,?,?,?,?)", [(m, c, t, p, t, r) for m, c, t, p, _, r in chunk]
+            )
+            db.executemany(
+                "INSERT INTO v VALUES (?,?,?,?,?,?,'N')",
+                [
+                    (m, c, t, p, f, x)
+                    for m, c, t, p, v, _ in chunk
+                    for f, x in zip(LAYOUT_FACTORS, v, strict=True)
+                ],
+            )
+        db.execute("COMMIT")
+    rate = len(rows) / (time.perf_counter() - began)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = path.stat().st_size / len(rows)
+    query = (
+        "SELECT substr(data_time, 1, 13), avg(pm10) FROM r WHERE mn = ? AND cn = '2011' GROUP BY 1"
+        if wide
+        else "SELECT substr(data_time, 1, 13), avg(value) FROM v WHERE mn = ? AND cn = '2011' AND code = 'pm10' GROUP BY 1"
+    )
+    began = time.perf_counter()
+    for station in range(20):
+        db.execute(query, (f"41030000000{station:04d}",)).fetchall()
+    return rate, size, (time.perf_counter() - began) / 20 * 1000
+
+
+def layout() -> list[tuple[str, float, str]]:
+    """The measurement behind the wide readings table, on SQLite (PostgreSQL's is in docs/monitoring.md)."""
+    rows = _layout_rows()
+    figures = []
+    with tempfile.TemporaryDirectory(prefix="heluo-layout-") as tmp:
+        for wide in (True, False):
+            name = "wide" if wide else "narrow"
+            rate, size, query = _layout_sqlite(Path(tmp) / f"{name}.sqlite3", wide, rows)
+            figures += [
+                (f"readings layout {name} (SQLite): insert", rate, "frames/s"),
+                (f"readings layout {name} (SQLite): size", size, "bytes/frame"),
+                (f"readings layout {name} (SQLite): hourly PM10 of one MN", query, "ms"),
+            ]
+    return figures
+
+
+def _main(argv: list[str]) -> None:
+    role = argv[0]
+    try:
+        import uvloop
+
+        runner = uvloop.run
+    except ImportError:
+        runner = asyncio.run
+    if role == "load":
+        kind, port, amount = argv[1], int(argv[2]), argv[3]
+        result = runner(
+            _throughput(port, int(amount)) if kind == "throughput" else _latency(port, float(amount))
+        )
+        print(json.dumps(result))
+    elif role == "bare":
+        runner(_bare_server(int(argv[1]), Path(argv[2])))
+    else:
+        raise SystemExit(f"unknown role {role!r}")
+
+
+if __name__ == "__main__":
+    _main(sys.argv[1:])

@@ -1,0 +1,87 @@
+"""Filters of the case list (state, place, unit, deadline) and of the calendar corrections."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from heluo.cases.models import (
+    OPEN_STATES,
+    OWING_STATES,
+    Case,
+    CaseCategory,
+    Escalation,
+    HolidayOverride,
+    Priority,
+    State,
+)
+from heluo.cases.sources import source_choices
+from heluo.core.filters import DivisionTreeFilter, LedgerFilterSet, YesNoFilter
+from heluo.core.models import Unit
+from heluo.core.scope import scope_of
+
+
+class CaseFilter(LedgerFilterSet):
+    state = django_filters.ChoiceFilter(choices=State.choices, label=_("state"))
+    division = DivisionTreeFilter(field_name="division")
+    responsible_unit = django_filters.ModelChoiceFilter(
+        queryset=Unit.objects.all(), label=_("responsible unit")
+    )
+    category = django_filters.ModelChoiceFilter(queryset=CaseCategory.objects.all(), label=_("category"))
+    source_kind = django_filters.ChoiceFilter(choices=source_choices, label=_("source"))
+    priority = django_filters.ChoiceFilter(choices=Priority.choices, label=_("priority"))
+    escalation = django_filters.ChoiceFilter(choices=Escalation.choices, label=_("supervision level"))
+    still_open = YesNoFilter(label=_("still open"), method="filter_open")
+    overdue = YesNoFilter(label=_("overdue"), method="filter_overdue")
+    mine = YesNoFilter(label=_("mine to handle"), method="filter_mine")
+
+    class Meta:
+        model = Case
+        fields = [
+            "state",
+            "division",
+            "responsible_unit",
+            "category",
+            "source_kind",
+            "priority",
+            "escalation",
+        ]
+
+    def filter_open(self, qs: models.QuerySet, name: str, value: bool | None) -> models.QuerySet:
+        """The coarse status beside the fine state: open (any state but closed or cancelled) or not."""
+        if value is None:
+            return qs
+        return qs.filter(state__in=OPEN_STATES) if value else qs.exclude(state__in=OPEN_STATES)
+
+    def filter_overdue(self, qs: models.QuerySet, name: str, value: bool | None) -> models.QuerySet:
+        if value is None:
+            return qs
+        # As Case.is_overdue: past the deadline, unless a reply came in time.
+        overdue = Q(state__in=OWING_STATES, due_at__lt=timezone.now()) | Q(
+            state=State.REPLIED, replied_at__gt=F("due_at")
+        )
+        return qs.filter(overdue) if value else qs.exclude(overdue)
+
+    def filter_mine(self, qs: models.QuerySet, name: str, value: bool | None) -> models.QuerySet:
+        if value is None:
+            return qs
+        user: Any = getattr(self.request, "user", None)
+        unit_id = scope_of(user).unit_id
+        mine = Q(handler__user_id=getattr(user, "pk", None))
+        if unit_id:
+            mine |= Q(responsible_unit_id=unit_id, handler__isnull=True)
+        return qs.filter(mine) if value else qs.exclude(mine)
+
+
+class HolidayOverrideFilter(LedgerFilterSet):
+    year = django_filters.NumberFilter(field_name="date__year", label=_("year"))
+    is_workday = YesNoFilter(label=_("working day"))
+
+    class Meta:
+        model = HolidayOverride
+        fields = ["year", "is_workday"]

@@ -1,0 +1,36 @@
+"""`heluo cases scan [--now ISO-TIME]`: one pass of the supervision scan by hand, printing what it did."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from heluo.cases.services.scan import scan
+
+
+def _moment(text: str) -> dt.datetime:
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError as error:
+        raise CommandError(
+            _("Not a date and time: %(text)s (e.g. 2026-11-25T09:00)") % {"text": text}
+        ) from error
+    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+
+
+class Command(BaseCommand):
+    help = _("Supervision: run the scan (reminders, overdue notices, escalations) once.")
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        actions = parser.add_subparsers(dest="action", required=True)
+        run = actions.add_parser("scan", help=_("run one pass of the supervision scan"))
+        run.add_argument("--now", help=_("scan as at this time (ISO 8601, local time if no offset)"))
+
+    def handle(self, *args: Any, action: str, now: str | None = None, **options: Any) -> None:
+        report = scan(_moment(now) if now else None)
+        for line in report.lines():
+            self.stdout.write(line)

@@ -1,0 +1,51 @@
+"""Who may call the API: logged in, temporary password changed, and the ledger permission per method.
+
+Kept apart from the views: DRF reads the default permission class while its own views load.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+from rest_framework import permissions
+from rest_framework.request import Request
+
+from heluo.core.models import Account
+from heluo.core.scope import Action, may
+
+METHOD_ACTIONS: dict[str, Action] = {
+    "GET": "view",
+    "HEAD": "view",
+    "OPTIONS": "view",
+    "POST": "add",
+    "PUT": "change",
+    "PATCH": "change",
+    "DELETE": "delete",
+}
+
+
+class Authenticated(permissions.IsAuthenticated):
+    """Logged in, and no temporary password left to change (the pages insist on it first, so does the API)."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        if not super().has_permission(request, view):
+            return False
+        if Account.objects.filter(user=request.user, must_change_password=True).exists():
+            self.message = _("Change your temporary password on the web pages before using the API.")
+            return False
+        return True
+
+
+class LedgerPermission(Authenticated):
+    """The HTTP method's action (view, add, change, delete) on the ledger's model, as `scope.may` grants it."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        if not super().has_permission(request, view):
+            return False
+        method = request.method or ""
+        action = METHOD_ACTIONS.get(method)
+        # A method the view does not offer (or without an action) is answered 405 by the view.
+        if action is None or method.lower() not in view.http_method_names:
+            return True
+        return may(request.user, action, view.ledger.model)

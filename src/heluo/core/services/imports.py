@@ -1,0 +1,466 @@
+"""Import of a ledger from a spreadsheet: a preview first, then an all-or-nothing write.
+
+Guarantees:
+- Every cell is checked by the ledger's own form (the same rules as the pages) and uniqueness across
+  the file's rows as well as against the database.
+- A row with a record ID updates that row, only if it is in the user's scope and its row version is
+  the exported one; a row without creates. A masked cell equal to the stored value's mask is unchanged.
+- `apply_import` re-checks everything inside one transaction: one bad cell anywhere writes nothing.
+- Every write goes through the audit trail, as the importing user.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from heluo.core.forms import current_references
+from heluo.core.scope import may
+from heluo.core.services.audit import acting_as, audited_bulk_create, audited_bulk_update
+from heluo.core.tabular.columns import (
+    ID_HEADER,
+    VERSION_HEADER,
+    Column,
+    Kind,
+    boolean_of,
+    columns_for,
+    split_multi,
+    text_of,
+)
+from heluo.core.tabular.keys import resolve_all
+from heluo.core.tabular.reading import Table
+
+Progress = Callable[[int, int], None]
+CREATED, UPDATED, UNCHANGED, REFUSED = "created", "updated", "unchanged", "refused"
+MAX_LISTED_ERRORS = 1000
+
+
+@dataclass(frozen=True)
+class CellError:
+    row: int
+    column: str
+    value: str
+    message: str
+
+
+@dataclass
+class ImportPlan:
+    counts: dict[str, int] = dataclasses.field(
+        default_factory=lambda: {CREATED: 0, UPDATED: 0, UNCHANGED: 0, REFUSED: 0}
+    )
+    errors: list[CellError] = dataclasses.field(default_factory=list)
+    # (sheet row, action, what to write) for every row that passed: the validated instance, or the whole
+    # form for ledgers saved row by row (their saver needs it). Kept for the write, not the preview.
+    accepted: list[tuple[int, str, Any]] = dataclasses.field(default_factory=list, repr=False)
+    error_count: int = 0
+
+    def refuse(self, error: CellError) -> None:
+        self.error_count += 1
+        if len(self.errors) < MAX_LISTED_ERRORS:
+            self.errors.append(error)
+
+    @property
+    def ok(self) -> bool:
+        return self.error_count == 0
+
+    def summary(self) -> dict[str, Any]:
+        """The preview as JSON: counts and every listed error (row, column, value, message)."""
+        return {
+            "counts": dict(self.counts),
+            "errors": [asdict(e) for e in self.errors],
+            "error_count": self.error_count,
+        }
+
+
+class ImportRefused(Exception):
+    def __init__(self, plan: ImportPlan) -> None:
+        super().__init__(_("The import was refused: %(n)d problem(s).") % {"n": plan.error_count})
+        self.plan = plan
+
+
+def _scoped(model: type[models.Model], user: Any) -> models.QuerySet:
+    manager = model._default_manager
+    return manager.for_user(user) if hasattr(manager, "for_user") else manager.all()  # type: ignore[attr-defined]
+
+
+@dataclass
+class _Layout:
+    """Which cell of a row holds which column."""
+
+    columns: list[tuple[int, Column]]
+    id_index: int | None
+    version_index: int | None
+
+
+def _layout(table: Table, columns: list[Column], plan: ImportPlan) -> _Layout | None:
+    by_header: dict[str, Column] = {}
+    for column in columns:
+        by_header[column.header] = column
+        by_header[column.name] = column
+    found: list[tuple[int, Column]] = []
+    id_index = version_index = None
+    for index, header in enumerate(table.headers):
+        if header in {str(ID_HEADER), "ID", "id"}:
+            id_index = index
+        elif header in {str(VERSION_HEADER), "row_version"}:
+            version_index = index
+        elif header in by_header:
+            found.append((index, by_header[header]))
+        elif header:
+            plan.refuse(
+                CellError(1, header, header, _("Unknown column: remove it or use the template's headers."))
+            )
+    present = {column.name for _i, column in found}
+    for column in columns:
+        if column.required and column.name not in present:
+            plan.refuse(CellError(1, column.header, "", _("A required column is missing.")))
+    return None if plan.error_count else _Layout(found, id_index, version_index)
+
+
+def _references(
+    layout: _Layout, table: Table, user: Any, existing: dict[int, Any]
+) -> dict[str, dict[str, Any]]:
+    """Every referenced row of the file, looked up once per column inside the user's scope, plus the
+    rows the updated records already point to (a row keeps its references, as on the edit page)."""
+    found: dict[str, dict[str, Any]] = {}
+    for index, column in layout.columns:
+        if column.kind not in (Kind.RELATION, Kind.RELATIONS) or column.key is None or column.related is None:
+            continue
+        texts: set[str] = set()
+        for _number, cells in table.rows:
+            text = text_of(cells[index])
+            texts.update(split_multi(text) if column.kind == Kind.RELATIONS else [text])
+        kept = [
+            pk
+            for row in existing.values()
+            for pk in current_references(row, [column.name]).get(column.name, [])
+        ]
+        allowed = _scoped(column.related, user)
+        if kept:
+            allowed = allowed | column.related._default_manager.filter(pk__in=kept)
+        found[column.name] = resolve_all(column.key, allowed, texts)
+    return found
+
+
+def _kept_references(ledger: Any, existing: dict[int, Any], exclude: set[str]) -> dict[str, dict[Any, Any]]:
+    """For the form's reference fields the file does not carry: exactly the rows the updated records
+    already point to (a new row leaves them empty; an updated row keeps what it has)."""
+    kept: dict[str, dict[Any, Any]] = {}
+    for name, field in ledger.form.base_fields.items():
+        if name in exclude or not isinstance(field, forms.ModelChoiceField):
+            continue
+        pks = {pk for row in existing.values() for pk in current_references(row, [name]).get(name, [])}
+        kept[name] = (
+            {row.pk: row for row in field.queryset.model._default_manager.filter(pk__in=pks)} if pks else {}
+        )
+    return kept
+
+
+def _form_data(
+    number: int, cells: list[Any], layout: _Layout, references: dict[str, dict[str, Any]], plan: ImportPlan
+) -> dict[str, Any] | None:
+    data: dict[str, Any] = {}
+    problems = []
+    for index, column in layout.columns:
+        text = text_of(cells[index])
+        if column.kind == Kind.RELATION:
+            row = references[column.name].get(text) if text else None
+            if text and row is None:
+                problems.append((column, text, _("Not found, or outside your scope.")))
+            data[column.name] = row.pk if row is not None else ""
+        elif column.kind == Kind.RELATIONS:
+            parts = split_multi(text)
+            missing = [p for p in parts if p not in references[column.name]]
+            if missing:
+                problems.append(
+                    (
+                        column,
+                        text,
+                        _("Not found, or outside your scope: %(items)s.") % {"items": "、".join(missing)},
+                    )
+                )
+            data[column.name] = [references[column.name][p].pk for p in parts if p in references[column.name]]
+        elif column.kind == Kind.CHOICE:
+            value = column.labels.get(text)
+            if text and value is None:
+                allowed = "、".join(label for _v, label in column.choices)
+                problems.append(
+                    (column, text, _("Not one of the allowed values: %(allowed)s.") % {"allowed": allowed})
+                )
+            data[column.name] = value or ""
+        elif column.kind == Kind.BOOLEAN:
+            flag = boolean_of(text)
+            if flag is None:
+                problems.append((column, text, _("Write 是 or 否.")))
+            data[column.name] = "on" if flag else ""
+        else:
+            data[column.name] = text
+    for column, text, message in problems:
+        plan.refuse(CellError(number, column.header, text, message))
+    return None if problems else data
+
+
+def _target(
+    number: int, cells: list[Any], layout: _Layout, existing: dict[int, Any], plan: ImportPlan
+) -> Any:
+    """The row an ID points to (None: a new row); False when the ID or its version is refused."""
+    if layout.id_index is None:
+        return None
+    text = text_of(cells[layout.id_index])
+    if not text:
+        return None
+    if not text.isdigit() or int(text) not in existing:
+        plan.refuse(CellError(number, str(ID_HEADER), text, _("No such record in your scope.")))
+        return False
+    row = existing[int(text)]
+    version = text_of(cells[layout.version_index]) if layout.version_index is not None else ""
+    if version != str(row.row_version):
+        message = _(
+            "Changed since it was exported (version %(then)s, now %(now)s): export again and redo the change."
+        ) % {
+            "then": version or "?",
+            "now": row.row_version,
+        }
+        plan.refuse(CellError(number, str(VERSION_HEADER), version, message))
+        return False
+    return row
+
+
+def _snapshot(instance: models.Model, names: list[str]) -> dict[str, Any]:
+    values = {}
+    for name in names:
+        try:
+            model_field = instance._meta.get_field(name)
+        except Exception:
+            continue
+        if model_field.many_to_many:
+            values[name] = {row.pk for row in getattr(instance, name).all()}
+        else:
+            values[name] = getattr(instance, model_field.attname)
+    return values
+
+
+def _changed(form: Any, before: dict[str, Any]) -> bool:
+    after = {}
+    for name in before:
+        model_field = form.instance._meta.get_field(name)
+        if model_field.many_to_many:
+            after[name] = {row.pk for row in form.cleaned_data.get(name) or []}
+        else:
+            after[name] = getattr(form.instance, model_field.attname)
+    user = getattr(form.instance, "user", None)
+    extra = [
+        n for n in ("email", "is_active") if n in form.fields and user is not None and n in form.cleaned_data
+    ]
+    return after != before or any(getattr(user, n) != form.cleaned_data[n] for n in extra)
+
+
+def _header_of(form: Any, name: str | None, columns: dict[str, Column]) -> str:
+    if name and name in columns:
+        return columns[name].header
+    return str(form.fields[name].label) if name and name in form.fields else ""
+
+
+def plan_import(ledger: Any, table: Table, user: Any, progress: Progress | None = None) -> ImportPlan:
+    """Check the whole file and say what an import would do; writes nothing."""
+    plan = ImportPlan()
+    columns = columns_for(ledger)
+    layout = _layout(table, columns, plan)
+    if layout is None:
+        return plan
+    ids: set[int] = set()
+    if layout.id_index is not None:
+        ids = {int(t) for t in (text_of(cells[layout.id_index]) for _n, cells in table.rows) if t.isdigit()}
+    existing = {row.pk: row for row in ledger.list_queryset(_scoped(ledger.model, user)).filter(pk__in=ids)}
+    references = _references(layout, table, user, existing)
+    preloaded = {name: {row.pk: row for row in rows.values()} for name, rows in references.items()}
+    preloaded.update(_kept_references(ledger, existing, exclude=set(preloaded)))
+    import_form = ledger.form.for_import(preloaded)
+    per_row = saved_row_by_row(ledger)
+    may_add, may_change = may(user, "add", ledger.model), may(user, "change", ledger.model)
+    by_name = {column.name: column for column in columns}
+    names = [column.name for _i, column in layout.columns]
+    # A file without some of the columns leaves those fields of existing rows as they are.
+    partial = bool(set(ledger.form.base_fields) - set(names))
+    for done, (number, cells) in enumerate(table.rows, start=1):
+        if progress is not None and done % 500 == 0:
+            progress(done, len(table.rows))
+        errors_before = plan.error_count
+        target = _target(number, cells, layout, existing, plan)
+        data = _form_data(number, cells, layout, references, plan)
+        if target is False or data is None or not _permitted(number, target, may_add, may_change, plan):
+            plan.counts[REFUSED] += 1
+            continue
+        if target is not None and partial:
+            data = {**_stored_form_data(ledger, target, user), **data}
+        before = _snapshot(target, names) if target is not None else {}
+        form = import_form(data=data, instance=target, user=user)
+        if not form.is_valid():
+            for name, messages in form.errors.items():
+                header = _header_of(form, None if name == "__all__" else name, by_name)
+                value = (
+                    text_of(cells[next((i for i, c in layout.columns if c.name == name), 0)])
+                    if name != "__all__"
+                    else ""
+                )
+                for message in messages:
+                    plan.refuse(CellError(number, header, value, str(message)))
+        if plan.error_count > errors_before:
+            plan.counts[REFUSED] += 1
+            continue
+        action = CREATED if target is None else (UPDATED if _changed(form, before) else UNCHANGED)
+        plan.counts[action] += 1
+        plan.accepted.append((number, action, form if per_row else form.instance))
+    _check_uniqueness(ledger.model, plan, by_name)
+    if progress is not None:
+        progress(len(table.rows), len(table.rows))
+    return plan
+
+
+def _permitted(number: int, target: Any, may_add: bool, may_change: bool, plan: ImportPlan) -> bool:
+    if target is None and not may_add:
+        plan.refuse(CellError(number, str(ID_HEADER), "", _("You may not add records to this ledger.")))
+        return False
+    if target is not None and not may_change:
+        plan.refuse(
+            CellError(number, str(ID_HEADER), str(target.pk), _("You may not change records of this ledger."))
+        )
+        return False
+    return True
+
+
+def _stored_form_data(ledger: Any, obj: models.Model, user: Any) -> dict[str, Any]:
+    """The form data that would leave `obj` as it is (for columns a file does not carry)."""
+    form = ledger.form(instance=obj, user=user)
+    data: dict[str, Any] = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if isinstance(field, forms.ModelMultipleChoiceField):
+            data[name] = [row.pk if hasattr(row, "pk") else row for row in value or []]
+        elif isinstance(field, forms.BooleanField):
+            data[name] = "on" if value else ""
+        elif value is not None:
+            data[name] = value.pk if isinstance(value, models.Model) else value
+    return data
+
+
+def _unique_sets(model: type[models.Model]) -> list[tuple[tuple[str, ...], Q | None]]:
+    sets: list[tuple[tuple[str, ...], Q | None]] = [
+        ((f.name,), None) for f in model._meta.concrete_fields if f.unique and not f.primary_key
+    ]
+    sets += [(tuple(fields), None) for fields in model._meta.unique_together]
+    for constraint in model._meta.constraints:
+        if isinstance(constraint, models.UniqueConstraint) and constraint.fields:
+            sets.append((tuple(constraint.fields), constraint.condition))
+    return sets
+
+
+def _check_uniqueness(model: type[models.Model], plan: ImportPlan, columns: dict[str, Column]) -> None:
+    """Refuse rows whose unique values repeat another row of the file or a row already stored."""
+    refused_rows: set[int] = set()
+    for fields, condition in _unique_sets(model):
+        keyed: dict[tuple[Any, ...], tuple[int, Any]] = {}
+        for number, _action, accepted in plan.accepted:
+            instance = getattr(accepted, "instance", accepted)
+            key = tuple(getattr(instance, model._meta.get_field(f).attname) for f in fields)
+            # Blank values do not collide: conditional constraints exclude them (credit_code != "").
+            if any(value in (None, "") for value in key):
+                continue
+            header = columns[fields[0]].header if fields[0] in columns else fields[0]
+            if key in keyed:
+                first = keyed[key][0]
+                message = _("Repeats row %(row)d of this file (%(fields)s must be unique).") % {
+                    "row": first, "fields": "、".join(_field_label(model, f) for f in fields)}  # fmt: skip
+                plan.refuse(CellError(number, header, "、".join(map(str, key)), message))
+                refused_rows.add(number)
+            else:
+                keyed[key] = (number, instance)
+        taken = _stored_keys(model, fields, condition, list(keyed))
+        for key, (number, instance) in keyed.items():
+            holder = taken.get(key)
+            if holder is not None and holder != instance.pk:
+                header = columns[fields[0]].header if fields[0] in columns else fields[0]
+                message = _("Already used by another record (%(fields)s must be unique).") % {
+                    "fields": "、".join(_field_label(model, f) for f in fields)}  # fmt: skip
+                plan.refuse(CellError(number, header, "、".join(map(str, key)), message))
+                refused_rows.add(number)
+    if refused_rows:
+        kept = [(n, a, f) for n, a, f in plan.accepted if n not in refused_rows]
+        for _n, action, _f in plan.accepted:
+            plan.counts[action] -= 1
+        for _n, action, _f in kept:
+            plan.counts[action] += 1
+        plan.counts[REFUSED] += len(refused_rows)
+        plan.accepted = kept
+
+
+def _field_label(model: type[models.Model], name: str) -> str:
+    return str(model._meta.get_field(name).verbose_name)
+
+
+def _stored_keys(
+    model: type[models.Model], fields: tuple[str, ...], condition: Q | None, keys: list[tuple[Any, ...]]
+) -> dict[tuple[Any, ...], Any]:
+    """Which of `keys` the stored rows already hold (whatever the user's scope: uniqueness is global)."""
+    attnames = [model._meta.get_field(f).attname for f in fields]
+    found: dict[tuple[Any, ...], Any] = {}
+    base = model._default_manager.all()
+    if condition is not None:
+        base = base.filter(condition)
+    wanted = set(keys)
+    # One indexed IN-query on the first field per chunk; the other fields are matched here.
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        query = base.filter(**{f"{attnames[0]}__in": {k[0] for k in chunk}})
+        for row in query.values("pk", *attnames):
+            key = tuple(row[a] for a in attnames)
+            if key in wanted:
+                found[key] = row["pk"]
+    return found
+
+
+def apply_import(ledger: Any, table: Table, user: Any, progress: Progress | None = None) -> ImportPlan:
+    """Check the file again and write it in one transaction; raise ImportRefused (writing nothing) on any
+    problem. Rows are saved as `user` in the history."""
+    with transaction.atomic(), acting_as(user):
+        plan = plan_import(ledger, table, user, progress)
+        if not plan.ok:
+            raise ImportRefused(plan)
+        try:
+            _write(ledger, plan, user)
+        except (IntegrityError, ValidationError) as error:
+            # A race with another writer since the check: refuse whole, as for a bad cell.
+            plan.refuse(CellError(0, "", "", str(error)))
+            raise ImportRefused(plan) from error
+    return plan
+
+
+def saved_row_by_row(ledger: Any) -> bool:
+    """Ledgers with their own saver or with many-to-many fields are written row by row, others in bulk."""
+    return ledger.saver is not None or any(
+        isinstance(f, forms.ModelMultipleChoiceField) for f in ledger.form.base_fields.values()
+    )
+
+
+def _write(ledger: Any, plan: ImportPlan, user: Any) -> None:
+    rows: dict[str, list[Any]] = {CREATED: [], UPDATED: []}
+    for _number, action, accepted in plan.accepted:
+        if action in rows:
+            rows[action].append(accepted)
+    if saved_row_by_row(ledger):
+        for form in rows[CREATED] + rows[UPDATED]:
+            form.saved = ledger.save(form, user)
+        return
+    model = ledger.model
+    audited_bulk_create(model, rows[CREATED], user=user, reason="import")
+    if rows[UPDATED]:
+        names = [f.name for f in model._meta.concrete_fields if f.name in ledger.form.base_fields]
+        audited_bulk_update(model, rows[UPDATED], names, user=user, reason="import")

@@ -1,0 +1,35 @@
+"""Dust control's forms."""
+
+from __future__ import annotations
+
+from django import forms
+
+from heluo.core.forms import LedgerForm
+
+from .models import Site
+
+
+class SiteForm(LedgerForm):
+    class Meta:
+        model = Site
+        fields = [
+            "name",
+            "kind",
+            "division",
+            "address",
+            "longitude",
+            "latitude",
+            "coordinate_system",
+            "contractor",
+            "developer",
+            "state",
+            "grid",
+            "start_date",
+            "end_date",
+            "notes",
+        ]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}),
+            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }

@@ -1,0 +1,154 @@
+"""Construction sites (施工工地 / 工程项目): the dust-control ledger every later dust rule hangs on."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from heluo.core.models import Division, Grid, LedgerModel, Unit
+
+if TYPE_CHECKING:
+    from heluo.core.scope import UserScope
+
+
+class SiteKind(models.TextChoices):
+    BUILDING = "building", _("building construction")
+    MUNICIPAL = "municipal", _("municipal works")
+    DEMOLITION = "demolition", _("demolition")
+    ROAD = "road", _("road works")
+    WATER = "water", _("water works")
+    OTHER = "other", _("other")
+
+
+class SiteState(models.TextChoices):
+    PLANNED = "planned", _("not yet started")
+    UNDER_CONSTRUCTION = "under_construction", _("under construction")
+    SUSPENDED = "suspended", _("suspended")
+    COMPLETED = "completed", _("completed")
+
+
+class CoordinateSystem(models.TextChoices):
+    """Chinese maps do not share one datum: a point means nothing without the system it was read in."""
+
+    GCJ02 = "gcj02", _("GCJ-02 (AMap, Tencent)")
+    BD09 = "bd09", _("BD-09 (Baidu)")
+    WGS84 = "wgs84", _("WGS-84 (GPS)")
+    CGCS2000 = "cgcs2000", _("CGCS2000 (Tianditu, surveying)")
+
+
+class Site(LedgerModel):
+    """A construction site (工地) in the project list (工程项目清单) of dust control.
+
+    Its grid is the one whose officers answer for it: a dust alarm goes to them, and they see the
+    site even outside their territory.
+    """
+
+    scope_module = "dust"
+
+    name = models.CharField(_("name"), max_length=150)
+    kind = models.CharField(_("kind of works"), max_length=20, choices=SiteKind.choices)
+    division = models.ForeignKey(
+        Division, verbose_name=_("division"), on_delete=models.PROTECT, related_name="sites"
+    )
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(73), MaxValueValidator(136)],
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(3), MaxValueValidator(54)],
+    )
+    coordinate_system = models.CharField(
+        _("coordinate system"),
+        max_length=10,
+        choices=CoordinateSystem.choices,
+        default=CoordinateSystem.GCJ02,
+    )
+    contractor = models.ForeignKey(
+        Unit,
+        verbose_name=_("contractor"),
+        on_delete=models.PROTECT,
+        related_name="contracted_sites",
+        help_text=_("The construction company answering for the site."),
+    )
+    developer = models.ForeignKey(
+        Unit,
+        verbose_name=_("developer"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="developed_sites",
+        help_text=_("The unit that has the works built, when known."),
+    )
+    state = models.CharField(
+        _("state"), max_length=20, choices=SiteState.choices, default=SiteState.UNDER_CONSTRUCTION
+    )
+    grid = models.ForeignKey(
+        Grid,
+        verbose_name=_("grid"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sites",
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("planned completion"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("construction site")
+        verbose_name_plural = _("construction sites")
+        ordering = ["division__code", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "division"], name="dust_site_name_division_unique"),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True, latitude__isnull=True)
+                | Q(longitude__isnull=False, latitude__isnull=False),
+                name="dust_site_both_coordinates_or_none",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("dust:site_detail", args=[self.pk])
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if (self.longitude is None) != (self.latitude is None):
+            errors["latitude"] = _("Give both longitude and latitude, or neither.")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The planned completion is before the start.")
+        if self.grid_id and self.division_id:
+            # The grid must cover the site's place (or lie inside it): a grid of another street
+            # would send the site's alarms to officers who never go there.
+            grid_path = self.grid.division.path
+            site_path = self.division.path
+            if not (grid_path.startswith(site_path) or site_path.startswith(grid_path)):
+                errors["grid"] = _("This grid lies outside the site's division.")
+        if errors:
+            raise ValidationError(errors)
+
+    @classmethod
+    def participation_q(cls, scope: UserScope) -> Q | None:
+        # A grid officer sees the sites of their grids wherever the grid is.
+        return Q(grid_id__in=scope.grid_ids) if scope.grid_ids else None

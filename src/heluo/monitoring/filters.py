@@ -1,0 +1,38 @@
+"""Monitoring's filter sets."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from heluo.core.filters import DivisionTreeFilter, LedgerFilterSet, YesNoFilter
+from heluo.dust.models import Site
+
+from .models import Direction, Monitor
+from .services import offline_after
+
+
+class MonitorFilter(LedgerFilterSet):
+    division = DivisionTreeFilter(field_name="site__division")
+    site = django_filters.ModelChoiceFilter(queryset=Site.objects.all(), label=_("construction site"))
+    online = YesNoFilter(label=_("online"), method="filter_online")
+
+    class Meta:
+        model = Monitor
+        fields = ["division", "site", "protocol_version", "active", "online"]
+
+    def filter_online(self, qs: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if value is None:
+            return qs
+        recent = Q(status__last_seen__gte=timezone.now() - offline_after())
+        return qs.filter(recent) if value else qs.exclude(recent)
+
+
+class MessageLogFilter(django_filters.FilterSet):
+    """Not a ledger's: the log is reached per MN, and the view checks the MN is the user's."""
+
+    mn = django_filters.CharFilter(label=_("MN"))
+    direction = django_filters.ChoiceFilter(choices=Direction.choices, label=_("direction"))
+    text = django_filters.CharFilter(lookup_expr="icontains", label=_("text contains"))

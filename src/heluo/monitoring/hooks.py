@@ -1,0 +1,57 @@
+"""After-commit hooks: callables that receive the frames of each committed batch.
+
+The monitoring platform hangs its rollups and alarms here (an app's `ready()` calls `register`). A hook
+runs in the receiver's database thread after the batch's acknowledgements were sent; an exception in
+a hook is logged and changes nothing for the frames (they are stored and acknowledged).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from heluo.monitoring.hj212 import Frame
+from heluo.monitoring.ingest.batch import Outcome
+
+logger = logging.getLogger("heluo.monitoring.hooks")
+
+
+@dataclass(frozen=True, slots=True)
+class Committed:
+    frame: Frame
+    monitor_id: int
+    outcome: Outcome  # stored, duplicate, conflict or noted
+    backfill: bool
+    received_at: datetime
+
+
+CommitHook = Callable[[Sequence[Committed]], None]
+_HOOKS: list[CommitHook] = []
+
+
+def register(hook: CommitHook) -> CommitHook:
+    """Add a hook (usable as a decorator); adding the same hook twice keeps one."""
+    if hook not in _HOOKS:
+        _HOOKS.append(hook)
+    return hook
+
+
+def unregister(hook: CommitHook) -> None:
+    if hook in _HOOKS:
+        _HOOKS.remove(hook)
+
+
+def run_hooks(committed: Sequence[Committed]) -> None:
+    if not committed:
+        return
+    for hook in list(_HOOKS):
+        try:
+            hook(committed)
+        except Exception:
+            logger.exception("commit hook %r failed on %d frames", hook, len(committed))
+
+
+def has_hooks() -> bool:
+    return bool(_HOOKS)

@@ -1,0 +1,34 @@
+"""Template helpers of the monitoring pages."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.safestring import SafeString
+
+from heluo.monitoring.labels import reason_label
+from heluo.monitoring.models import Monitor, Reading
+from heluo.monitoring.tables import status_badge
+
+register = template.Library()
+
+LATEST_CNS = ("2011", "2051", "2061", "2031")
+
+
+@register.simple_tag
+def monitor_status_badge(monitor: Monitor) -> SafeString:
+    return status_badge(monitor)
+
+
+@register.simple_tag
+def latest_readings(monitor: Monitor, limit: int = 10) -> list[Reading]:
+    """The newest readings of the monitor, per data kind (each query walks the key index backwards)."""
+    rows: list[Reading] = []
+    for cn in LATEST_CNS:
+        rows.extend(Reading.objects.filter(mn=monitor.mn, cn=cn).order_by("-data_time", "-pno")[:limit])
+    rows.sort(key=lambda reading: reading.data_time, reverse=True)
+    return rows[:limit]
+
+
+@register.filter
+def reason(code: str) -> str:
+    return str(reason_label(code))

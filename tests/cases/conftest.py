@@ -1,0 +1,84 @@
+"""Factories for supervision tests: cases registered and moved through the services, as in real use.
+
+The demo's people: duban (city supervisor, unit 中共洛阳市委组织部), wangge (grid officer of 开元路街道,
+no unit), dingdingmen (leader of 定鼎门社区居民委员会), luolong (洛龙区 staff), laocheng (老城区
+administrator), lingdao (read-only leader), beiyao (party secretary of 北窑街道).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from heluo.cases.models import Case, CaseCategory
+from heluo.cases.services import transitions as act
+from heluo.core.models import Account, Division, Unit
+
+DINGDINGMEN = "410311002001"  # 定鼎门社区, under 开元路街道 (洛龙区)
+XIGUAN = "410302001000"  # 西关街道 (老城区)
+
+
+def local(text: str) -> dt.datetime:
+    """An aware moment in Asia/Shanghai from "2026-11-02 09:00"."""
+    return timezone.make_aware(dt.datetime.fromisoformat(text))
+
+
+@pytest.fixture
+def people(users: dict[str, Any]) -> dict[str, Any]:
+    return users
+
+
+@pytest.fixture
+def community_unit(db: Any) -> Unit:
+    return Unit.objects.get(name="定鼎门社区居民委员会")
+
+
+@pytest.fixture
+def officer_account(db: Any) -> Account:
+    return Account.objects.get(user__username="wangge")
+
+
+@pytest.fixture
+def make_case(db: Any, users: dict[str, Any], community_unit: Unit, officer_account: Account) -> Any:
+    """make_case(state="assigned", at=..., days=5, **registration) → a case brought to that state."""
+
+    def make(state: str = "assigned", *, at: dt.datetime | None = None, days: int | None = 5,
+             due_date: dt.date | None = None, division: str = DINGDINGMEN, handler: Account | bool | None = True,
+             unit: Unit | None = None, title: str = "测试督办事项", **fields: Any) -> Case:  # fmt: skip
+        supervisor = users["duban"]
+        at = at or timezone.now() - dt.timedelta(hours=1)
+        registration = act.Registration(
+            title=title, category=CaseCategory.objects.get(code="dust"),
+            division=Division.objects.get(code=division), **fields,
+        )  # fmt: skip
+        case = act.register_case(supervisor, registration, at=at)
+        if state == "registered":
+            return case
+        chosen = officer_account if handler is True else (handler or None)
+        case, _warnings = act.assign_case(
+            supervisor, case, unit=unit or community_unit, handler=chosen, days=None if due_date else days,
+            due_date=due_date, at=at,
+        )  # fmt: skip
+        worker = chosen.user if chosen else users["dingdingmen"]
+        if state == "assigned":
+            return case
+        if state == "in_progress":
+            return act.accept_case(worker, case, at=at)
+        case = act.reply_case(worker, case, note="已整改", at=at)
+        if state == "replied":
+            return case
+        if state == "returned":
+            return act.return_case(supervisor, case, reason="照片不清", at=at)
+        if state == "closed":
+            return act.close_case(supervisor, case, at=at)
+        if state == "suspended":
+            return act.suspend_case(supervisor, act.return_case(supervisor, case, reason="重办", at=at),
+                                    reason="等待审批", at=at)  # fmt: skip
+        if state == "cancelled":
+            return act.cancel_case(supervisor, case, reason="重复登记", at=at)
+        raise ValueError(state)
+
+    return make
