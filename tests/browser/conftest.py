@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 
+from tests.databases import drop_database, fresh_database
+
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 VIEWPORTS = {
@@ -51,29 +53,6 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _fresh_postgres(url: str) -> str:
-    import psycopg
-
-    base, name = url.rsplit("/", 1)
-    target = f"{name}_browser_{os.getpid()}"
-    with psycopg.connect(
-        base.replace("postgres://", "postgresql://", 1) + "/postgres", autocommit=True
-    ) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{target}"')
-        conn.execute(f'CREATE DATABASE "{target}"')
-    return f"{base}/{target}"
-
-
-def _drop_postgres(url: str) -> None:
-    import psycopg
-
-    base, name = url.rsplit("/", 1)
-    with psycopg.connect(
-        base.replace("postgres://", "postgresql://", 1) + "/postgres", autocommit=True
-    ) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 @pytest.fixture(scope="session")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     if not Path(CHROMIUM).exists():
@@ -89,7 +68,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     )
     database = os.environ.get("HELUO_TEST_DATABASE_URL")
     if database:
-        env["HELUO_DATABASE_URL"] = _fresh_postgres(database)
+        name = f"{database.rsplit('/', 1)[1]}_browser_{os.getpid()}"
+        env["HELUO_DATABASE_URL"] = fresh_database(database, name)
     port = _free_port()
     served = Served(f"http://127.0.0.1:{port}", env, data_dir, data_dir / "server.log")
     for step in (("migrate", "--noinput"), ("demo",)):
@@ -120,7 +100,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         os.killpg(process.pid, signal.SIGINT)
         process.wait(timeout=30)
         if database:
-            _drop_postgres(env["HELUO_DATABASE_URL"])
+            drop_database(env["HELUO_DATABASE_URL"])
 
 
 def _wait_for(url: str, process: subprocess.Popen[bytes], seconds: float = 60) -> None:

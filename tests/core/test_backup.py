@@ -30,6 +30,7 @@ from django.utils.translation import gettext
 
 from heluo.core.demo_accounts import DEMO_PASSWORD
 from heluo.core.services.backup import BackupError, verify_backup
+from tests.databases import drop_database, fresh_database
 
 EXCLUDED = {"sessions.Session", "axes.AccessAttempt", "axes.AccessAttemptExpiration"}
 ON_POSTGRES = bool(os.environ.get("HELUO_TEST_DATABASE_URL"))
@@ -211,13 +212,6 @@ def refused(result: subprocess.CompletedProcess[str], msgid: str) -> bool:
     return result.returncode != 0 and message(msgid) in result.stderr
 
 
-def _postgres_admin(url: str) -> Any:
-    import psycopg
-
-    base = url.rsplit("/", 1)[0].replace("postgres://", "postgresql://", 1)
-    return psycopg.connect(base + "/postgres", autocommit=True)
-
-
 @pytest.fixture(scope="module")
 def new_installation(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., Installation]]:
     """new_installation(postgres=False) → a migrated, empty installation of its own.
@@ -230,12 +224,11 @@ def new_installation(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Calla
     templates: dict[bool, Installation] = {}
 
     def database(template: str | None = None) -> str:
-        name = f"{server.rsplit('/', 1)[1]}_backup_{os.getpid()}_{len(databases)}"
-        with _postgres_admin(server) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
-        databases.append(name)
-        return f"{server.rsplit('/', 1)[0]}/{name}"
+        url = fresh_database(
+            server, f"{server.rsplit('/', 1)[1]}_backup_{os.getpid()}_{len(databases)}", template
+        )
+        databases.append(url)
+        return url
 
     def make(postgres: bool = False) -> Installation:
         if postgres not in templates:
@@ -251,10 +244,8 @@ def new_installation(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Calla
         return installation
 
     yield make
-    if databases:
-        with _postgres_admin(server) as conn:
-            for name in databases:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    for url in databases:
+        drop_database(url)
 
 
 @pytest.fixture(scope="module")

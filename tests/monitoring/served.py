@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 import pytest
 
 from heluo.monitoring.hj212 import CrcForm, Frame, HJ212Error, StreamDecoder, build_frame, format_data_time
+from tests.databases import drop_database, fresh_database
 
 T = TypeVar("T")
 DEADLINE = 20.0
@@ -237,28 +238,6 @@ def _listening(port: int) -> bool:
     return True
 
 
-def _fresh_postgres(url: str, name: str) -> str:
-    import psycopg
-
-    base = url.rsplit("/", 1)[0]
-    with psycopg.connect(
-        base.replace("postgres://", "postgresql://", 1) + "/postgres", autocommit=True
-    ) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return f"{base}/{name}"
-
-
-def _drop_postgres(url: str) -> None:
-    import psycopg
-
-    base, name = url.rsplit("/", 1)
-    with psycopg.connect(
-        base.replace("postgres://", "postgresql://", 1) + "/postgres", autocommit=True
-    ) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 @contextmanager
 def installation(data_dir: Path, name: str) -> Iterator[Installation]:
     """A migrated Heluo with the test monitors registered, and nothing running."""
@@ -267,7 +246,7 @@ def installation(data_dir: Path, name: str) -> Iterator[Installation]:
         HELUO_DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="heluo.settings", HELUO_LOG_LEVEL="WARNING"
     )
     database = os.environ.get("HELUO_TEST_DATABASE_URL")
-    url = _fresh_postgres(database, f"heluo_ingest_{name}_{os.getpid()}") if database else None
+    url = fresh_database(database, f"heluo_ingest_{name}_{os.getpid()}") if database else None
     if url:
         env["HELUO_DATABASE_URL"] = url
     site = Installation(data_dir, env, Database(path=data_dir / "heluo.sqlite3", url=url))
@@ -284,7 +263,7 @@ def installation(data_dir: Path, name: str) -> Iterator[Installation]:
         if site.db._connection is not None:
             site.db._connection.close()
         if url:
-            _drop_postgres(url)
+            drop_database(url)
 
 
 @dataclass
