@@ -41,6 +41,19 @@ case = register(
         detail_template="cases/case_detail.html",
         saver=save_case,
         slug="cases",
+        read_only_columns=(
+            "number",
+            "state",
+            "responsible_unit",
+            "handler",
+            "assigned_at",
+            "due_at",
+            "original_due_at",
+            "extended",
+            "escalation",
+            "replied_at",
+            "closed_at",
+        ),
     )
 )
 holiday_override = register(

@@ -40,6 +40,8 @@ class Ledger:
     saver: Callable[[Any, Any], models.Model] | None = None
     # Columns of its Excel/CSV export, import and template; None: the form's fields.
     columns: tuple[str, ...] | None = None
+    # Model fields exported after those for reading only (set by a workflow, not by a form).
+    read_only_columns: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self.slug = self.slug or f"{self.model._meta.model_name}s"

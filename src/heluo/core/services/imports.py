@@ -32,6 +32,7 @@ from heluo.core.tabular.columns import (
     Kind,
     boolean_of,
     columns_for,
+    read_only_columns_for,
     split_multi,
     text_of,
 )
@@ -100,7 +101,7 @@ class _Layout:
     version_index: int | None
 
 
-def _layout(table: Table, columns: list[Column], plan: ImportPlan) -> _Layout | None:
+def _layout(table: Table, columns: list[Column], read_only: set[str], plan: ImportPlan) -> _Layout | None:
     by_header: dict[str, Column] = {}
     for column in columns:
         by_header[column.header] = column
@@ -114,6 +115,8 @@ def _layout(table: Table, columns: list[Column], plan: ImportPlan) -> _Layout | 
             version_index = index
         elif header in by_header:
             found.append((index, by_header[header]))
+        elif header in read_only:
+            continue  # exported for reading; its cells are not imported
         elif header:
             plan.refuse(
                 CellError(1, header, header, _("Unknown column: remove it or use the template's headers."))
@@ -273,7 +276,8 @@ def plan_import(ledger: Any, table: Table, user: Any, progress: Progress | None 
     """Check the whole file and say what an import would do; writes nothing."""
     plan = ImportPlan()
     columns = columns_for(ledger)
-    layout = _layout(table, columns, plan)
+    read_only = {c.header for c in read_only_columns_for(ledger)} | set(ledger.read_only_columns)
+    layout = _layout(table, columns, read_only, plan)
     if layout is None:
         return plan
     ids: set[int] = set()

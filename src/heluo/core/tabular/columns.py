@@ -138,6 +138,52 @@ def columns_for(ledger: Any) -> list[Column]:
     return columns
 
 
+def _model_kind(field: models.Field) -> str:
+    if field.many_to_many:
+        return Kind.RELATIONS
+    if field.is_relation:
+        return Kind.RELATION
+    if field.choices:
+        return Kind.CHOICE
+    if isinstance(field, models.BooleanField):
+        return Kind.BOOLEAN
+    if isinstance(field, models.DateTimeField):
+        return Kind.DATETIME
+    if isinstance(field, models.DateField):
+        return Kind.DATE
+    if isinstance(field, models.DecimalField | models.FloatField):
+        return Kind.DECIMAL
+    if isinstance(field, models.IntegerField):
+        return Kind.INTEGER
+    return Kind.TEXT
+
+
+def read_only_columns_for(ledger: Any) -> list[Column]:
+    """Columns an export carries for reading only (a case's state and deadline, set by its workflow):
+    an import accepts their headers and ignores their cells."""
+    columns = []
+    for name in ledger.read_only_columns:
+        field = ledger.model._meta.get_field(name)
+        kind = _model_kind(field)
+        related = field.related_model if field.is_relation else None
+        columns.append(
+            Column(
+                name=name,
+                header=capfirst(str(field.verbose_name)),
+                kind=kind,
+                required=False,
+                help_text=str(_("Exported for reading; ignored on import.")),
+                choices=tuple((str(v), str(label)) for v, label in field.flatchoices)
+                if kind == Kind.CHOICE
+                else (),
+                related=related,
+                key=natural_key_for(related) if related is not None else None,
+                model_field=field,
+            )
+        )
+    return columns
+
+
 def cell_value(column: Column, obj: models.Model, user: Any) -> Any:
     """The value of `column` for `obj` as the spreadsheet holds it (masked where `user` may not see it)."""
     if column.kind == Kind.RELATIONS:

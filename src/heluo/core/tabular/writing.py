@@ -18,7 +18,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from heluo.core.tabular.columns import ID_HEADER, VERSION_HEADER, Kind, cell_value, columns_for
+from heluo.core.tabular.columns import (
+    ID_HEADER,
+    VERSION_HEADER,
+    Kind,
+    cell_value,
+    columns_for,
+    read_only_columns_for,
+)
 from heluo.core.tabular.keys import BY_NAME
 
 CHUNK = 2000
@@ -87,7 +94,7 @@ def export_xlsx(
     progress: Progress | None = None,
 ) -> int:
     """Write `queryset` (already scoped and filtered) as the ledger's spreadsheet; returns the row count."""
-    columns = columns_for(ledger)
+    columns = columns_for(ledger) + read_only_columns_for(ledger)
     headers = [str(ID_HEADER), *(c.header for c in columns), str(VERSION_HEADER)]
     kinds = [Kind.INTEGER, *(c.kind for c in columns), Kind.INTEGER]
     workbook = xlsxwriter.Workbook(target, {"constant_memory": True})
