@@ -362,4 +362,3 @@ def test_a_large_export_runs_as_a_job_with_a_downloadable_result(client_as: Any,
     assert job.state == JobState.SUCCEEDED and job.result["rows"] > 5
     download = client.get(f"/core/jobs/{job.pk}/download/")
     assert workbook_of(b"".join(download.streaming_content)).active.max_row == job.result["rows"] + 1
-

@@ -89,6 +89,9 @@ class Unit(LedgerModel):
             # The natural key of a unit without a credit code (a party branch): its name in its division.
             models.UniqueConstraint(fields=["name", "division"], name="core_unit_name_division_unique"),
         ]
+        # Lookups by credit code (imports, the API, other systems) need a plain index: the unique
+        # constraint's index is partial (non-empty codes) and only serves queries that repeat its condition.
+        indexes = [models.Index(fields=["credit_code"], name="core_unit_credit_code")]
 
     def __str__(self) -> str:
         return self.name
