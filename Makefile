@@ -30,7 +30,8 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests scripts benchmarks
 	$(BIN)/mypy src/heluo/core/services src/heluo/core/identifiers.py src/heluo/core/scope.py \
 		src/heluo/core/divisions_data.py src/heluo/monitoring/hj212 src/heluo/monitoring/ingest \
-		src/heluo/monitoring/services.py src/heluo/dust/services.py \
+		src/heluo/monitoring/services src/heluo/monitoring/aqi.py \
+		src/heluo/monitoring/validity.py src/heluo/monitoring/alarm_rules.py src/heluo/dust/services.py \
 		src/heluo/cases/services src/heluo/cases/deadlines.py src/heluo/cases/tallies.py
 
 ## make bench: the benchmarks (a table of figures; see docs/benchmarks.md).

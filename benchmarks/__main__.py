@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks import cases_scan, hj212_codec, hj212_receiver, ledger_transfer
+from benchmarks import cases_scan, hj212_codec, hj212_receiver, ledger_transfer, monitoring_pages
 
 BENCHMARKS = {
     "hj212_codec": hj212_codec.run,
@@ -12,6 +12,7 @@ BENCHMARKS = {
     "hj212_layout": hj212_receiver.layout,
     "ledger_transfer": ledger_transfer.run,
     "cases_scan": cases_scan.run,
+    "monitoring_pages": monitoring_pages.run,
 }
 
 

@@ -17,7 +17,7 @@ from heluo.core.api.auth import MeView, TokenView
 from heluo.core.api.base import answer_unauthenticated_themselves
 from heluo.core.api.permissions import Authenticated
 
-APPS = ("heluo.core.api.ledgers", "heluo.cases.api")
+APPS = ("heluo.core.api.ledgers", "heluo.cases.api", "heluo.monitoring.api")
 
 router = DefaultRouter()
 for module in APPS:

@@ -40,6 +40,7 @@ class Served:
     data_dir: Path
     log: Path
     writer_dir: Path | None = None
+    hj212_port: int = 0  # the HJ 212 receiver `heluo up` starts
 
     def heluo(self, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -71,13 +72,16 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         name = f"{database.rsplit('/', 1)[1]}_browser_{os.getpid()}"
         env["HELUO_DATABASE_URL"] = fresh_database(database, name)
     port = _free_port()
-    served = Served(f"http://127.0.0.1:{port}", env, data_dir, data_dir / "server.log")
+    served = Served(
+        f"http://127.0.0.1:{port}", env, data_dir, data_dir / "server.log", hj212_port=_free_port()
+    )
     for step in (("migrate", "--noinput"), ("demo",)):
         result = served.heluo(*step)
         assert result.returncode == 0, result.stderr
     with served.log.open("w") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "heluo", "up", "--port", str(port), "--web-workers", "2", "--no-worker"],
+            [sys.executable, "-m", "heluo", "up", "--port", str(port), "--web-workers", "2", "--no-worker",
+             "--hj212-port", str(served.hj212_port)],
             env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
     writer = None

@@ -1,19 +1,22 @@
-"""`heluo hj212 decode|export|log|simulate|partitions`, run as a user runs them."""
+"""`heluo hj212 decode|export|log|simulate|partitions|rollups`, run as a user runs them."""
 
 from __future__ import annotations
 
 import io
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from heluo.monitoring.models import MessageLog
+from heluo.monitoring.hj212 import BEIJING
+from heluo.monitoring.models import HourlyValue, MessageLog
+from heluo.monitoring.services import retention
 from tests.monitoring.hj212.examples import EXAMPLE_FRAMES, REPLY_TO_FIFTH
 
 from .factories import monitor
+from .frames import hour_of_frames, send
 
 
 def decode(tmp_path, lines: list[str], *options: str) -> tuple[list[dict], CommandError | None]:
@@ -104,3 +107,18 @@ def test_partitions_command_reports_what_it_made() -> None:
     out = io.StringIO()
     call_command("hj212", "partitions", stdout=out)
     assert out.getvalue().strip()
+
+
+@pytest.mark.django_db
+def test_rollups_refuses_a_period_whose_readings_retention_may_have_dropped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    device = monitor()
+    old = datetime(2026, 8, 15, 10, tzinfo=BEIJING)
+    send(device, hour_of_frames(device, old, range(60)), old + timedelta(minutes=59))
+    now = datetime(2027, 10, 20, tzinfo=BEIJING)  # 400 days kept: readings before September 2026 may be gone
+    retention.drop_old_readings(now=now, days=400)
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    with pytest.raises(CommandError, match="20260901000000"):
+        call_command("hj212", "rollups", "--since", "20260815", "--until", "20260816")
+    assert HourlyValue.objects.filter(monitor=device, hour=old).exists()  # rollups are kept for ever

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from heluo.monitoring.hj212 import Frame
 from heluo.monitoring.ingest.batch import Outcome
+from heluo.monitoring.ingest.journal import Accepted
 
 logger = logging.getLogger("heluo.monitoring.hooks")
 
@@ -25,6 +26,9 @@ class Committed:
     outcome: Outcome  # stored, duplicate, conflict or noted
     backfill: bool
     received_at: datetime
+    # How the device's values read (its monitor's settings when the frame was admitted).
+    particulate_factor: float = 1.0
+    minute_interval: int = 1
 
 
 CommitHook = Callable[[Sequence[Committed]], None]
@@ -55,3 +59,11 @@ def run_hooks(committed: Sequence[Committed]) -> None:
 
 def has_hooks() -> bool:
     return bool(_HOOKS)
+
+
+def committed(item: Accepted, outcome: Outcome) -> Committed:
+    """The hooks' view of an admitted frame that was committed with `outcome`."""
+    return Committed(
+        item.frame, item.device.monitor_id, outcome, item.backfill, item.received_at,
+        item.device.particulate_factor, item.device.minute_interval,
+    )  # fmt: skip

@@ -18,6 +18,8 @@ REASON_LABELS: dict[str, Promise | str] = {
     Refusal.OUTSIDE_WINDOW: _("DataTime outside the accepted window"),
     Refusal.STORAGE_ERROR: _("refused by the database"),
     Refusal.SHUTTING_DOWN: _("receiver shutting down"),
+    Refusal.MN_MISMATCH: _("MN differs from the sending device's"),
+    Refusal.BAD_PAYLOAD: _("not an HJ 212 frame"),
     Outcome.STORED: _("stored"),
     Outcome.DUPLICATE: _("retransmission"),
     Outcome.CONFLICT: _("conflict"),

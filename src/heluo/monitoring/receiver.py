@@ -373,9 +373,7 @@ class Receiver:
                     outgoing.setdefault(conn, []).append(reply)
                     self.journal.sent(at=received_at, mn=item.frame.mn, peer=item.peer, reply=reply)
             self.counts["acknowledged"] += 1
-            committed.append(
-                hooks.Committed(item.frame, item.device.monitor_id, outcome, item.backfill, item.received_at)
-            )
+            committed.append(hooks.committed(item, outcome))
         for conn, replies in outgoing.items():
             conn.send(b"".join(replies))
         if committed and hooks.has_hooks():

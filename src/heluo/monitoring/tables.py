@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from heluo.core.tables import LedgerTable
 
-from .models import Monitor
+from .models import AlarmRule, ControlReading, ControlStation, Monitor
 from .services import offline_after
 
 
@@ -51,3 +51,38 @@ class MonitorTable(LedgerTable):
     class Meta(LedgerTable.Meta):
         model = Monitor
         fields = ("mn", "site", "protocol_version", "status", "active")
+
+
+class ControlStationTable(LedgerTable):
+    name = tables.Column(linkify=True)
+
+    class Meta(LedgerTable.Meta):
+        model = ControlStation
+        fields = ("code", "name", "kind", "division", "active")
+
+
+class ControlReadingTable(LedgerTable):
+    hour = tables.DateTimeColumn(format="Y-m-d H:i", linkify=True)
+
+    class Meta(LedgerTable.Meta):
+        model = ControlReading
+        fields = ("hour", "station", "pm10", "pm25")
+
+
+class AlarmRuleTable(LedgerTable):
+    name = tables.Column(linkify=True)
+
+    class Meta(LedgerTable.Meta):
+        model = AlarmRule
+        fields = (
+            "name",
+            "method",
+            "factor",
+            "limit",
+            "margin",
+            "per_day",
+            "count",
+            "minutes",
+            "clear_minutes",
+            "active",
+        )

@@ -1,27 +1,33 @@
-"""Monitoring's pages beyond the Monitor ledger: unknown devices, the message log, conflicts."""
+"""Monitoring's pages beyond the ledgers: unknown devices, the message log, conflicts, and the monitoring
+platform's live map and list, site curves, alarms, offline devices and data capture."""
 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.db.models import F, Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from heluo.core.scope import may, scope_of
+from heluo.monitoring import aqi as hj633
 
 from . import ledgers
-from .filters import MessageLogFilter
+from .filters import AlarmFilter, MessageLogFilter
+from .forms import LiveFilterForm, PeriodForm
 from .labels import reason_label
-from .models import MessageLog, Monitor, Reading, ReadingConflict, UnknownDevice
+from .models import Alarm, AlarmRule, MessageLog, Monitor, Reading, ReadingConflict, UnknownDevice
+from .services import devices, offline_after, overview
 
 _PW = re.compile(r"PW=([^;]*);")
 
@@ -124,3 +130,178 @@ def resolve_conflict(request: HttpRequest, pk: int) -> HttpResponse:
     ReadingConflict.objects.filter(pk=conflict.pk).update(resolved=True)
     messages.success(request, _("Marked the conflict of %(mn)s as resolved.") % {"mn": conflict.mn})
     return HttpResponseRedirect(reverse("monitoring:conflicts"))
+
+
+# --- the monitoring platform: live map and list, curves, alarms, offline devices, data capture ------
+
+LIVE_REFRESH_SECONDS = 30
+CURVE_DAYS = (1, 3, 7, 30)
+DAILY_DAYS = (30, 90, 365)
+
+
+def _live_context(request: HttpRequest) -> dict[str, Any]:
+    data = overview.live_points(request.user)
+    legend = [(category, data["counts"][category.level]) for category in hj633.CATEGORIES]
+    return {"live": data, "legend": legend, "no_data": data["counts"][0], "refresh": LIVE_REFRESH_SECONDS}
+
+
+def live_map(request: HttpRequest) -> HttpResponse:
+    """Every monitor on Luoyang's districts, coloured by the AQI level of its latest valid hour."""
+    _require(request, "view", Monitor)
+    return render(request, "monitoring/live_map.html", _live_context(request))
+
+
+def live_data(request: HttpRequest) -> HttpResponse:
+    """The map's data again (htmx polling): the JSON the page's script redraws from, and the legend."""
+    _require(request, "view", Monitor)
+    return render(request, "monitoring/live_data.html", _live_context(request))
+
+
+def live_list(request: HttpRequest) -> HttpResponse:
+    """The live map as a table: each monitor's latest valid hour, AQI and state, worst first."""
+    _require(request, "view", Monitor)
+    form = LiveFilterForm(request.GET or None, user=request.user)
+    monitors = overview.live_monitors(request.user).select_related("site", "latest", "status")
+    if form.is_valid():
+        if form.cleaned_data.get("division"):
+            monitors = monitors.filter(site__division__path__startswith=form.cleaned_data["division"].path)
+        monitors = overview.filter_level(monitors, form.cleaned_data.get("level"))
+        if form.cleaned_data.get("q"):
+            monitors = monitors.filter(
+                Q(mn__icontains=form.cleaned_data["q"]) | Q(site__name__icontains=form.cleaned_data["q"])
+            )
+    monitors = monitors.order_by(F("latest__aqi").desc(nulls_last=True), "mn")
+    page = Paginator(monitors, 50).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "rows": overview.live_rows(list(page.object_list)), "refresh": LIVE_REFRESH_SECONDS,
+               "query": request.GET.urlencode()}  # fmt: skip
+    template = (
+        "monitoring/live_table.html" if getattr(request, "htmx", False) else "monitoring/live_list.html"
+    )
+    return render(request, template, context)
+
+
+def _choice(request: HttpRequest, name: str, allowed: tuple[int, ...], default: int) -> int:
+    try:
+        value = int(request.GET.get(name, default))
+    except ValueError:
+        return default
+    return value if value in allowed else default
+
+
+def site_curves(request: HttpRequest, site_id: int) -> HttpResponse:
+    """A site's monitors over hours (1–30 days of hourly values) and days (daily values), with the
+    limits of the alarm rules drawn in."""
+    _require(request, "view", Monitor)
+    monitors = list(
+        Monitor.objects.for_user(request.user)
+        .filter(site_id=site_id)
+        .select_related("site", "latest", "status")
+    )
+    if not monitors:
+        raise Http404(_("No monitor of this site is in your scope."))
+    days = _choice(request, "days", CURVE_DAYS, 3)
+    daily_days = _choice(request, "daily", DAILY_DAYS, 30)
+    start, end = overview.hour_window(days)
+    ids = [monitor.pk for monitor in monitors]
+    today = timezone.localdate()
+    hourly = overview.hourly_series(ids, start, end)
+    daily = overview.daily_series(ids, today - timedelta(days=daily_days - 1), today)
+    limits = sorted(
+        {
+            rule.limit
+            for rule in AlarmRule.objects.filter(active=True, method="absolute", factor="pm10")
+            if rule.limit
+        }
+    )
+    charts = {
+        "monitors": [{"id": m.pk, "mn": m.mn, "name": str(m)} for m in monitors],
+        "hourly": {str(pk): rows for pk, rows in hourly.items()},
+        "daily": {str(pk): rows for pk, rows in daily.items()},
+        "limits": limits,
+        "labels": {
+            "pm10": "PM10",
+            "pm25": "PM2.5",
+            "tsp": "TSP",
+            "noise": str(_("noise")),
+            "aqi": "AQI",
+            "hourly": str(_("hourly average")),
+            "daily": str(_("daily average")),
+        },
+    }
+    context = {
+        "site": monitors[0].site, "monitors": overview.live_rows(monitors), "days": days, "daily_days": daily_days,
+        "curve_days": CURVE_DAYS, "daily_choices": DAILY_DAYS, "charts": charts,
+        "daily_rows": [(m, daily[m.pk][::-1][:14]) for m in monitors],
+        "alarms": Alarm.objects.for_user(request.user).filter(site_id=site_id).select_related("rule", "case")[:10],
+    }  # fmt: skip
+    return render(request, "monitoring/site_curves.html", context)
+
+
+def alarm_list(request: HttpRequest) -> HttpResponse:
+    """Alarms in the user's scope, newest breach first; refreshes itself."""
+    _require(request, "view", Alarm)
+    rows = Alarm.objects.for_user(request.user).select_related("rule", "site", "monitor", "case")
+    alarm_filter = AlarmFilter(request.GET or None, queryset=rows)
+    page = Paginator(alarm_filter.qs, 50).get_page(request.GET.get("page"))
+    context = {
+        "filter": alarm_filter,
+        "page": page,
+        "refresh": LIVE_REFRESH_SECONDS,
+        "query": request.GET.urlencode(),
+    }
+    template = (
+        "monitoring/alarm_table.html" if getattr(request, "htmx", False) else "monitoring/alarm_list.html"
+    )
+    return render(request, template, context)
+
+
+def alarm_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    _require(request, "view", Alarm)
+    alarm = get_object_or_404(
+        Alarm.objects.for_user(request.user).select_related("rule", "site", "monitor", "case"), pk=pk
+    )
+    return render(request, "monitoring/alarm_detail.html", {"alarm": alarm})
+
+
+def offline_list(request: HttpRequest) -> HttpResponse:
+    """Active monitors not heard from for the offline time, longest silent first; refreshes itself."""
+    _require(request, "view", Monitor)
+    page = Paginator(overview.offline(request.user), 50).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "refresh": LIVE_REFRESH_SECONDS,
+        "minutes": int(offline_after().total_seconds() // 60),
+    }
+    template = (
+        "monitoring/offline_table.html" if getattr(request, "htmx", False) else "monitoring/offline_list.html"
+    )
+    return render(request, template, context)
+
+
+def capture_report(request: HttpRequest) -> HttpResponse:
+    """Data capture per monitor over a period: valid hourly PM10 values ÷ hours, and valid days."""
+    _require(request, "view", Monitor)
+    today = timezone.localdate()
+    form = PeriodForm(request.GET or None, initial={"start": today - timedelta(days=6), "end": today})
+    first, last = today - timedelta(days=6), today
+    if form.is_valid():
+        first, last = form.cleaned_data["start"], form.cleaned_data["end"]
+    expected = overview.expected_hours(first, last)
+    page = Paginator(overview.capture(request.user, first, last), 50).get_page(request.GET.get("page"))
+    rows = [overview.CaptureRow(m, m.valid_hours or 0, expected, m.valid_days or 0) for m in page.object_list]
+    context = {"form": form, "page": page, "rows": rows, "first": first, "last": last, "expected": expected}
+    return render(request, "monitoring/capture.html", context)
+
+
+@require_POST
+def issue_token(request: HttpRequest, pk: int) -> HttpResponse:
+    """Give a monitor a new HTTP token (the old one stops working); it is shown this once."""
+    _require(request, "change", Monitor)
+    monitor = get_object_or_404(Monitor.objects.for_user(request.user), pk=pk)
+    token = devices.issue_token(monitor, request.user)
+    messages.info(
+        request,
+        _("The HTTP token of %(mn)s is %(token)s — it is shown only now.")
+        % {"mn": monitor.mn, "token": token},
+    )
+    return HttpResponseRedirect(monitor.get_absolute_url())

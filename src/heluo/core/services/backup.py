@@ -89,6 +89,7 @@ REFERENCE_DATA = {
     "core.UnitType",
     "core.GridRole",
     "cases.CaseCategory",
+    "monitoring.AlarmRule",
 }
 # The built-in system operator (services.accounts.system_operator) may exist in an empty installation.
 SYSTEM_OPERATOR_ROWS = {

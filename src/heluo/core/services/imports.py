@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -89,7 +89,7 @@ class ImportRefused(Exception):
 
 def _scoped(model: type[models.Model], user: Any) -> models.QuerySet:
     manager = model._default_manager
-    return manager.for_user(user) if hasattr(manager, "for_user") else manager.all()  # type: ignore[attr-defined]
+    return manager.for_user(user) if hasattr(manager, "for_user") else manager.all()
 
 
 @dataclass
@@ -162,7 +162,9 @@ def _kept_references(ledger: Any, existing: dict[int, Any], exclude: set[str]) -
             continue
         pks = {pk for row in existing.values() for pk in current_references(row, [name]).get(name, [])}
         kept[name] = (
-            {row.pk: row for row in field.queryset.model._default_manager.filter(pk__in=pks)} if pks else {}
+            {row.pk: row for row in field.queryset.model._default_manager.filter(pk__in=pks)}  # type: ignore[union-attr]
+            if pks
+            else {}
         )
     return kept
 
@@ -237,11 +239,16 @@ def _target(
     return row
 
 
+def _concrete_field(model: Any, name: str) -> models.Field[Any, Any]:
+    """A model's field by name; imports name only concrete fields (never reverse relations)."""
+    return cast("models.Field[Any, Any]", model._meta.get_field(name))
+
+
 def _snapshot(instance: models.Model, names: list[str]) -> dict[str, Any]:
     values = {}
     for name in names:
         try:
-            model_field = instance._meta.get_field(name)
+            model_field = _concrete_field(instance, name)
         except Exception:
             continue
         if model_field.many_to_many:
@@ -254,7 +261,7 @@ def _snapshot(instance: models.Model, names: list[str]) -> dict[str, Any]:
 def _changed(form: Any, before: dict[str, Any]) -> bool:
     after = {}
     for name in before:
-        model_field = form.instance._meta.get_field(name)
+        model_field = _concrete_field(form.instance, name)
         if model_field.many_to_many:
             after[name] = {row.pk for row in form.cleaned_data.get(name) or []}
         else:
@@ -374,7 +381,7 @@ def _check_uniqueness(model: type[models.Model], plan: ImportPlan, columns: dict
         keyed: dict[tuple[Any, ...], tuple[int, Any]] = {}
         for number, _action, accepted in plan.accepted:
             instance = getattr(accepted, "instance", accepted)
-            key = tuple(getattr(instance, model._meta.get_field(f).attname) for f in fields)
+            key = tuple(getattr(instance, _concrete_field(model, f).attname) for f in fields)
             # Blank values do not collide: conditional constraints exclude them (credit_code != "").
             if any(value in (None, "") for value in key):
                 continue
@@ -407,14 +414,14 @@ def _check_uniqueness(model: type[models.Model], plan: ImportPlan, columns: dict
 
 
 def _field_label(model: type[models.Model], name: str) -> str:
-    return str(model._meta.get_field(name).verbose_name)
+    return str(_concrete_field(model, name).verbose_name)
 
 
 def _stored_keys(
     model: type[models.Model], fields: tuple[str, ...], condition: Q | None, keys: list[tuple[Any, ...]]
 ) -> dict[tuple[Any, ...], Any]:
     """Which of `keys` the stored rows already hold (whatever the user's scope: uniqueness is global)."""
-    attnames = [model._meta.get_field(f).attname for f in fields]
+    attnames = [_concrete_field(model, f).attname for f in fields]
     found: dict[tuple[Any, ...], Any] = {}
     base = model._default_manager.all()
     if condition is not None:

@@ -21,6 +21,8 @@ class Refusal(StrEnum):
     OUTSIDE_WINDOW = "outside_window"
     STORAGE_ERROR = "storage_error"
     SHUTTING_DOWN = "shutting_down"
+    MN_MISMATCH = "mn_mismatch"  # HTTP/MQTT: a frame of another MN than the device that sent it
+    BAD_PAYLOAD = "bad_payload"  # HTTP/MQTT: not a frame at all
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,7 @@ class Device:
     cipher: Sm4Cipher | None = None
     # Multiplies particulate values into µg/m³ (1000 for a device that sends mg/m³).
     particulate_factor: float = 1.0
+    minute_interval: int = 1  # minutes one minute-data upload (CN 2051) covers
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
 """`heluo up`: every Heluo process under one supervisor — the web server (gunicorn), the task worker,
-the HJ 212 receiver and, on a demo installation, a gentle simulator of the demo monitors."""
+the HJ 212 receiver, the MQTT subscriber when HELUO_MQTT_URL is set and, on a demo installation, a
+gentle simulator of the demo monitors."""
 
 from __future__ import annotations
 
+import os
 import signal
 from typing import Any
 
@@ -42,6 +44,7 @@ class Command(BaseCommand):
         no_worker: bool,
         hj212: tuple[str, int] | None = None,
         simulate: bool = False,
+        mqtt: bool = False,
     ) -> list[Child]:
         children = [
             Child(
@@ -65,6 +68,9 @@ class Command(BaseCommand):
         ]
         if not no_worker:
             children.append(Child("worker", python_command("-m", "heluo", "run_huey", "--workers", "2")))
+        if mqtt:
+            # Frames over MQTT (HELUO_MQTT_URL): the same storage as the receiver's, acknowledged after commit.
+            children.append(Child("hj212-mqtt", python_command("-m", "heluo", "hj212", "mqtt")))
         if hj212 is not None:
             receiver_host, receiver_port = hj212
             children.append(
@@ -105,7 +111,8 @@ class Command(BaseCommand):
             and not no_simulator
             and Monitor.objects.filter(is_demo=True, active=True).exists()
         )
-        children = self.children(host, port, web_workers, no_worker, hj212, simulate)
+        mqtt = bool(os.environ.get("HELUO_MQTT_URL", "").strip())
+        children = self.children(host, port, web_workers, no_worker, hj212, simulate, mqtt)
         supervisor = Supervisor(children, log=self.stdout.write)
         signal.signal(signal.SIGINT, supervisor.request_stop)
         signal.signal(signal.SIGTERM, supervisor.request_stop)
@@ -125,5 +132,7 @@ class Command(BaseCommand):
             )
         if simulate:
             self.stdout.write(_("Simulating %(count)d demo monitors.") % {"count": SIMULATED_STATIONS})
+        if mqtt:
+            self.stdout.write(_("MQTT subscriber for HJ 212 frames (HELUO_MQTT_URL)."))
         self.stdout.write(_("Press Ctrl-C to stop."))
         supervisor.run()

@@ -1,6 +1,6 @@
-"""`heluo hj212 decode|serve|simulate|export|log|partitions`: thin shells over the protocol package, the
-receiver, the simulator and monitoring's services. Times on the command line, in and out, are Beijing
-time written as in the frames: YYYYMMDDhhmmss."""
+"""`heluo hj212 decode|serve|simulate|export|log|partitions|mqtt|rollups|retention`: thin shells over the
+protocol package, the receiver, the simulator, the MQTT subscriber and monitoring's services. Times on
+the command line, in and out, are Beijing time written as in the frames: YYYYMMDDhhmmss."""
 
 from __future__ import annotations
 
@@ -104,6 +104,32 @@ class Command(BaseCommand):
             "partitions", help=_("create the readings partitions ahead of time (PostgreSQL)")
         )
         partitions.add_argument("--ahead", type=int, default=3, help=_("months ahead"))
+
+        mqtt = actions.add_parser(
+            "mqtt", help=_("subscribe to HJ 212 frames on an MQTT broker (HELUO_MQTT_URL)")
+        )
+        mqtt.add_argument(
+            "--url", help=_("mqtt://[user:password@]host[:port][/prefix] (default: HELUO_MQTT_URL)")
+        )
+        mqtt.add_argument("--client-id", help=_("the session's client id (default heluo-hj212)"))
+
+        rollups = actions.add_parser("rollups", help=_("recompute hourly and daily values from the readings"))
+        rollups.add_argument(
+            "--since", required=True, help=_("from this time on (YYYYMMDDhhmmss, Beijing time)")
+        )
+        rollups.add_argument(
+            "--until", required=True, help=_("before this time (YYYYMMDDhhmmss, Beijing time)")
+        )
+        rollups.add_argument(
+            "--mn", action="append", default=[], help=_("only this monitor (may be repeated)")
+        )
+
+        retention = actions.add_parser(
+            "retention", help=_("drop readings older than HELUO_MONITORING_KEEP_DAYS, whole months at a time")
+        )
+        retention.add_argument(
+            "--dry-run", action="store_true", help=_("say what would be dropped; drop nothing")
+        )
 
     def handle(self, *args: Any, action: str, **options: Any) -> None:
         getattr(self, f"handle_{action}")(**options)
@@ -279,3 +305,82 @@ class Command(BaseCommand):
         settings = IngestSettings.from_env(os.environ)
         created = services.ensure_partitions(max_age_days=settings.max_age_days, months_ahead=ahead)
         self.stdout.write(_("Created %(count)d readings partitions.") % {"count": created})
+
+    # --- mqtt -----------------------------------------------------------------------------------
+    def handle_mqtt(self, *, url: str | None, client_id: str | None, **_options: Any) -> None:
+        from heluo.monitoring.mqtt import BrokerSettings, Subscriber
+
+        address = url or os.environ.get("HELUO_MQTT_URL", "")
+        if not address:
+            raise CommandError(_("Give --url or set HELUO_MQTT_URL."))
+        try:
+            broker = BrokerSettings.from_url(address, client_id)
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        subscriber = Subscriber(broker)
+
+        def stop(signum: int, frame: object) -> None:
+            subscriber.stopping.set()
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+
+        def started(subscriber: Any) -> None:
+            self.stdout.write(
+                _("Subscribed to %(topic)s on %(host)s:%(port)d as %(client)s (QoS 1, persistent session).")
+                % {
+                    "topic": broker.topic,
+                    "host": broker.host,
+                    "port": broker.port,
+                    "client": broker.client_id,
+                }
+            )
+            self.stdout.flush()
+
+        subscriber.run(started)
+        self.stdout.write(
+            _(
+                "Stopped: %(messages)d messages, %(committed)d frames committed, %(refused)d refused, %(acknowledged)d acknowledged."
+            )
+            % subscriber.counts
+        )
+
+    # --- rollups --------------------------------------------------------------------------------
+    def handle_rollups(self, *, since: str, until: str, mn: list[str], **_options: Any) -> None:
+        from heluo.monitoring.models import Monitor
+        from heluo.monitoring.services import rollups
+
+        try:
+            start, end = services.parse_beijing(since), services.parse_beijing(until)
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        if end <= start:
+            raise CommandError(_("--until must come after --since."))
+        ids = None
+        if mn:
+            found = dict(Monitor.objects.filter(mn__in=mn).values_list("mn", "pk"))
+            missing = sorted(set(mn) - set(found))
+            if missing:
+                raise CommandError(_("No monitor has the MN %(mn)s.") % {"mn": ", ".join(missing)})
+            ids = list(found.values())
+        try:
+            written = rollups.recompute(start, end, monitor_ids=ids)
+        except ValueError as error:  # a period retention may have emptied, or its setting is wrong
+            raise CommandError(str(error)) from error
+        self.stdout.write(_("Recomputed %(count)d hourly values from the readings.") % {"count": written})
+
+    # --- retention ------------------------------------------------------------------------------
+    def handle_retention(self, *, dry_run: bool, **_options: Any) -> None:
+        from heluo.monitoring.services import retention
+
+        try:
+            dropped = retention.drop_old_readings(dry_run=dry_run)
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        months = ", ".join(dropped.months) or _("none")
+        message = (
+            _("Would drop the readings of: %(months)s.")
+            if dry_run
+            else _("Dropped the readings of: %(months)s.")
+        )
+        self.stdout.write(message % {"months": months})

@@ -1,7 +1,14 @@
 """Monitoring's domain rules: storing frames, the devices the receiver knows, status, logs, export.
 
 The receiver, the commands and the pages call these; the pure rules they apply live in
-`heluo.monitoring.ingest` and the bulk SQL in `heluo.monitoring.storage`.
+`heluo.monitoring.ingest` and the bulk SQL in `heluo.monitoring.storage`. The monitoring platform's
+rules have their own modules here:
+- `intake`: frames that come over HTTP or MQTT, through the same admission and storage as TCP;
+- `rollups`: hourly and daily values, kept from the after-commit hook, recomputable from readings;
+- `alarms`: alarm rules evaluated on rollups and readings, alarms and their supervision cases;
+- `stations`: control stations' hourly values (the difference method's reference);
+- `overview`: what the live map, lists and reports read;
+- `retention`: dropping old readings (whole months), never rollups.
 """
 
 from __future__ import annotations
@@ -30,9 +37,8 @@ from heluo.monitoring.ingest.rows import (
     reading_key,
     reading_row,
 )
+from heluo.monitoring.models import MessageLog, Monitor, ParticulateUnit, Reading, ReadingConflict
 from heluo.monitoring.simulation import StationProfile
-
-from .models import MessageLog, Monitor, ParticulateUnit, Reading, ReadingConflict
 
 logger = logging.getLogger("heluo.monitoring")
 
@@ -54,6 +60,7 @@ def device_of(monitor: Monitor) -> Device:
         crc_variants=monitor.crc_variants,
         cipher=monitor.cipher,
         particulate_factor=1000.0 if monitor.particulate_unit == ParticulateUnit.MG_M3 else 1.0,
+        minute_interval=monitor.minute_interval,
     )
 
 

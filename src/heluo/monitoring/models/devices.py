@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -96,10 +96,18 @@ class Monitor(LedgerModel):
     sm4_padding = models.CharField(
         _("SM4 padding"), max_length=10, choices=Sm4Padding.choices, default=Sm4Padding.NONE
     )
+    minute_interval = models.PositiveSmallIntegerField(
+        _("minute data interval"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_("Minutes one minute-data upload (CN 2051) covers: the device's minute interval."),
+    )
     active = models.BooleanField(
         _("active"), default=True, help_text=_("Frames of an inactive monitor are refused.")
     )
     notes = models.TextField(_("notes"), blank=True)
+    # SHA-256 of the device's HTTP token (shown once when issued); empty: MN and PW only.
+    token_digest = models.CharField(_("HTTP token digest"), max_length=64, blank=True, editable=False)
 
     history = HistoricalRecords()
 
