@@ -18,14 +18,14 @@ import os
 import random
 import subprocess
 import sys
-import tempfile
 import time
 from typing import Any
+
+from benchmarks.installation import drop_postgres, install
 
 CASES = int(os.environ.get("BENCH_CASES", "1000000"))
 DUE_SHARE = 0.01
 TIMEOUT = int(os.environ.get("BENCH_TIMEOUT", "2400"))
-POSTGRES = os.environ.get("HELUO_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/heluo")
 BATCH = 20_000
 
 
@@ -66,49 +66,6 @@ def run() -> list[tuple[str, float, str]]:
             (f"{database}: scan read uses the partial index", float(figures["uses_index"]), "1 = yes"),
         ]
     return rows
-
-
-def _fresh_postgres() -> str:
-    import psycopg
-
-    base, _name = POSTGRES.rsplit("/", 1)
-    target = f"heluo_bench_cases_{os.getpid()}"
-    try:
-        with psycopg.connect(base.replace("postgres://", "postgresql://", 1) + "/postgres", autocommit=True,
-                             connect_timeout=3) as conn:  # fmt: skip
-            conn.execute(f'DROP DATABASE IF EXISTS "{target}"')
-            conn.execute(f'CREATE DATABASE "{target}"')
-    except psycopg.OperationalError as error:
-        print(f"PostgreSQL not reachable at {POSTGRES}: {error}", file=sys.stderr)
-        sys.exit(3)
-    return f"{base}/{target}"
-
-
-def _drop_postgres(url: str) -> None:
-    import psycopg
-
-    base, name = url.rsplit("/", 1)
-    with psycopg.connect(
-        base.replace("postgres://", "postgresql://", 1) + "/postgres", autocommit=True
-    ) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def _setup(database: str) -> str | None:
-    os.environ["HELUO_DATA_DIR"] = tempfile.mkdtemp(prefix="heluo-bench-cases-")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heluo.settings")
-    url = None
-    if database == "postgresql":
-        url = _fresh_postgres()
-        os.environ["HELUO_DATABASE_URL"] = url
-    else:
-        os.environ.pop("HELUO_DATABASE_URL", None)
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0, interactive=False)
-    return url
 
 
 def _people() -> tuple[Any, list[int], list[int]]:
@@ -216,7 +173,7 @@ def _page(client: Any, path: str) -> float:
 
 
 def measure(database: str) -> dict[str, Any]:
-    url = _setup(database)
+    url = install("cases", database)
     try:
         from django.test import Client
         from django.utils import timezone
@@ -250,7 +207,7 @@ def measure(database: str) -> dict[str, Any]:
             from django.db import connections
 
             connections.close_all()
-            _drop_postgres(url)
+            drop_postgres(url)
 
 
 if __name__ == "__main__":

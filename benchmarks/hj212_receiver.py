@@ -10,7 +10,7 @@ as its own process, and the load from another process over 127.0.0.1:
   executemany on SQLite), one transaction per batch;
 and the ratio of the receiver's rate to the lower ceiling. Every run is bounded in time and count.
 
-Run: `python -m benchmarks hj212_receiver` (PostgreSQL from HELUO_BENCH_DATABASE_URL, default
+Run: `python -m benchmarks hj212_receiver` (PostgreSQL from HELUO_BENCH_POSTGRES_URL, default
 postgres://postgres@127.0.0.1:5432/heluo; skipped when it cannot be reached). The same file is the
 worker the benchmark starts: `python -m benchmarks.hj212_receiver load|bare|dbonly …`.
 """
@@ -32,6 +32,8 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from benchmarks.installation import drop_postgres, fresh_postgres
+
 STATIONS = 5_000
 CONNECTIONS = 1_000
 WINDOW = 8  # frames in flight per connection in the throughput run
@@ -39,7 +41,6 @@ FRAMES_PER_CONNECTION = 120  # the throughput run: 120,000 frames
 LATENCY_SECONDS = 20.0
 BATCH_SIZE = 1_000
 DB_ROWS = 100_000
-PG_URL = os.environ.get("HELUO_BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/heluo")
 ROOT = Path(__file__).resolve().parents[1]
 
 SETUP = f"""
@@ -340,42 +341,16 @@ class Bench:
         ]
 
 
-def _postgres_database(name: str) -> str | None:
-    try:
-        import psycopg
-
-        base = PG_URL.rsplit("/", 1)[0]
-        with psycopg.connect(
-            base.replace("postgres://", "postgresql://", 1) + "/postgres", autocommit=True, connect_timeout=3
-        ) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            conn.execute(f'CREATE DATABASE "{name}"')
-        return f"{base}/{name}"
-    except Exception as error:  # any failure means: no PostgreSQL to measure
-        print(f"PostgreSQL not reachable ({error}); skipping it", file=sys.stderr)
-        return None
-
-
-def _drop_postgres(url: str) -> None:
-    import psycopg
-
-    base, name = url.rsplit("/", 1)
-    with psycopg.connect(
-        base.replace("postgres://", "postgresql://", 1) + "/postgres", autocommit=True
-    ) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 def run() -> list[tuple[str, float, str]]:
     rows: list[tuple[str, float, str]] = []
     with tempfile.TemporaryDirectory(prefix="heluo-bench-") as tmp:
         rows += Bench("SQLite", Path(tmp) / "sqlite", None).run()
-        url = _postgres_database(f"heluo_bench_{os.getpid()}")
+        url = fresh_postgres(f"heluo_bench_hj212_{os.getpid()}")
         if url:
             try:
                 rows += Bench("PostgreSQL", Path(tmp) / "pg", url).run()
             finally:
-                _drop_postgres(url)
+                drop_postgres(url)
     return rows
 
 

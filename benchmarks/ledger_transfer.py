@@ -13,19 +13,10 @@ import tempfile
 import time
 from typing import Any
 
+from benchmarks.installation import install
+
 ROWS = int(os.environ.get("BENCH_ROWS", "100000"))
 XIGUAN = "410302001000"
-
-
-def _setup() -> None:
-    os.environ["HELUO_DATA_DIR"] = tempfile.mkdtemp(prefix="heluo-bench-")
-    os.environ.pop("HELUO_DATABASE_URL", None)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heluo.settings")
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0, interactive=False)
 
 
 def _units_file(rows: int, prefix: str) -> bytes:
@@ -83,7 +74,7 @@ def _import_export_resource() -> Any:
 
 
 def run() -> list[tuple[str, float, str]]:
-    _setup()
+    install("transfer")
     import tablib
 
     from heluo.core import ledgers

@@ -21,15 +21,15 @@ import random
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from typing import Any
+
+from benchmarks.installation import drop_postgres, install
 
 SIZES = (200, 2000)
 DAYS = 30
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "40"))
 DATABASE = os.environ.get("BENCH_DATABASE", "sqlite")
-POSTGRES = os.environ.get("HELUO_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/heluo")
 TIMEOUT = int(os.environ.get("BENCH_TIMEOUT", "2400"))
 PAGES = ("live map page", "live map refresh", "site curves (30 days hourly)")
 
@@ -61,26 +61,6 @@ def run() -> list[tuple[str, float, str]]:
 
 
 # --- the child process ---------------------------------------------------------------------------
-
-
-def _setup(database: str) -> str | None:
-    os.environ["HELUO_DATA_DIR"] = tempfile.mkdtemp(prefix="heluo-bench-monitoring-")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heluo.settings")
-    os.environ["HELUO_LOG_LEVEL"] = "WARNING"
-    url = None
-    if database == "postgresql":
-        from benchmarks.cases_scan import _fresh_postgres
-
-        url = _fresh_postgres()
-        os.environ["HELUO_DATABASE_URL"] = url
-    else:
-        os.environ.pop("HELUO_DATABASE_URL", None)
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0, interactive=False)
-    return url
 
 
 def _monitors(count: int) -> list[int]:
@@ -192,7 +172,7 @@ def _timed(client: Any, url: str, **headers: str) -> dict[str, float]:
 
 
 def child(database: str, count: int) -> None:
-    url = _setup(database)
+    url = install("monitoring", database)
     try:
         from django.contrib.auth import get_user_model
         from django.test import Client
@@ -218,9 +198,7 @@ def child(database: str, count: int) -> None:
             from django.db import connections
 
             connections.close_all()
-            from benchmarks.cases_scan import _drop_postgres
-
-            _drop_postgres(url)
+            drop_postgres(url)
 
 
 if __name__ == "__main__":
