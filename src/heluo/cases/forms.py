@@ -8,10 +8,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from heluo.cases.models import Case, HolidayOverride
-from heluo.core.forms import LedgerForm, scope_choices
+from heluo.core.forms import DateInput, LedgerForm, scope_choices
 from heluo.core.models import Account, Unit
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 class CaseForm(LedgerForm):

@@ -132,6 +132,26 @@ class PreloadedChoiceField(forms.Field):
         return bool({r.pk for r in before} != {r.pk for r in after} if self.multiple else before != after)
 
 
+class DateInput(forms.DateInput):
+    """The browser's date picker. Its value is always ISO (YYYY-MM-DD): the Chinese locale's first date
+    format, 2026/11/19, is one a date input shows as empty, so an edit would have saved the date away."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class ImportFields(dict):
+    """An import form's fields. Django deep-copies a form's fields for every form, widgets, validators and
+    messages included: a fifth of an import's time, one form per row. The rows of an import are checked
+    for one user and never rendered, so each row's form gets its own copy of every field (to set
+    `required`, a queryset, `disabled` on) that shares what no form changes."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> dict[str, forms.Field]:
+        return {name: copy.copy(field) for name, field in self.items()}
+
+
 class LedgerForm(forms.ModelForm):
     """Base of every ledger form: scoped choices, and sensitive fields shown masked to users without the
     right, where submitting the mask unchanged keeps the stored value."""
@@ -166,7 +186,8 @@ class LedgerForm(forms.ModelForm):
                     label=field.label, help_text=field.help_text,
                 )  # fmt: skip
         form_class = type(f"{cls.__name__}ForImport", (cls,), {"uniqueness_checked": True})
-        form_class.base_fields = fields  # after the class exists: the metaclass sets base_fields itself
+        # After the class exists: the metaclass sets base_fields itself.
+        form_class.base_fields = ImportFields(fields)
         return form_class
 
     def _get_validation_exclusions(self) -> set[str]:
@@ -216,8 +237,8 @@ class DivisionForm(LedgerForm):
         model = Division
         fields = ["code", "name", "level", "parent", "valid_from", "valid_to", "successors"]
         widgets = {
-            "valid_from": forms.DateInput(attrs={"type": "date"}),
-            "valid_to": forms.DateInput(attrs={"type": "date"}),
+            "valid_from": DateInput(),
+            "valid_to": DateInput(),
         }
 
 
@@ -263,8 +284,8 @@ class GridMembershipForm(LedgerForm):
         model = GridMembership
         fields = ["grid", "person", "role", "start", "end"]
         widgets = {
-            "start": forms.DateInput(attrs={"type": "date"}),
-            "end": forms.DateInput(attrs={"type": "date"}),
+            "start": DateInput(),
+            "end": DateInput(),
         }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from heluo.core.forms import LedgerForm
+from heluo.core.forms import DateInput, LedgerForm
 
 from .models import Site
 
@@ -29,7 +29,7 @@ class SiteForm(LedgerForm):
             "notes",
         ]
         widgets = {
-            "start_date": forms.DateInput(attrs={"type": "date"}),
-            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "start_date": DateInput(),
+            "end_date": DateInput(),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from heluo.core.forms import LedgerForm
+from heluo.core.forms import DateInput, LedgerForm
 from heluo.core.models import Division
 from heluo.monitoring.aqi import CATEGORIES
 
@@ -89,8 +89,8 @@ class LiveFilterForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("from"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("to"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("from"), widget=DateInput())
+    end = forms.DateField(label=_("to"), widget=DateInput())
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
