@@ -1,8 +1,9 @@
 """After-commit hooks: callables that receive the frames of each committed batch.
 
 The monitoring platform hangs its rollups and alarms here (an app's `ready()` calls `register`). A hook
-runs in the receiver's database thread after the batch's acknowledgements were sent; an exception in
-a hook is logged and changes nothing for the frames (they are stored and acknowledged).
+runs in the receiver's database thread after the batch's acknowledgements were sent, once a second for
+the batches of that second; an exception in a hook is logged and changes nothing for the frames (they
+are stored and acknowledged).
 """
 
 from __future__ import annotations

@@ -55,6 +55,8 @@ _MAINTENANCE_SECONDS = 3600.0
 # A peer that does not read its acknowledgements is not read either beyond this much unsent data.
 _WRITE_HIGH_WATER = 256 * 1024
 _SHUTDOWN_GRACE_SECONDS = 20.0
+# How long committed frames wait for the after-commit hooks, so that batches share one run of them.
+_HOOKS_EVERY_SECONDS = 1.0
 _MAX_UNATTRIBUTED = 100
 _SWITCH_INTERVAL_SECONDS = 0.0005
 
@@ -191,6 +193,8 @@ class Receiver:
         self._server: asyncio.Server | None = None
         self._tasks: list[asyncio.Task[None]] = []
         self._hook_futures: set[asyncio.Future[None]] = set()
+        self._pending_hooks: list[hooks.Committed] = []
+        self._hooks_timer: asyncio.TimerHandle | None = None
 
     # --- lifecycle ------------------------------------------------------------------------------
     async def start(self) -> None:
@@ -225,6 +229,9 @@ class Receiver:
             logger.error(
                 "gave up writing %d queued frames at shutdown: they stay unacknowledged", len(self.queue)
             )
+        if self._hooks_timer is not None:
+            self._hooks_timer.cancel()
+            self._run_hooks()
         if self._hook_futures:
             await asyncio.wait(self._hook_futures, timeout=_SHUTDOWN_GRACE_SECONDS)
         await self._flush_journal()
@@ -377,6 +384,17 @@ class Receiver:
         for conn, replies in outgoing.items():
             conn.send(b"".join(replies))
         if committed and hooks.has_hooks():
+            self._pending_hooks.extend(committed)
+            if self._hooks_timer is None:
+                # The hooks (rollups, alarms) cost per monitor and hour, not per frame: the batches of
+                # a second share one run, and the database thread keeps its time for storing frames.
+                loop = asyncio.get_running_loop()
+                self._hooks_timer = loop.call_later(_HOOKS_EVERY_SECONDS, self._run_hooks)
+
+    def _run_hooks(self) -> None:
+        self._hooks_timer = None
+        committed, self._pending_hooks = self._pending_hooks, []
+        if committed:
             future = asyncio.get_running_loop().run_in_executor(self._executor, hooks.run_hooks, committed)
             self._hook_futures.add(future)
             future.add_done_callback(self._hook_futures.discard)
