@@ -33,6 +33,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from benchmarks.installation import drop_postgres, fresh_postgres
+from heluo.monitoring.ingest.rows import MEASUREMENT_COLUMNS
 
 STATIONS = 5_000
 CONNECTIONS = 1_000
@@ -357,17 +358,8 @@ def run() -> list[tuple[str, float, str]]:
 # --- the layout probe: wide or narrow readings (docs/monitoring.md) -------------------------------
 
 LAYOUT_FRAMES = 50_000
-LAYOUT_FACTORS = (
-    "pm10",
-    "pm25",
-    "tsp",
-    "noise",
-    "wind_speed",
-    "wind_direction",
-    "temperature",
-    "humidity",
-    "pressure",
-)
+# The same measurement columns as the readings table.
+LAYOUT_FACTORS = MEASUREMENT_COLUMNS
 
 
 def _layout_rows() -> list[tuple[str, datetime, list[float], str]]:
@@ -410,7 +402,7 @@ def _layout_sqlite(
         db.execute("BEGIN IMMEDIATE")
         chunk = [(mn, "2011", str(t), 0, values, raw) for mn, t, values, raw in rows[index : index + 500]]
         if wide:
-            marks = ",".join("?" * (6 + len(LAYOUT_FACTORS)))
+            marks = ",".join("?" * (7 + len(LAYOUT_FACTORS)))
             db.executemany(
                 f"INSERT INTO r VALUES ({marks})",
                 [(m, c, t, p, t, *v, None, r) for m, c, t, p, v, r in chunk],
