@@ -45,13 +45,11 @@ DB_ROWS = 100_000
 ROOT = Path(__file__).resolve().parents[1]
 
 SETUP = f"""
-from heluo.core.models import Division, Unit, UnitType
-from heluo.dust.models import Site
-from heluo.monitoring.models import Monitor
+from heluo.core.models import Division
+from heluo.monitoring.models import Monitor, MonitoringPoint
 place = Division.objects.create(code="410302001000", name="西关街道", level=4)
-unit = Unit.objects.create(name="压测施工单位", unit_type=UnitType.objects.get(code="enterprise"), division=place)
-site = Site.objects.create(name="压测工地", kind="building", division=place, contractor=unit)
-Monitor.objects.bulk_create(Monitor(mn=f"BENCH{{n:06d}}", pw="123456", site=site) for n in range({STATIONS}))
+point = MonitoringPoint.objects.create(name="压测工地", division=place)
+Monitor.objects.bulk_create(Monitor(mn=f"BENCH{{n:06d}}", pw="123456", point=point) for n in range({STATIONS}))
 """
 
 

@@ -1,5 +1,5 @@
 """The monitoring platform's pages over 30 days of data, for 200 and for 2,000 monitors: the latency of
-the live map (page and its refresh) and of a site's curves (30 days of hourly values), p50/p95, and the
+the live map (page and its refresh) and of a monitoring point's curves (30 days of hourly values), p50/p95, and the
 ratio of the two sizes. Pages read rollups only, so the ratio should stay near 1 (goal: p95 < 150 ms,
 ratio < 1.2).
 
@@ -31,7 +31,7 @@ DAYS = 30
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "40"))
 DATABASE = os.environ.get("BENCH_DATABASE", "sqlite")
 TIMEOUT = int(os.environ.get("BENCH_TIMEOUT", "2400"))
-PAGES = ("live map page", "live map refresh", "site curves (30 days hourly)")
+PAGES = ("live map page", "live map refresh", "point curves (30 days hourly)")
 
 
 def run() -> list[tuple[str, float, str]]:
@@ -64,29 +64,24 @@ def run() -> list[tuple[str, float, str]]:
 
 
 def _monitors(count: int) -> list[int]:
-    """Luoyang's divisions and accounts (core's demo), and `count` sites with one monitor each."""
+    """Luoyang's divisions and accounts (core's demo), and `count` monitoring points with one monitor each."""
     from decimal import Decimal
 
     from heluo.core.demo import load_demo
-    from heluo.core.models import Division, Unit, UnitType
+    from heluo.core.models import Division
     from heluo.core.services.accounts import system_operator
-    from heluo.dust.models import Site
-    from heluo.monitoring.models import Monitor
+    from heluo.monitoring.models import Monitor, MonitoringPoint
 
     load_demo(system_operator())
     rng = random.Random(count)
     streets = list(
         Division.objects.filter(level=4, valid_to__isnull=True, path__startswith="4103").order_by("code")
     )
-    contractor = Unit.objects.create(name="基准施工单位", unit_type=UnitType.objects.get(code="enterprise"),
-                                     division=Division.objects.get(code="410300000000"))  # fmt: skip
-    sites = Site.objects.bulk_create(
+    points = MonitoringPoint.objects.bulk_create(
         [
-            Site(
+            MonitoringPoint(
                 name=f"基准工地{n:05d}",
-                kind="building",
                 division=streets[n % len(streets)],
-                contractor=contractor,
                 longitude=Decimal(f"{112.45 + rng.uniform(-0.3, 0.3):.6f}"),
                 latitude=Decimal(f"{34.62 + rng.uniform(-0.2, 0.2):.6f}"),
             )
@@ -95,7 +90,8 @@ def _monitors(count: int) -> list[int]:
         batch_size=1000,
     )
     monitors = Monitor.objects.bulk_create(
-        [Monitor(mn=f"BENCH{n:08d}", pw="123456", site=site) for n, site in enumerate(sites)], batch_size=1000
+        [Monitor(mn=f"BENCH{n:08d}", pw="123456", point=point) for n, point in enumerate(points)],
+        batch_size=1000,
     )
     return [monitor.pk for monitor in monitors]
 
@@ -187,11 +183,11 @@ def child(database: str, count: int) -> None:
         client.force_login(user)
         from heluo.monitoring.models import Monitor
 
-        site = Monitor.objects.get(pk=monitor_ids[len(monitor_ids) // 2]).site_id
+        point = Monitor.objects.get(pk=monitor_ids[len(monitor_ids) // 2]).point_id
         figures: dict[str, Any] = {"load_seconds": load_seconds}
         figures[PAGES[0]] = _timed(client, "/monitoring/live/")
         figures[PAGES[1]] = _timed(client, "/monitoring/live/data/", HTTP_HX_REQUEST="true")
-        figures[PAGES[2]] = _timed(client, f"/monitoring/sites/{site}/?days=30&daily=30")
+        figures[PAGES[2]] = _timed(client, f"/monitoring/points/{point}/curves/?days=30&daily=30")
         print(json.dumps(figures))
     finally:
         if url:

@@ -1,13 +1,15 @@
 """The API's root, mounted at /api/: every app's routes, the token, the caller, the schema and its page.
 
-A later app adds its objects by giving its `api.py` a `register(router)` (see heluo.core.api.ledgers) and
-naming the module in APPS below, after core's.
+An app adds its objects by giving its `api.py` (its AppConfig's `api_module`) a `register(router)` (see
+heluo.core.api.ledgers); every installed Heluo app's is called in turn.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
+from importlib.util import find_spec
 
+from django.apps import apps
 from django.urls import path
 from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView
@@ -17,11 +19,11 @@ from heluo.core.api.auth import MeView, TokenView
 from heluo.core.api.base import answer_unauthenticated_themselves
 from heluo.core.api.permissions import Authenticated
 
-APPS = ("heluo.core.api.ledgers", "heluo.cases.api", "heluo.monitoring.api")
-
 router = DefaultRouter()
-for module in APPS:
-    import_module(module).register(router)
+for config in apps.get_app_configs():
+    module = getattr(config, "api_module", f"{config.name}.api")
+    if config.name.startswith("heluo.") and find_spec(module) is not None:
+        import_module(module).register(router)
 
 urlpatterns = [
     *answer_unauthenticated_themselves(

@@ -1,4 +1,6 @@
-"""Heluo's settings, read from HELUO_* environment variables with safe defaults.
+"""Heluo's settings, read from HELUO_* environment variables with safe defaults: the one place the
+environment is read. Code reads `django.conf.settings`, so a test overrides a value with
+override_settings. A malformed value stops Heluo at start with the variable named.
 
 The embedded default is SQLite under HELUO_DATA_DIR (./var): no service to start. PostgreSQL is the
 production database (HELUO_DATABASE_URL). Every variable is documented in README.md.
@@ -6,11 +8,13 @@ production database (HELUO_DATABASE_URL). Every variable is documented in README
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -26,14 +30,41 @@ def env_bool(name: str, default: bool = False) -> bool:
     return value.lower() in {"1", "true", "yes", "on"}
 
 
+def _parsed(name: str, kind: type, what: str) -> object:
+    text = env_str(name)
+    try:
+        return kind(text)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name}={text!r} is not {what}") from error
+
+
 def env_int(name: str, default: int) -> int:
-    value = env_str(name)
-    return int(value) if value else default
+    return int(_parsed(name, int, "a whole number")) if env_str(name) else default  # type: ignore[call-overload]
+
+
+def env_float(name: str, default: float) -> float:
+    return float(_parsed(name, float, "a number")) if env_str(name) else default  # type: ignore[arg-type]
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
-    value = env_str(name)
+    value = env_str(name).replace("，", ",")
     return [item.strip() for item in value.split(",") if item.strip()] if value else default
+
+
+def env_ints(name: str, default: list[int]) -> list[int]:
+    items = env_list(name, [])
+    try:
+        return [int(item) for item in items] if items else default
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name}={env_str(name)!r} is not a list of whole numbers") from error
+
+
+def env_time(name: str) -> dt.time | None:
+    return dt.time.fromisoformat(str(_parsed(name, str, "a time"))) if env_str(name) else None
+
+
+def env_path(name: str) -> Path | None:
+    return Path(env_str(name)) if env_str(name) else None
 
 
 DATA_DIR = Path(env_str("HELUO_DATA_DIR", "var")).resolve()
@@ -273,3 +304,25 @@ LOGGING = {
         "huey": {"propagate": False},
     },
 }
+
+# Group robots (WeCom, DingTalk) through an intranet relay, and the address links in messages point to.
+HELUO_WECOM_BASE_URL = env_str("HELUO_WECOM_BASE_URL")
+HELUO_DINGTALK_BASE_URL = env_str("HELUO_DINGTALK_BASE_URL")
+HELUO_SITE_URL = env_str("HELUO_SITE_URL")
+
+# Supervision (docs/cases.md): reminders, escalations, the deadline's end, numbers, the notice.
+CASES_REMIND_DAYS = env_ints("HELUO_CASES_REMIND_DAYS", [3, 1])
+CASES_ESCALATE_LEADER_DAYS = env_int("HELUO_CASES_ESCALATE_LEADER_DAYS", 1)
+CASES_ESCALATE_SUPERIOR_DAYS = env_int("HELUO_CASES_ESCALATE_SUPERIOR_DAYS", 3)
+CASES_OFFICE_CLOSE = env_time("HELUO_CASES_OFFICE_CLOSE")
+CASES_NUMBER_PREFIX = env_str("HELUO_CASES_NUMBER_PREFIX", "DB")
+CASES_NOTICE_ISSUER = env_str("HELUO_CASES_NOTICE_ISSUER")
+OFFICIAL_FONT_DIR = env_path("HELUO_OFFICIAL_FONT_DIR")
+
+# Monitoring (docs/monitoring.md). The receiver's HELUO_HJ212_* values are typed by
+# heluo.monitoring.ingest.policy.IngestSettings, which checks them.
+HJ212_ENVIRONMENT = {name: value for name, value in os.environ.items() if name.startswith("HELUO_HJ212_")}
+HJ212_OFFLINE_MINUTES = env_float("HELUO_HJ212_OFFLINE_MINUTES", 10)
+MONITORING_KEEP_DAYS = env_int("HELUO_MONITORING_KEEP_DAYS", 400)
+MQTT_URL = env_str("HELUO_MQTT_URL")
+MQTT_CLIENT_ID = env_str("HELUO_MQTT_CLIENT_ID")

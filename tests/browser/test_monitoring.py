@@ -23,10 +23,10 @@ simulated = list(Monitor.objects.filter(is_demo=True, active=True).order_by("pk"
 monitor = (
     Monitor.objects.filter(is_demo=True, active=True, protocol_version="HJ212_2017", particulate_unit="ug_m3",
                            sm4_key="", accept_crc_swapped=False, accept_crc_modbus=False,
-                           accept_crc_modbus_swapped=False, site__longitude__isnull=False, latest__level__in=[1, 2])
+                           accept_crc_modbus_swapped=False, point__longitude__isnull=False, latest__level__in=[1, 2])
     .exclude(pk__in=simulated).exclude(alarms__isnull=False).order_by("pk").first()
 )
-print(json.dumps({"mn": monitor.mn, "pw": monitor.pw, "site": monitor.site_id, "name": monitor.site.name}))
+print(json.dumps({"mn": monitor.mn, "pw": monitor.pw, "point": monitor.point_id, "name": monitor.point.name}))
 """
 
 
@@ -86,9 +86,9 @@ def test_a_demo_monitor_turns_to_light_pollution_and_its_alarm_becomes_a_case(
     page.wait_for_timeout(500)  # let ECharts finish drawing before the picture
     screenshot(page, "monitoring-live-map")
 
-    page.goto(f"/monitoring/sites/{chosen['site']}/?days=3")
+    page.goto(f"/monitoring/points/{chosen['point']}/curves/?days=3")
     page.locator("#hourly-chart canvas").first.wait_for()
-    screenshot(page, "monitoring-site-curves")
+    screenshot(page, "monitoring-point-curves")
 
     page.goto("/monitoring/alarms/")
     alarm = page.locator("[data-testid=alarm-list] tr", has_text=chosen["name"]).first

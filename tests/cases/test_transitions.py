@@ -353,15 +353,15 @@ def test_a_change_between_the_check_and_the_write_is_refused(make_case: Any, use
                                                              monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     """Compare-and-set: a row changed after it was read (another process) is not overwritten."""
     case = make_case("replied")
-    checked = act.check
+    checked = act.CASES.check
 
     def racing(user: Any, current: Case, name: str) -> Any:
         transition = checked(user, current, name)
         Case.objects.filter(pk=current.pk).update(row_version=current.row_version + 1)
         return transition
 
-    monkeypatch.setattr(act, "check", racing)
-    meanwhile = gettext("The case was changed by someone else meanwhile: look at it again.")
+    monkeypatch.setattr(act.CASES, "check", racing)
+    meanwhile = gettext("It was changed by someone else meanwhile: look at it again.")
     with pytest.raises(TransitionRefused, match=re.escape(meanwhile)):
         act.close_case(users["duban"], case)
     case.refresh_from_db()

@@ -180,7 +180,7 @@ class TestDivisionViews(LedgerViewCases):
     actor = "admin"
 
     def make(self, in_scope: bool) -> models.Model:
-        n = next(_serial)
+        n = next(_serial) % 100
         if in_scope:
             return Division.objects.create(
                 code=f"410302{900 + n:03d}000", name=f"测试街道{n}", level=4, parent=division("410302000000")
@@ -242,7 +242,7 @@ class TestAccountViews(LedgerViewCases):
             "is_active": "on",
         }
 
-    def test_delete_asks_first_then_deletes(self) -> None:
-        """Accounts are disabled, not deleted, by their administrators (the delete page stays refused)."""
-        obj = self.make(True)
-        assert self.client.post(self.ledger.url("delete", obj.pk)).status_code == 403
+    def test_the_api_creates_an_account_active_as_the_page_does(self) -> None:
+        answer = self.api().post(self.api_url(), {**self.create_data(), "is_active": False}, format="json")
+        assert answer.status_code == 201, answer.json()
+        assert answer.json()["is_active"] is True and answer.json()["temporary_password"]

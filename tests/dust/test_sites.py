@@ -12,7 +12,8 @@ from django.db import models
 from heluo.core.models import Division, Grid, GridMembership, GridRole, Person, Unit, UnitType
 from heluo.dust import ledgers
 from heluo.dust.models import Site, SiteKind
-from heluo.dust.services import site_officers
+from heluo.dust.services import site_officers, site_place
+from heluo.monitoring.services.points import place_points
 from tests.core.ledger_cases import LedgerViewCases
 
 _serial = itertools.count(1)
@@ -34,10 +35,13 @@ def contractor(code: str = XIGUAN) -> Unit:
 
 
 def make_site(code: str, **fields: Any) -> Site:
+    """A site with its monitoring point, as dust.services keeps them."""
     fields.setdefault("contractor", contractor(code))
-    return Site.objects.create(
+    site = Site.objects.create(
         name=f"洛阳市测试项目{next(_serial)}", kind=SiteKind.BUILDING, division=division(code), **fields
     )
+    place_points([(site, site_place(site))], user=None)
+    return site
 
 
 class TestSiteViews(LedgerViewCases):
@@ -78,8 +82,9 @@ class TestSiteViews(LedgerViewCases):
 
     def protect(self, obj: models.Model) -> None:
         from heluo.monitoring.models import Monitor
+        from heluo.monitoring.services.points import point_of
 
-        Monitor.objects.create(mn=f"PROTECT{obj.pk:08d}", pw="123456", site=obj)
+        Monitor.objects.create(mn=f"PROTECT{obj.pk:08d}", pw="123456", point=point_of(obj))
 
 
 def test_a_grid_officer_sees_the_sites_of_their_grids_wherever_they_are(client_as: Any, users: Any) -> None:

@@ -7,12 +7,15 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from heluo.core.models import Account, Division, Grid, GridMembership, GridRole
+from heluo.core.models import Account, Division, Grid, GridMembership, GridRole, Unit, UnitType
+from heluo.dust.models import Site
+from heluo.dust.services import site_place
 from heluo.monitoring.hj212 import BEIJING, build_frame, format_data_time
 from heluo.monitoring.models import Monitor
 from heluo.monitoring.services.intake import FrameResult, ingest
+from heluo.monitoring.services.points import place_points
 
-from .factories import XIGUAN, monitor
+from .factories import XIGUAN
 
 DAY = dt.datetime(2026, 11, 20, tzinfo=BEIJING)
 
@@ -46,7 +49,8 @@ def hour_of_frames(device: Monitor, hour: dt.datetime, minutes: Iterable[int], *
 
 
 def officer_site(**fields: Any) -> Monitor:
-    """A monitor on a site in 西关街道 whose grid has the demo grid officer (wangge) as 网格员."""
+    """A monitor at the point of a construction site in 西关街道 whose grid has the demo grid officer
+    (wangge) as 网格员: dust control's hook names who answers for the point."""
     street = Division.objects.get(code=XIGUAN)
     grid = Grid.objects.create(name=f"西关扬尘测试网格{Grid.objects.count()}", division=street)
     officer = Account.objects.get(user__username="wangge")
@@ -56,7 +60,19 @@ def officer_site(**fields: Any) -> Monitor:
         role=GridRole.objects.get(code="grid_member"),
         start=dt.date(2019, 1, 1),
     )
-    device = monitor(XIGUAN, **fields)
-    device.site.grid = grid
-    device.site.save()
-    return device
+    contractor = Unit.objects.create(
+        name=f"西关扬尘测试施工单位{Grid.objects.count()}",
+        unit_type=UnitType.objects.get(code="enterprise"),
+        division=street,
+    )
+    site = Site.objects.create(
+        name=f"西关扬尘测试工地{Grid.objects.count()}",
+        kind="building",
+        division=street,
+        contractor=contractor,
+        grid=grid,
+    )
+    point = place_points([(site, site_place(site))], user=None)[0]
+    fields.setdefault("mn", f"OFFICER{Monitor.objects.count():08d}")
+    fields.setdefault("pw", "123456")
+    return Monitor.objects.create(point=point, **fields)

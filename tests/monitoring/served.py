@@ -31,21 +31,19 @@ SIMULATED = 10  # SIM00000… : the first monitors, which the simulator speaks f
 POOL = 80  # TEST00000… : one or more per test, never shared
 
 SETUP = f"""
-from heluo.core.models import Division, Unit, UnitType
-from heluo.dust.models import Site
-from heluo.monitoring.models import Monitor
+from heluo.core.models import Division
+from heluo.monitoring.models import Monitor, MonitoringPoint
 place = Division.objects.create(code="410302001000", name="西关街道", level=4)
-unit = Unit.objects.create(name="测试施工单位", unit_type=UnitType.objects.get(code="enterprise"), division=place)
-site = Site.objects.create(name="测试工地", kind="building", division=place, contractor=unit)
+point = MonitoringPoint.objects.create(name="测试工地", division=place)
 for number in range({SIMULATED}):
-    Monitor.objects.create(mn=f"SIM{{number:05d}}", pw="654321", site=site)
+    Monitor.objects.create(mn=f"SIM{{number:05d}}", pw="654321", point=point)
 for number in range({POOL}):
-    Monitor.objects.create(mn=f"TEST{{number:05d}}", pw="123456", site=site)
-Monitor.objects.create(mn="ENC00001", pw="123456", site=site, protocol_version="HJ212_2025",
+    Monitor.objects.create(mn=f"TEST{{number:05d}}", pw="123456", point=point)
+Monitor.objects.create(mn="ENC00001", pw="123456", point=point, protocol_version="HJ212_2025",
                        sm4_key="{SM4_KEY}", sm4_padding="pkcs7")
-Monitor.objects.create(mn="OFF00001", pw="123456", site=site, active=False)
-Monitor.objects.create(mn="MGM00001", pw="123456", site=site, particulate_unit="mg_m3")
-Monitor.objects.create(mn="SWAP0001", pw="123456", site=site, accept_crc_swapped=True)
+Monitor.objects.create(mn="OFF00001", pw="123456", point=point, active=False)
+Monitor.objects.create(mn="MGM00001", pw="123456", point=point, particulate_unit="mg_m3")
+Monitor.objects.create(mn="SWAP0001", pw="123456", point=point, accept_crc_swapped=True)
 """
 
 

@@ -11,7 +11,7 @@ from heluo.core.services.accounts import system_operator
 from heluo.dust import demo as dust_demo
 from heluo.dust.models import Site
 from heluo.monitoring import demo as monitoring_demo
-from heluo.monitoring.models import Monitor
+from heluo.monitoring.models import Monitor, MonitoringPoint
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,8 @@ def test_the_demo_registers_sites_across_the_city_each_with_a_monitor_and_is_ide
     assert roles == {"grid_leader", "grid_member", "dust_inspector", "dust_supervisor"}
     monitors = Monitor.objects.filter(is_demo=True)
     assert monitors.count() == sites.count()
-    assert set(monitors.values_list("site_id", flat=True)) == set(sites.values_list("pk", flat=True))
+    points = MonitoringPoint.objects.filter(pk__in=monitors.values("point_id"))
+    assert set(points.values_list("watched_id", flat=True)) == set(sites.values_list("pk", flat=True))
     versions = Counter(monitors.values_list("protocol_version", flat=True))
     assert set(versions) == {"HJ212_2017", "HJT212_2005", "HJ212_2025"}
     assert monitors.exclude(sm4_key="").exists()

@@ -15,7 +15,7 @@ from heluo.monitoring import ledgers
 from heluo.monitoring.models import MessageLog, Monitor, MonitorStatus, ReadingConflict, UnknownDevice
 from tests.core.ledger_cases import LedgerViewCases
 
-from .factories import KAIYUAN, XIGUAN, monitor, site
+from .factories import KAIYUAN, XIGUAN, monitor, point
 
 _serial = itertools.count(1)
 KEY = "0123456789ABCDEFFEDCBA9876543210"
@@ -34,7 +34,7 @@ class TestMonitorViews(LedgerViewCases):
         return {
             "mn": f"41030200000000000000{next(_serial):04d}",
             "pw": "123456",
-            "site": site().pk,
+            "point": point().pk,
             "protocol_version": "HJ212_2017",
             "particulate_unit": "ug_m3",
             "sm4_padding": "none",
@@ -48,7 +48,7 @@ class TestMonitorViews(LedgerViewCases):
         return {
             "mn": obj.mn,  # type: ignore[attr-defined]
             "pw": obj.pw,  # type: ignore[attr-defined]
-            "site": obj.site_id,  # type: ignore[attr-defined]
+            "point": obj.point_id,  # type: ignore[attr-defined]
             "protocol_version": "HJT212_2005",
             "particulate_unit": "mg_m3",
             "accept_crc_swapped": "on",
@@ -78,7 +78,7 @@ def test_the_key_and_password_are_masked_and_kept_when_the_mask_comes_back(clien
         for name, value in form.initial.items()
         if name in form.fields and value not in (None, False)
     }
-    data.update(site=row.site_id, name="改名")
+    data.update(point=row.point_id, name="改名")
     assert client.post(ledgers.monitor.url("edit", row.pk), data).status_code == 302
     row.refresh_from_db()
     assert (row.sm4_key, row.pw, row.name) == (KEY, "98765432", "改名")

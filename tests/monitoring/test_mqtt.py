@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from heluo.core.management.commands.up import Command as Up
 from heluo.monitoring.hj212 import BEIJING
 from heluo.monitoring.mqtt import BrokerSettings
 
@@ -169,12 +168,6 @@ def test_broker_addresses() -> None:
     for bad in ("http://x", "mqtt://", "mqtt://h/a/+"):
         with pytest.raises(ValueError):
             BrokerSettings.from_url(bad)
-
-
-def test_heluo_up_starts_the_subscriber_only_with_an_mqtt_address() -> None:
-    with_mqtt = {child.name for child in Up().children("127.0.0.1", 8000, 2, True, None, False, True)}
-    without = {child.name for child in Up().children("127.0.0.1", 8000, 2, True, None, False, False)}
-    assert "hj212-mqtt" in with_mqtt and "hj212-mqtt" not in without
 
 
 def test_a_bad_address_is_refused(site: Installation) -> None:

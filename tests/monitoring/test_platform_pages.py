@@ -38,8 +38,8 @@ def last_hour() -> dt.datetime:
 def with_hour(code: str = XIGUAN, pm10: float = 180.0, pm25: float = 70.0) -> Any:
     """A monitor with a valid last hour (raised: 轻度污染) sent live through the ingest path."""
     device = monitor(code)
-    device.site.longitude, device.site.latitude = Decimal("112.47"), Decimal("34.68")
-    device.site.save()
+    device.point.longitude, device.point.latitude = Decimal("112.47"), Decimal("34.68")
+    device.point.save()
     start = last_hour()
     frames = [frame(device, start + dt.timedelta(minutes=m), pm10=pm10, pm25=pm25) for m in range(60)]
     send(device, frames, start + dt.timedelta(minutes=61))
@@ -80,13 +80,13 @@ def test_the_live_list_shows_the_level_and_keeps_to_the_users_scope(client_as: A
 def test_the_pages_refuse_users_without_the_monitoring_module(client_as: Any) -> None:
     device = with_hour()
     for url in ("/monitoring/live/", "/monitoring/live/data/", "/monitoring/live/list/", "/monitoring/alarms/",
-                "/monitoring/offline/", "/monitoring/capture/", f"/monitoring/sites/{device.site_id}/"):  # fmt: skip
+                "/monitoring/offline/", "/monitoring/capture/", f"/monitoring/points/{device.point_id}/curves/"):  # fmt: skip
         assert client_as("wangge").get(url).status_code == 403, url
 
 
 def test_a_sites_curves_read_its_hourly_and_daily_values(client_as: Any) -> None:
     device = with_hour()
-    response = client_as("laocheng").get(f"/monitoring/sites/{device.site_id}/?days=1&daily=30")
+    response = client_as("laocheng").get(f"/monitoring/points/{device.point_id}/curves/?days=1&daily=30")
     assert response.status_code == 200
     charts = response.context["charts"]
     hourly = charts["hourly"][str(device.pk)]
@@ -94,14 +94,14 @@ def test_a_sites_curves_read_its_hourly_and_daily_values(client_as: Any) -> None
     assert charts["daily"][str(device.pk)][0]["pm10_hours"] == 1
     assert 150.0 in charts["limits"]
     assert (
-        client_as("luolong").get(f"/monitoring/sites/{device.site_id}/").status_code == 404
+        client_as("luolong").get(f"/monitoring/points/{device.point_id}/curves/").status_code == 404
     )  # another district
 
 
 def test_alarms_are_listed_with_their_cases_within_scope(client_as: Any) -> None:
     AlarmRule.objects.exclude(code="pm10_hourly_150").update(active=False)
     device = with_hour()
-    alarm = Alarm.objects.get(site=device.site)
+    alarm = Alarm.objects.get(point=device.point)
     page = client_as("laocheng").get("/monitoring/alarms/").content.decode()
     assert alarm.case.number in page and str(alarm.rule) in page
     assert client_as("laocheng").get(f"/monitoring/alarms/{alarm.pk}/").status_code == 200

@@ -301,8 +301,8 @@ def test_an_unknown_mn_is_refused_and_listed_then_accepted_once_registered(recei
     assert db.readings("NEWDEVICE01") == 0
     registered = site.heluo(
         "shell", "--no-imports", "-c",
-        "from heluo.monitoring.models import Monitor; from heluo.dust.models import Site;"
-        "Monitor.objects.create(mn='NEWDEVICE01', pw='123456', site=Site.objects.get())",
+        "from heluo.monitoring.models import Monitor, MonitoringPoint;"
+        "Monitor.objects.create(mn='NEWDEVICE01', pw='123456', point=MonitoringPoint.objects.get())",
     )  # fmt: skip
     assert registered.returncode == 0, registered.stderr
 

@@ -1,17 +1,28 @@
-"""`heluo up` runs the HJ 212 receiver and, on a demo installation, a gentle simulator."""
+"""`heluo up` runs what each app declares: core's web server and worker, monitoring's HJ 212 receiver and,
+on a demo installation, a gentle simulator."""
 
 from __future__ import annotations
 
-from heluo.core.management.commands.up import SIMULATED_STATIONS, Command
+from typing import Any
+
+import pytest
+
+from heluo.core.management.commands.up import Command
+from heluo.core.processes import started
+from heluo.monitoring import processes
+from heluo.monitoring.processes import SIMULATED_STATIONS
+
+pytestmark = pytest.mark.django_db
 
 
-def names_and_argv(**options: object) -> dict[str, list[str]]:
-    children = Command().children("127.0.0.1", 8000, 2, True, **options)  # type: ignore[arg-type]
-    return {child.name: list(child.argv) for child in children}
+def names_and_argv(monkeypatch: pytest.MonkeyPatch, *args: str, demo: bool = True) -> dict[str, list[str]]:
+    monkeypatch.setattr(processes, "demo_monitors_exist", lambda: demo)
+    options = vars(Command().create_parser("heluo", "up").parse_args(list(args)))
+    return {item.child.name: list(item.child.argv) for item in started(options)}
 
 
-def test_the_receiver_and_the_simulator_are_supervised_children() -> None:
-    children = names_and_argv(hj212=("0.0.0.0", 9300), simulate=True)
+def test_the_receiver_and_the_simulator_are_supervised_children(monkeypatch: pytest.MonkeyPatch) -> None:
+    children = names_and_argv(monkeypatch, "--hj212-host", "0.0.0.0", "--hj212-port", "9300", "--no-worker")
     assert children["hj212-receiver"][-6:] == ["hj212", "serve", "--host", "0.0.0.0", "--port", "9300"]
     simulator = children["hj212-simulator"]
     assert simulator[simulator.index("--stations") + 1] == str(SIMULATED_STATIONS)
@@ -20,6 +31,14 @@ def test_the_receiver_and_the_simulator_are_supervised_children() -> None:
     assert simulator[simulator.index("--host") + 1] == "127.0.0.1"
 
 
-def test_both_can_be_left_out() -> None:
-    assert set(names_and_argv(hj212=None, simulate=False)) == {"web"}
-    assert set(names_and_argv(hj212=("127.0.0.1", 9212), simulate=False)) == {"web", "hj212-receiver"}
+def test_each_can_be_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert set(names_and_argv(monkeypatch, "--no-worker", "--no-receiver")) == {"web"}
+    assert set(names_and_argv(monkeypatch, "--no-worker", demo=False)) == {"web", "hj212-receiver"}
+    assert set(names_and_argv(monkeypatch, demo=False)) == {"web", "worker", "hj212-receiver"}
+
+
+def test_the_mqtt_subscriber_runs_when_a_broker_is_set(
+    monkeypatch: pytest.MonkeyPatch, settings: Any
+) -> None:
+    settings.MQTT_URL = "mqtt://127.0.0.1:1883/hj212"
+    assert "hj212-mqtt" in names_and_argv(monkeypatch, "--no-receiver")

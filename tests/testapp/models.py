@@ -3,16 +3,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from heluo.core.models import Division, Grid, LedgerModel, Unit
-
-if TYPE_CHECKING:
-    from heluo.core.scope import UserScope
+from heluo.core.models import Division, Grid, LedgerModel, Unit, UserScope
 
 
 class PartyRecord(LedgerModel):

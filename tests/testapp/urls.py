@@ -1,4 +1,9 @@
+from heluo.core.views.routes import ledger_urls
 from tests.testapp import ledgers
 
 app_name = "testapp"
-urlpatterns = [*ledgers.party_record.urls(), *ledgers.grid_site.urls(), *ledgers.coop_case.urls()]
+urlpatterns = [
+    *ledger_urls(ledgers.party_record),
+    *ledger_urls(ledgers.grid_site),
+    *ledger_urls(ledgers.coop_case),
+]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -21,8 +20,8 @@ from heluo.cases.forms import ACT_FORMS, AssignForm, PeriodForm
 from heluo.cases.models import Case, CaseEvent, HolidayOverride
 from heluo.cases.services import statistics as stats
 from heluo.cases.services import transitions
-from heluo.cases.services.transitions import TRANSITIONS, Registration, TransitionRefused
-from heluo.core.api.base import LedgerSerializer, LedgerViewSet, register_ledgers
+from heluo.cases.services.transitions import TRANSITIONS, TransitionRefused
+from heluo.core.api.base import LedgerSerializer, LedgerViewSet, form_errors, register_ledgers
 from heluo.core.api.permissions import Authenticated
 from heluo.core.scope import may
 
@@ -32,16 +31,6 @@ WORKFLOW = [
     "original_due_at", "extended", "extension_requested_until", "replied_at", "closed_at", "escalation",
 ]  # fmt: skip
 ACTS = "|".join(TRANSITIONS)
-
-
-def form_errors(form: Any) -> serializers.ValidationError:
-    """A form's errors in the API's shape (docs/api.md): messages by field, the form's own as non_field_errors."""
-    return serializers.ValidationError(
-        {
-            ("non_field_errors" if field == "__all__" else field): list(errors)
-            for field, errors in form.errors.items()
-        }
-    )
 
 
 class CaseSerializer(LedgerSerializer):
@@ -58,23 +47,6 @@ class CaseSerializer(LedgerSerializer):
             "requested_due_date", "requirements", *WORKFLOW, "is_overdue", *BOOKKEEPING,
         ]  # fmt: skip
         read_only_fields = WORKFLOW
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        attrs = super().validate(attrs)
-        if attrs.get("time_limit_days") is not None and attrs.get("requested_due_date") is not None:
-            raise serializers.ValidationError(
-                {"requested_due_date": _("Give the time limit in working days or a due date (one of them).")}
-            )
-        return attrs
-
-    def create(self, validated_data: dict[str, Any]) -> Case:
-        validated_data["cooperating_units"] = list(validated_data.get("cooperating_units", []))
-        return transitions.register_case(self.user, Registration(**validated_data))
-
-    def update(self, instance: Case, validated_data: dict[str, Any]) -> Case:
-        if not transitions.holds(self.user, "assign_case"):
-            raise PermissionDenied(_("Only supervisors may change a case's description."))
-        return super().update(instance, validated_data)
 
 
 class CaseEventSerializer(serializers.ModelSerializer):
@@ -132,7 +104,7 @@ class CaseViewSet(LedgerViewSet):
         extra = {"case": case} if form_class is AssignForm else {}
         form = form_class(request.data, request.FILES, user=request.user, **extra)
         if not form.is_valid():
-            raise form_errors(form)
+            raise serializers.ValidationError(form_errors(form))
         try:
             case, warnings = transitions.perform(act, request.user, case, form.cleaned_data)
         except TransitionRefused as refusal:
@@ -198,7 +170,7 @@ class StatisticsViewSet(viewsets.ViewSet):
     def list(self, request: Request) -> Response:
         form = PeriodForm({"by": "unit", **request.query_params.dict()})
         if not form.is_valid():
-            raise form_errors(form)
+            raise serializers.ValidationError(form_errors(form))
         data = form.cleaned_data
         ranked, total = stats.figures(request.user, stats.Period(data["start"], data["end"]), data["by"])
 

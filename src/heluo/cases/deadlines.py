@@ -213,3 +213,29 @@ def next_offset(steps: Sequence[Step], progress: Progress) -> dt.timedelta | Non
         if not _done(step, progress):
             return step.offset
     return None
+
+
+# States (cases.models.State values) in which no deadline runs against the unit.
+STOPPED_STATES = frozenset({"suspended", "cancelled"})
+
+
+def overdue_at(
+    at: dt.datetime,
+    *,
+    state: str,
+    assigned_at: dt.datetime | None,
+    due_at: dt.datetime | None,
+    replied_at: dt.datetime | None,
+    closed_at: dt.datetime | None,
+) -> bool:
+    """Whether a case is overdue at `at`: assigned before it, past its deadline then, not closed by then,
+    neither suspended nor cancelled, and no reply submitted by the deadline. The one rule; cases.models'
+    `overdue_q` says the same as a database condition."""
+    if assigned_at is None or due_at is None or state in STOPPED_STATES:
+        return False
+    return (
+        assigned_at < at
+        and due_at < at
+        and (closed_at is None or closed_at >= at)
+        and (replied_at is None or replied_at > due_at)
+    )

@@ -6,19 +6,19 @@ from typing import Any
 
 import django_filters
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from heluo.cases.models import (
     OPEN_STATES,
-    OWING_STATES,
     Case,
     CaseCategory,
     Escalation,
     HolidayOverride,
     Priority,
     State,
+    overdue_q,
 )
 from heluo.cases.sources import source_choices
 from heluo.core.filters import DivisionTreeFilter, LedgerFilterSet, YesNoFilter
@@ -61,10 +61,7 @@ class CaseFilter(LedgerFilterSet):
     def filter_overdue(self, qs: models.QuerySet, name: str, value: bool | None) -> models.QuerySet:
         if value is None:
             return qs
-        # As Case.is_overdue: past the deadline, unless a reply came in time.
-        overdue = Q(state__in=OWING_STATES, due_at__lt=timezone.now()) | Q(
-            state=State.REPLIED, replied_at__gt=F("due_at")
-        )
+        overdue = overdue_q(timezone.now())
         return qs.filter(overdue) if value else qs.exclude(overdue)
 
     def filter_mine(self, qs: models.QuerySet, name: str, value: bool | None) -> models.QuerySet:

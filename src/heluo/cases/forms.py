@@ -40,16 +40,6 @@ class CaseForm(LedgerForm):
             "requested_due_date": DATE,
         }
 
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        if cleaned.get("time_limit_days") is not None and cleaned.get("requested_due_date") is not None:
-            self.add_error(
-                "requested_due_date", _("Give the time limit in working days or a due date (one of them).")
-            )
-        if cleaned.get("time_limit_days") == 0:
-            self.add_error("time_limit_days", _("A time limit has at least one working day."))
-        return cleaned
-
 
 class HolidayOverrideForm(LedgerForm):
     class Meta:
@@ -117,11 +107,13 @@ class AssignForm(ActForm):
                                 requirements=case.requirements)  # fmt: skip
         self.fields["handler"].queryset = self.fields["handler"].queryset.filter(user__is_active=True)
 
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        if (cleaned.get("days") is None) == (cleaned.get("due_date") is None) and not self.errors:
-            self.add_error("days", _("Give the time limit in working days or a due date (one of them)."))
-        return cleaned
+
+class ReopenForm(ActForm):
+    days = forms.IntegerField(
+        label=_("time limit (working days)"), min_value=1, max_value=365, required=False
+    )
+    due_date = forms.DateField(label=_("or due date"), required=False, widget=DATE)
+    note = _note(True)
 
 
 class ReassignForm(ActForm):
@@ -169,6 +161,7 @@ ACT_FORMS: dict[str, type[ActForm]] = {
     "suspend": ReasonForm,
     "resume": CommentForm,
     "cancel": ReasonForm,
+    "reopen": ReopenForm,
     "note": NoteForm,
 }
 

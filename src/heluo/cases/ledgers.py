@@ -5,28 +5,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django import forms as django_forms
 from django.utils.translation import gettext as _
 
 from heluo.cases import filters, forms, tables
 from heluo.cases.models import Case, HolidayOverride
-from heluo.cases.services.transitions import Registration, holds, register_case
+from heluo.cases.services.transitions import Registration, edit_case, holds, register_case
 from heluo.core.ledger import Ledger, register
 
 
-def save_case(form: forms.CaseForm, user: Any) -> Case:
-    """A new case is registered by the service (its number, its first event); a case's description
-    is changed by supervisors only — handlers act through the acts."""
+def save_case(form: django_forms.ModelForm, user: Any) -> Case:
+    """A new case is registered by the service (its number, its first event); a change of the
+    description is recorded on the case's timeline."""
     data = form.cleaned_data
     if form.instance.pk is None:
-        fields = {name: data[name] for name in form.Meta.fields if name in data and data[name] is not None}
+        fields = {name: data[name] for name in forms.CaseForm.Meta.fields if data.get(name) is not None}
         fields["cooperating_units"] = list(data.get("cooperating_units") or [])
         return register_case(user, Registration(**fields))
-    if not holds(user, "assign_case"):
-        # The edit page refuses them up front (CaseUpdateView); an import row is refused here.
-        raise ValidationError(_("Only supervisors may change a case's description."))
-    form.instance._history_user = user
-    return form.save()
+    return edit_case(user, form)
+
+
+def only_supervisors(user: Any, case: Case) -> str | None:
+    """A case's description is changed by supervisors only; handlers act through the acts."""
+    return None if holds(user, "assign_case") else _("Only supervisors may change a case's description.")
 
 
 case = register(
@@ -40,6 +41,7 @@ case = register(
         attachments=True,
         detail_template="cases/case_detail.html",
         saver=save_case,
+        refuse_change=only_supervisors,
         slug="cases",
         read_only_columns=(
             "number",

@@ -2,23 +2,33 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import ProtectedError, Q
+from django.db.models import F, ProtectedError, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from heluo.cases.deadlines import overdue_at
 from heluo.cases.sources import source_choices
-from heluo.core.models import Account, Attachment, Division, LedgerModel, Unit
-
-if TYPE_CHECKING:
-    from heluo.core.scope import UserScope
+from heluo.core.models import (
+    CITY_WIDE,
+    Account,
+    Attachment,
+    Division,
+    LedgerModel,
+    ScopedManager,
+    ScopedQuerySet,
+    Unit,
+    UserScope,
+)
 
 
 class State(models.TextChoices):
@@ -67,6 +77,43 @@ class Escalation(models.IntegerChoices):
     OVERDUE = 1, _("overdue notice")
     UNIT_LEADER = 2, _("escalated to the unit's leader")
     SUPERIOR = 3, _("escalated to the superior division")
+
+
+def deadline_request_errors(
+    days: int | None,
+    due_date: dt.date | None,
+    *,
+    required: bool,
+    fields: tuple[str, str] = ("time_limit_days", "requested_due_date"),
+) -> dict[str, str]:
+    """The one rule of how a deadline is asked for, by field: N working days (at least one) or a date,
+    not both — and, when a case is assigned or reopened, one of them. Empty when the request is fine."""
+    days_field, date_field = fields
+    if days is not None and days < 1:
+        return {days_field: _("A time limit has at least one working day.")}
+    if days is not None and due_date is not None:
+        return {date_field: _("Give the time limit in working days or a due date (one of them).")}
+    if required and days is None and due_date is None:
+        return {days_field: _("Give the time limit in working days or a due date (one of them).")}
+    return {}
+
+
+def overdue_q(at: dt.datetime) -> Q:
+    """Cases overdue at `at`, as a condition: assigned before, past the deadline then, not closed by then,
+    not suspended or cancelled, with no reply submitted by the deadline (heluo.cases.deadlines.overdue_at
+    is the same rule for one case)."""
+    return (
+        Q(assigned_at__lt=at, due_at__lt=at)
+        & (Q(closed_at__isnull=True) | Q(closed_at__gte=at))
+        & (Q(replied_at__isnull=True) | Q(replied_at__gt=F("due_at")))
+        & ~Q(state__in=[State.SUSPENDED, State.CANCELLED])
+    )
+
+
+class CaseQuerySet(ScopedQuerySet):
+    def overdue(self, at: dt.datetime | None = None) -> CaseQuerySet:
+        """The cases overdue at `at` (default: now); see `overdue_q`."""
+        return self.filter(overdue_q(at or timezone.now()))
 
 
 class CaseCategory(models.Model):
@@ -191,6 +238,8 @@ class Case(LedgerModel):
 
     history = HistoricalRecords(m2m_fields=[cooperating_units])
 
+    objects = ScopedManager.from_queryset(CaseQuerySet)()
+
     class Meta:
         verbose_name = _("supervised case")
         verbose_name_plural = _("supervised cases")
@@ -243,13 +292,18 @@ class Case(LedgerModel):
     def is_open(self) -> bool:
         return self.state in OPEN_STATES
 
+    def clean(self) -> None:
+        errors = deadline_request_errors(self.time_limit_days, self.requested_due_date, required=False)
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def is_overdue(self) -> bool:
-        """Past its deadline with no timely reply (a reply submitted in time is not overdue)."""
-        if self.state not in RUNNING_STATES or self.due_at is None:
-            return False
-        answered = self.replied_at if self.state == State.REPLIED else None
-        return (answered or timezone.now()) > self.due_at
+        """Past its deadline with no reply submitted by it (see `overdue_q`)."""
+        return overdue_at(
+            timezone.now(), state=self.state, assigned_at=self.assigned_at, due_at=self.due_at,
+            replied_at=self.replied_at, closed_at=self.closed_at,
+        )  # fmt: skip
 
     @property
     def state_colour(self) -> str:
@@ -286,6 +340,7 @@ class EventKind(models.TextChoices):
     SUSPENDED = "suspended", _("suspended (clock stopped)")
     RESUMED = "resumed", _("resumed")
     CANCELLED = "cancelled", _("cancelled")
+    REOPENED = "reopened", _("reopened")
     NOTE = "note", _("note")
     EDITED = "edited", _("details changed")
     REMINDED = "reminded", _("reminder")
@@ -360,7 +415,8 @@ class HolidayOverride(LedgerModel):
     """
 
     scope_module = "cases"
-    scope_division_field = None
+    # The calendar is everyone's in the module; who may change it is the permission's matter.
+    scope_division_field = CITY_WIDE
 
     date = models.DateField(_("date"), unique=True)
     is_workday = models.BooleanField(
@@ -382,8 +438,3 @@ class HolidayOverride(LedgerModel):
 
     def get_absolute_url(self) -> str:
         return reverse("cases:holidayoverride_detail", args=[self.pk])
-
-    @classmethod
-    def participation_q(cls, scope: UserScope) -> Q | None:
-        # The calendar is everyone's in the module; who may change it is the permission's matter.
-        return Q()

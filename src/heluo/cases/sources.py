@@ -7,10 +7,26 @@ generic relation. The database stores the code only, so an app adding a kind nee
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+
+class SourcedCase(Protocol):
+    """What a source hook reads of a case (a cases.models.Case; this module lies below the models)."""
+
+    source_kind: str
+    source_id: int | None
+    state: str
+
+    @property
+    def source(self) -> Any: ...
+
+
+SourceHook = Callable[[SourcedCase], Any]
 
 
 @dataclass(frozen=True)
@@ -19,16 +35,30 @@ class SourceKind:
     label: Promise | str
     # "app_label.ModelName" of the rows this kind links to; "" when it links to nothing.
     model: str = ""
+    # Told, inside the act's transaction, when a case of this kind closes (closed, cancelled) or reopens.
+    on_change: SourceHook | None = None
 
 
 SOURCES: dict[str, SourceKind] = {}
 
 
-def register_source(code: str, label: Promise | str, model: str = "") -> SourceKind:
-    """Called from an app's AppConfig.ready(): adds a kind of source (idempotent for the same code)."""
-    kind = SourceKind(code, label, model)
+def register_source(
+    code: str, label: Promise | str, model: str = "", on_change: SourceHook | None = None
+) -> SourceKind:
+    """Called from an app's AppConfig.ready(): adds a kind of source (idempotent for the same code).
+
+    `on_change(case)` is called whenever a case of this kind moves between open and closed (closed or
+    cancelled, or reopened), with the case as changed; its source row is `case.source`."""
+    kind = SourceKind(code, label, model, on_change)
     SOURCES[code] = kind
     return kind
+
+
+def source_changed(case: SourcedCase) -> None:
+    """Tell the case's source that the case closed or reopened (the case's act calls this)."""
+    kind = SOURCES.get(case.source_kind)
+    if kind is not None and kind.on_change is not None and case.source_id is not None:
+        kind.on_change(case)
 
 
 def source_choices() -> list[tuple[str, Promise | str]]:

@@ -1,4 +1,4 @@
-"""Statistics arithmetic for supervision: pure, no Django (the rules are in docs/cases.md).
+"""Statistics arithmetic for supervision. Pure: no Django, no database (the rules are in docs/cases.md).
 
 For a period [start, end):
 - received: cases assigned in the period;

@@ -22,10 +22,11 @@ from heluo.cases.models import Case, State
 from heluo.cases.services import notice, transitions
 from heluo.cases.services import statistics as stats
 from heluo.cases.services.transitions import TRANSITIONS, TransitionRefused
+from heluo.core import documents
 from heluo.core.display import display, field_label
 from heluo.core.scope import may
 from heluo.core.services.files import attachments_of
-from heluo.core.views.generic import LedgerDetailView, LedgerUpdateView
+from heluo.core.views.generic import LedgerDetailView
 
 DETAIL_FIELDS = ("category", "source_kind", "source_reference", "division", "address", "priority",
                  "supervising_unit", "cooperating_units", "requirements", "description")  # fmt: skip
@@ -39,12 +40,6 @@ def _act_form(name: str, user: Any, case: Case, data: Any = None, files: Any = N
 
 class CaseDetailView(LedgerDetailView):
     """A case: its facts, deadline, timeline, files, and the acts the user may make now."""
-
-    def permissions(self) -> dict[str, bool]:
-        can = super().permissions()
-        # The description is the supervisors' to change; handlers act through the acts.
-        can["change"] = can["change"] and transitions.holds(self.request.user, "assign_case")
-        return can
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         return self.page(request, self.get_object())
@@ -65,15 +60,6 @@ class CaseDetailView(LedgerDetailView):
         # Only a case registered by mistake is deleted (Case.delete): offer the button only then.
         context["can"]["delete"] = context["can"]["delete"] and case.state == State.REGISTERED
         return render(request, "cases/case_detail.html", context, status=status)
-
-
-class CaseUpdateView(LedgerUpdateView):
-    """The edit page of a case's description: supervisors only (handlers act through the acts)."""
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.user.is_authenticated and not transitions.holds(request.user, "assign_case"):
-            raise PermissionDenied(_("Only supervisors may change a case's description."))
-        return super().dispatch(request, *args, **kwargs)
 
 
 class CaseActView(CaseDetailView):
@@ -177,7 +163,7 @@ def _visible_case(request: HttpRequest, pk: int) -> Case:
 def notice_page(request: HttpRequest, pk: int) -> HttpResponse:
     """The supervision notice (督办单) as a print-ready A4 page."""
     case = _visible_case(request, pk)
-    return render(request, "cases/notice.html", notice.context(case, for_print=True))
+    return HttpResponse(notice.page(case))
 
 
 def notice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
@@ -185,7 +171,7 @@ def notice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     case = _visible_case(request, pk)
     try:
         data = notice.pdf(case, base_url=request.build_absolute_uri("/"))
-    except notice.PdfUnavailable as missing:
+    except documents.PdfUnavailable as missing:
         return render(request, "core/error.html", {"message": str(missing)}, status=503)
     response = HttpResponse(data, content_type="application/pdf")
     from urllib.parse import quote

@@ -19,9 +19,21 @@ class CoreConfig(AppConfig):
     name = "heluo.core"
     label = "core"
     verbose_name = _("Base data")
+    api_module = "heluo.core.api.ledgers"
 
     def ready(self) -> None:
-        from heluo.core import ledgers  # noqa: F401  (registers core's ledgers)
+        from heluo.core import (
+            checks,  # noqa: F401  (registers the system checks)
+            ledgers,  # noqa: F401  (registers core's ledgers)
+            lookups,  # noqa: F401  (registers the integer IN lookup)
+            tasks,
+        )
+        from heluo.core.processes import CORE, register_processes
+        from heluo.core.services import notifications
+
+        # Deliveries of notifications go to the task worker through core's task.
+        notifications.deliver_through(tasks.deliver_task)
+        register_processes(CORE)
         from heluo.core.modules import MenuItem, register_menu
 
         register_menu(

@@ -1,4 +1,4 @@
-"""Read the vendored Chinese division tables (standard library only, no Django).
+"""Read the vendored Chinese division tables. Pure: no Django, no database (standard library only).
 
 ``data/divisions/divisions-2023.tsv.xz`` holds the NBS 2023 statistical division codes (cut-off
 2023-06-30) of the whole country, one ``code<TAB>name`` line per division, sorted by code (built

@@ -57,6 +57,21 @@ def current_references(instance: models.Model, names: Iterable[str]) -> dict[str
     return kept
 
 
+def unchanged_data(form: forms.BaseForm) -> dict[str, Any]:
+    """The data that, submitted to the unbound `form` of a row, leaves the row as it is: what a partial
+    write (an import without some columns, an API PATCH) sends for the fields it does not carry."""
+    data: dict[str, Any] = {}
+    for name, field in form.fields.items():
+        value = form.get_initial_for_field(field, name)
+        if isinstance(field, forms.ModelMultipleChoiceField):
+            data[name] = [row.pk if hasattr(row, "pk") else row for row in value or []]
+        elif isinstance(field, forms.BooleanField):
+            data[name] = "on" if value else ""
+        elif value is not None:
+            data[name] = value.pk if isinstance(value, models.Model) else value
+    return data
+
+
 def scope_choices(
     form: forms.BaseForm,
     user: Any,

@@ -1,4 +1,4 @@
-"""Check digits and masks for Chinese identifiers. Pure: no Django import, values in, values out.
+"""Check digits and masks for Chinese identifiers. Pure: no Django, no database: values in, values out.
 
 Each check returns None when the value is valid, otherwise an English message key that the Django
 validators translate (so the rules live here once and the messages in the catalogue).

@@ -1,6 +1,11 @@
 """A ledger (台账) is a model plus the few pieces that differ between models: its form, filter set,
 table and search fields. Declaring one gives the model its list, detail, history, create, edit, delete
-and autocomplete pages (heluo.core.views.generic), its place in global search, and the generic tests.
+and autocomplete pages (heluo.core.views.routes), its Excel round trip, its place in global search, its
+API (heluo.core.api.base) and the generic tests.
+
+Every way in writes a row the same way: the ledger's form validates it (pages, imports and the API
+alike) and `Ledger.save` stores it, through the ledger's `saver` when rows need a service (accounts,
+cases, sites). A ledger is data: it imports no form, view or service of Heluo.
 """
 
 from __future__ import annotations
@@ -9,19 +14,28 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import django_filters
+import django_tables2
+from django import forms
 from django.db import models
 from django.db.models import Q
-from django.urls import URLPattern, path, reverse
+from django.urls import reverse
+from django.utils.functional import Promise
 
 LEDGERS: dict[str, Ledger] = {}
+
+# Saves a validated form as the acting user and returns the row.
+Saver = Callable[[forms.ModelForm, Any], models.Model]
+# Why the user may not change this row (though their role may change rows of the ledger), or None.
+ChangeRule = Callable[[Any, models.Model], str | None]
 
 
 @dataclass(eq=False)
 class Ledger:
     model: type[models.Model]
-    form: type[Any]
-    filterset: type[Any]
-    table: type[Any]
+    form: type[forms.ModelForm]
+    filterset: type[django_filters.FilterSet]
+    table: type[django_tables2.Table]
     search_fields: tuple[str, ...] = ("name",)
     # Fields on the detail page, in order; None: the form's fields.
     detail_fields: tuple[str, ...] | None = None
@@ -35,9 +49,13 @@ class Ledger:
     many_rows: bool = False
     # How a row reads in a select's list; default str(row).
     choice_label: Callable[[Any], str] = str
-    # Saves a valid form as `user` (pages and imports alike); None: form.save(). Accounts need their
-    # service, which checks the grant rules.
-    saver: Callable[[Any, Any], models.Model] | None = None
+    # Saves a valid form as `user` (pages, imports and the API alike); None: form.save(). Accounts need
+    # their service, which checks the grant rules.
+    saver: Saver | None = None
+    # The ledger's own refusal of a change to one row, on every way in (cases: supervisors only).
+    refuse_change: ChangeRule | None = None
+    # False: rows are kept for ever (disabled or cancelled instead); no way in deletes them.
+    deletable: bool = True
     # Columns of its Excel/CSV export, import and template; None: the form's fields.
     columns: tuple[str, ...] | None = None
     # Model fields exported after those for reading only (set by a workflow, not by a form).
@@ -59,17 +77,17 @@ class Ledger:
         return self.model._meta.model_name or ""
 
     @property
-    def verbose_name(self) -> Any:
+    def verbose_name(self) -> str | Promise:
         return self.model._meta.verbose_name
 
     @property
-    def verbose_name_plural(self) -> Any:
+    def verbose_name_plural(self) -> str | Promise:
         return self.model._meta.verbose_name_plural
 
     def url_name(self, action: str) -> str:
         return f"{self.app_label}:{self.model_name}_{action}"
 
-    def url(self, action: str, pk: Any = None) -> str:
+    def url(self, action: str, pk: int | str | None = None) -> str:
         return reverse(self.url_name(action), args=[pk] if pk is not None else [])
 
     def fields_for_detail(self) -> tuple[str, ...]:
@@ -80,12 +98,17 @@ class Ledger:
     def column_names(self) -> tuple[str, ...]:
         return self.columns if self.columns is not None else tuple(self.form.base_fields)
 
-    def save(self, form: Any, user: Any) -> models.Model:
-        """Save a validated form of this ledger as `user`, recorded as such in the history."""
+    def save(self, form: forms.ModelForm, user: Any) -> models.Model:
+        """Save a validated form of this ledger as `user`, recorded as such in the history: the one write
+        of a row, whichever way it came in."""
         if self.saver is not None:
             return self.saver(form, user)
-        form.instance._history_user = user
+        form.instance._history_user = user  # type: ignore[attr-defined]
         return form.save()
+
+    def change_refusal(self, user: Any, obj: models.Model) -> str | None:
+        """Why `user` may not change `obj` through this ledger (beyond role and scope), or None."""
+        return self.refuse_change(user, obj) if self.refuse_change is not None and obj.pk else None
 
     def list_queryset(self, queryset: models.QuerySet) -> models.QuerySet:
         return queryset.select_related(*self.select_related).prefetch_related(*self.prefetch_related)
@@ -99,40 +122,6 @@ class Ledger:
                 condition |= Q(**{f"{name}__icontains": word})
             queryset = queryset.filter(condition)
         return queryset
-
-    def urls(self) -> list[URLPattern]:
-        from heluo.core.views import generic, transfer
-
-        views: dict[str, type[Any]] = {
-            "list": generic.LedgerListView,
-            "add": generic.LedgerCreateView,
-            "detail": generic.LedgerDetailView,
-            "edit": generic.LedgerUpdateView,
-            "delete": generic.LedgerDeleteView,
-            "history": generic.LedgerHistoryView,
-            "autocomplete": generic.LedgerAutocompleteView,
-            "export": transfer.LedgerExportView,
-            "import": transfer.LedgerImportView,
-            "template": transfer.LedgerTemplateView,
-        }
-        routes = {
-            "list": "",
-            "add": "add/",
-            "autocomplete": "autocomplete/",
-            "export": "export/",
-            "import": "import/",
-            "template": "template/",
-            "detail": "<int:pk>/",
-            "edit": "<int:pk>/edit/",
-            "delete": "<int:pk>/delete/",
-            "history": "<int:pk>/history/",
-        }
-        return [
-            path(
-                f"{self.slug}/{route}", views[action].as_view(ledger=self), name=f"{self.model_name}_{action}"
-            )
-            for action, route in routes.items()
-        ]
 
 
 def register(ledger: Ledger) -> Ledger:

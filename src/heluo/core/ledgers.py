@@ -129,6 +129,8 @@ account = register(
         prefetch_related=("roles",),
         detail_template="core/account_detail.html",
         saver=save_account,
+        # The history and the access log point at accounts: disable one (is_active) instead.
+        deletable=False,
         columns=(
             "username",
             "display_name",

@@ -11,7 +11,6 @@ Views, exports, search, autocomplete, the API and file downloads all go through 
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
 from functools import reduce
 from typing import Any, Literal
 
@@ -19,29 +18,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from heluo.core.models.base import CITY_WIDE, NOBODY, UserScope
+
 Action = Literal["view", "add", "change", "delete"]
-
-
-@dataclass(frozen=True)
-class UserScope:
-    user_id: int | None
-    unrestricted: bool
-    modules: frozenset[str]
-    prefixes: tuple[str, ...]
-    unit_id: int | None = None
-    zone_id: int | None = None
-    person_id: int | None = None
-    grid_ids: tuple[int, ...] = ()
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.unrestricted and not self.prefixes
-
-    def covers_path(self, path: str) -> bool:
-        return self.unrestricted or any(path.startswith(p) for p in self.prefixes)
-
-
-NOBODY = UserScope(user_id=None, unrestricted=False, modules=frozenset(), prefixes=())
 
 
 def _minimal(prefixes: set[str]) -> tuple[str, ...]:
@@ -133,6 +112,8 @@ def forget_scope(user: Any) -> None:
 
 def territory_q(model: type[models.Model], prefixes: tuple[str, ...]) -> Q | None:
     fields = getattr(model, "scope_division_field", None)
+    if fields == CITY_WIDE:
+        return Q()
     if fields is None or not prefixes:
         return None
     if isinstance(fields, str):

@@ -2,17 +2,18 @@ from django.urls import path
 
 from heluo.core import ledgers
 from heluo.core.views import accounts, pages, transfer
+from heluo.core.views.routes import ledger_urls
 
 app_name = "core"
 
 urlpatterns = [
-    *ledgers.division.urls(),
-    *ledgers.zone.urls(),
-    *ledgers.unit.urls(),
-    *ledgers.person.urls(),
-    *ledgers.grid.urls(),
-    *ledgers.grid_membership.urls(),
-    *ledgers.account.urls(),
+    *ledger_urls(ledgers.division),
+    *ledger_urls(ledgers.zone),
+    *ledger_urls(ledgers.unit),
+    *ledger_urls(ledgers.person),
+    *ledger_urls(ledgers.grid),
+    *ledger_urls(ledgers.grid_membership),
+    *ledger_urls(ledgers.account),
     path(
         "accounts/<int:pk>/<slug:act>/",
         accounts.AccountActionView.as_view(ledger=ledgers.account),

@@ -10,5 +10,10 @@ class DustConfig(AppConfig):
     def ready(self) -> None:
         from heluo.core.modules import MenuItem, register_menu
         from heluo.dust import ledgers  # noqa: F401  (registers the dust ledgers)
+        from heluo.dust.services import site_responsible
+        from heluo.monitoring.points import register_responsible
+
+        # A site's monitoring alarms go to its grid officers.
+        register_responsible("dust.site", site_responsible)
 
         register_menu("dust", MenuItem(_("Construction sites"), "dust:site_list", "dust.Site"))

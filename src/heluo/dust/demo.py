@@ -14,10 +14,20 @@ from typing import Any
 from django.db import transaction
 
 from heluo.core.demo import GIVEN, SURNAMES, synthetic_credit_code, synthetic_mobile, synthetic_resident_id
-from heluo.core.models import Division, Grid, GridLevel, GridMembership, GridRole, Person, Unit, UnitType
+from heluo.core.models import (
+    CoordinateSystem,
+    Division,
+    Grid,
+    GridLevel,
+    GridMembership,
+    GridRole,
+    Person,
+    Unit,
+    UnitType,
+)
 from heluo.core.services.audit import audited_bulk_create
 
-from .models import CoordinateSystem, Site, SiteKind, SiteState
+from .models import Site, SiteKind, SiteState
 from .services import DUST_GRID_ROLES, create_sites
 
 # District or county code → (how many sites, rough centre as GCJ-02 longitude, latitude).

@@ -6,6 +6,7 @@ from heluo.core.ledger import Ledger, register
 
 from . import filters, forms, tables
 from .models import Site
+from .services import save_site
 
 site = register(
     Ledger(
@@ -18,5 +19,6 @@ site = register(
         select_related=("division", "contractor", "grid"),
         detail_template="dust/site_detail.html",
         attachments=True,
+        saver=save_site,
     )
 )

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -12,10 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from heluo.core.models import Division, Grid, LedgerModel, Unit
-
-if TYPE_CHECKING:
-    from heluo.core.scope import UserScope
+from heluo.core.models import CoordinateSystem, Division, Grid, LedgerModel, Unit, UserScope
+from heluo.monitoring.models import MonitoringPoint
 
 
 class SiteKind(models.TextChoices):
@@ -32,15 +29,6 @@ class SiteState(models.TextChoices):
     UNDER_CONSTRUCTION = "under_construction", _("under construction")
     SUSPENDED = "suspended", _("suspended")
     COMPLETED = "completed", _("completed")
-
-
-class CoordinateSystem(models.TextChoices):
-    """Chinese maps do not share one datum: a point means nothing without the system it was read in."""
-
-    GCJ02 = "gcj02", _("GCJ-02 (AMap, Tencent)")
-    BD09 = "bd09", _("BD-09 (Baidu)")
-    WGS84 = "wgs84", _("WGS-84 (GPS)")
-    CGCS2000 = "cgcs2000", _("CGCS2000 (Tianditu, surveying)")
 
 
 class Site(LedgerModel):
@@ -110,6 +98,11 @@ class Site(LedgerModel):
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("planned completion"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    # The site's monitoring point (kept in step by dust.services): deleted with the site, which its
+    # monitors keep from being deleted.
+    monitoring_points = GenericRelation(
+        MonitoringPoint, content_type_field="watched_type", object_id_field="watched_id"
+    )
 
     history = HistoricalRecords()
 

@@ -1,16 +1,20 @@
-"""Dust control's domain rules. Views, commands, the demo and (later) alarms call these."""
+"""Dust control's domain rules. Views, the API, imports, commands and the demo call these."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
+from django import forms
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from heluo.cases.services.opening import AssignmentPolicy, Officer
 from heluo.core.models import GridMembership
 from heluo.core.services.audit import audited_bulk_create
+from heluo.monitoring.services.points import Place, place_points
 
 from .models import Site
 
@@ -34,12 +38,41 @@ def site_officers(site: Site, *, on: Any = None) -> QuerySet[GridMembership]:
     )
 
 
+def site_responsible(site: Site) -> AssignmentPolicy:
+    """Who answers for a site's monitoring point (registered with monitoring): its grid officers, and
+    the grid's division (else the site's) to find a government unit in."""
+    officers = [Officer(member.person, member.role.name) for member in site_officers(site)]
+    area = site.grid.division if site.grid_id is not None else site.division
+    return AssignmentPolicy(
+        officers=officers, area=area, note=_("Assigned automatically to the site's grid officer.")
+    )
+
+
+def site_place(site: Site) -> Place:
+    return Place(
+        name=site.name, division=site.division, address=site.address, longitude=site.longitude,
+        latitude=site.latitude, coordinate_system=site.coordinate_system,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def save_site(form: forms.ModelForm, user: Any) -> Site:
+    """Save a site from its validated form (page, import or API) with its monitoring point."""
+    form.instance._history_user = user
+    site: Site = form.save()
+    place_points([(site, site_place(site))], user=user)
+    return site
+
+
 @transaction.atomic
 def create_sites(operator: Any, sites: Sequence[Site]) -> list[Site]:
-    """Validate and create many sites at once, with one history row each (the demo, an import).
+    """Validate and create many sites at once, with one history row each and their monitoring points
+    (the demo, an import).
 
     All or nothing: the first invalid site raises ValidationError and nothing is written.
     """
     for site in sites:
         site.full_clean()
-    return audited_bulk_create(Site, list(sites), user=operator)  # type: ignore[return-value]
+    created: list[Site] = audited_bulk_create(Site, list(sites), user=operator)  # type: ignore[assignment]
+    place_points([(site, site_place(site)) for site in created], user=operator)
+    return created

@@ -1,5 +1,6 @@
+from heluo.core.views.routes import ledger_urls
 from heluo.dust import ledgers
 
 app_name = "dust"
 
-urlpatterns = [*ledgers.site.urls()]
+urlpatterns = [*ledger_urls(ledgers.site)]

@@ -1,4 +1,4 @@
-"""Alarm rules evaluated on series: pure, no Django. Monitoring's services feed them rollups and readings
+"""Alarm rules evaluated on series. Pure: no Django, no database. Monitoring's services feed them rollups and readings
 and turn what they find into alarms and cases.
 
 Five methods (the defaults are in migration 0004; a city edits them as data):

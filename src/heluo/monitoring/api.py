@@ -23,7 +23,7 @@ from rest_framework.routers import BaseRouter
 from heluo.core.api.base import LedgerSerializer, LedgerViewSet, register_ledgers
 from heluo.monitoring import ledgers
 from heluo.monitoring.ingest.policy import Refusal
-from heluo.monitoring.models import AlarmRule, ControlReading, ControlStation, Monitor
+from heluo.monitoring.models import AlarmRule, ControlReading, ControlStation, Monitor, MonitoringPoint
 from heluo.monitoring.services import device_of, is_retryable
 from heluo.monitoring.services.devices import token_digest
 from heluo.monitoring.services.intake import MAX_FRAMES, ingest, json_frame, refuse_device
@@ -196,6 +196,41 @@ class FrameViewSet(viewsets.ViewSet):
         return payloads
 
 
+BOOKKEEPING = ["created_at", "updated_at", "row_version"]
+
+
+class MonitorSerializer(LedgerSerializer):
+    """A monitor: its MN, the point it watches and how it speaks; the password and SM4 key masked for
+    callers without the right (sending the mask back keeps them). Its HTTP token is issued on its page."""
+
+    class Meta:
+        model = Monitor
+        fields = ["id", "display", "mn", "pw", "point", "name", "vendor", "protocol_version", "particulate_unit",
+                  "accept_crc_swapped", "accept_crc_modbus_swapped", "accept_crc_modbus", "sm4_key",
+                  "sm4_padding", "minute_interval", "active", "notes", *BOOKKEEPING]  # fmt: skip
+
+
+class MonitorViewSet(LedgerViewSet):
+    """On-line monitors (在线监测设备) and their data loggers' MN and password."""
+
+    ledger = ledgers.monitor
+    serializer_class = MonitorSerializer
+
+
+class MonitoringPointSerializer(LedgerSerializer):
+    class Meta:
+        model = MonitoringPoint
+        fields = ["id", "display", "name", "division", "address", "longitude", "latitude", "coordinate_system",
+                  "notes", *BOOKKEEPING]  # fmt: skip
+
+
+class MonitoringPointViewSet(LedgerViewSet):
+    """Monitoring points (监测点): the places monitors watch; a module's sites keep their own in step."""
+
+    ledger = ledgers.monitoring_point
+    serializer_class = MonitoringPointSerializer
+
+
 class ControlStationSerializer(LedgerSerializer):
     class Meta:
         model = ControlStation
@@ -244,4 +279,11 @@ class AlarmRuleViewSet(LedgerViewSet):
 
 def register(router: BaseRouter) -> None:
     router.register("monitoring/frames", FrameViewSet, basename="monitoring-frames")
-    register_ledgers(router, ControlStationViewSet, ControlReadingViewSet, AlarmRuleViewSet)
+    register_ledgers(
+        router,
+        MonitorViewSet,
+        MonitoringPointViewSet,
+        ControlStationViewSet,
+        ControlReadingViewSet,
+        AlarmRuleViewSet,
+    )

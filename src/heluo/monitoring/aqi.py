@@ -1,4 +1,4 @@
-"""The air quality index of HJ 633 for particulates (PM10, PM2.5): pure, no Django.
+"""The air quality index of HJ 633 for particulates (PM10, PM2.5). Pure: no Django, no database.
 
 Two standards apply, chosen by the date of the data: HJ 633-2012 for data before 2026-03-01 and
 HJ 633-2026 from then on (new PM10 and PM2.5 breakpoints; hourly reports may give an IAQI for a 1-hour

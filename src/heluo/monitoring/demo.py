@@ -1,9 +1,9 @@
-"""The monitoring part of the Luoyang demo: one dust monitor on each demo construction site, a sample of
+"""The monitoring part of the Luoyang demo: one dust monitor at each demo monitoring point, a sample of
 the city's control stations with their last hours, and the monitors' last hours of values.
 
 Most monitors speak HJ 212-2017; some older ones 2005 (14-character MN, vendor factor names); a few new
 ones 2025, half of those encrypting with SM4. A few send mg/m³ or a byte-swapped CRC, as real devices
-do. Idempotent (a site that has a monitor gets no second one, an hour that has values no second set);
+do. Idempotent (a point that has a monitor gets no second one, an hour that has values no second set);
 every ledger row is marked demo.
 """
 
@@ -22,7 +22,6 @@ from django.utils import timezone
 
 from heluo.core.models import Division
 from heluo.core.services.audit import audited_bulk_create
-from heluo.dust.models import Site
 from heluo.monitoring.hj212 import BEIJING
 from heluo.monitoring.ingest.rows import FACTOR_COLUMNS
 from heluo.monitoring.simulation import Weather
@@ -33,6 +32,7 @@ from .models import (
     ControlStation,
     HourlyValue,
     Monitor,
+    MonitoringPoint,
     ParticulateUnit,
     ProtocolVersion,
     Sm4Padding,
@@ -58,15 +58,15 @@ def load_demo(operator: Any) -> Counter[str]:
 
 
 def load_monitors(operator: Any) -> Counter[str]:
-    """Register a monitor on every demo site that has none. Returns what was created."""
+    """Register a monitor at every demo monitoring point that has none. Returns what was created."""
     created: Counter[str] = Counter()
-    sites = list(Site.objects.filter(is_demo=True, monitors__isnull=True).order_by("pk"))
-    if not sites:
+    points = list(MonitoringPoint.objects.filter(is_demo=True, monitors__isnull=True).order_by("pk"))
+    if not points:
         return created
     monitors = []
-    for site in sites:
-        # Seeded by the site, so a site's monitor is the same whenever it is created.
-        rng = random.Random(site.pk * 7919)
+    for point in points:
+        # Seeded by the point, so a point's monitor is the same whenever it is created.
+        rng = random.Random(point.pk * 7919)
         version = rng.choices(
             [ProtocolVersion.HJ212_2017, ProtocolVersion.HJT212_2005, ProtocolVersion.HJ212_2025],
             weights=[70, 20, 10],
@@ -74,9 +74,9 @@ def load_monitors(operator: Any) -> Counter[str]:
         encrypts = version == ProtocolVersion.HJ212_2025 and rng.random() < 0.5
         monitors.append(
             Monitor(
-                mn=demo_mn(version, site.pk),
+                mn=demo_mn(version, point.pk),
                 pw=f"{rng.randrange(10**6):06d}",
-                site=site,
+                point=point,
                 name="扬尘在线监测仪",
                 vendor=rng.choice(VENDORS),
                 protocol_version=version,

@@ -8,20 +8,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from heluo.core.filters import DivisionTreeFilter, LedgerFilterSet, YesNoFilter
-from heluo.dust.models import Site
 
-from .models import AlarmRule, AlarmState, ControlReading, ControlStation, Direction, Monitor
-from .services import offline_after
+from .conf import offline_after
+from .models import AlarmRule, AlarmState, ControlReading, ControlStation, Direction, Monitor, MonitoringPoint
 
 
 class MonitorFilter(LedgerFilterSet):
-    division = DivisionTreeFilter(field_name="site__division")
-    site = django_filters.ModelChoiceFilter(queryset=Site.objects.all(), label=_("construction site"))
+    division = DivisionTreeFilter(field_name="point__division")
+    point = django_filters.ModelChoiceFilter(
+        queryset=MonitoringPoint.objects.all(), label=_("monitoring point")
+    )
     online = YesNoFilter(label=_("online"), method="filter_online")
 
     class Meta:
         model = Monitor
-        fields = ["division", "site", "protocol_version", "active", "online"]
+        fields = ["division", "point", "protocol_version", "active", "online"]
 
     def filter_online(self, qs: QuerySet, name: str, value: bool | None) -> QuerySet:
         if value is None:
@@ -36,6 +37,14 @@ class MessageLogFilter(django_filters.FilterSet):
     mn = django_filters.CharFilter(label=_("MN"))
     direction = django_filters.ChoiceFilter(choices=Direction.choices, label=_("direction"))
     text = django_filters.CharFilter(lookup_expr="icontains", label=_("text contains"))
+
+
+class MonitoringPointFilter(LedgerFilterSet):
+    division = DivisionTreeFilter(field_name="division")
+
+    class Meta:
+        model = MonitoringPoint
+        fields = ["division", "coordinate_system"]
 
 
 class ControlStationFilter(LedgerFilterSet):
@@ -69,4 +78,4 @@ class AlarmFilter(django_filters.FilterSet):
 
     state = django_filters.ChoiceFilter(choices=AlarmState.choices, label=_("state"))
     rule = django_filters.ModelChoiceFilter(queryset=AlarmRule.objects.all(), label=_("alarm rule"))
-    division = DivisionTreeFilter(field_name="site__division")
+    division = DivisionTreeFilter(field_name="point__division")

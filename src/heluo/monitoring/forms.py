@@ -11,7 +11,7 @@ from heluo.core.forms import DateInput, LedgerForm
 from heluo.core.models import Division
 from heluo.monitoring.aqi import CATEGORIES
 
-from .models import AlarmRule, ControlReading, ControlStation, Monitor
+from .models import AlarmRule, ControlReading, ControlStation, Monitor, MonitoringPoint
 
 
 class MonitorForm(LedgerForm):
@@ -20,7 +20,7 @@ class MonitorForm(LedgerForm):
         fields = [
             "mn",
             "pw",
-            "site",
+            "point",
             "name",
             "vendor",
             "protocol_version",
@@ -48,6 +48,13 @@ class MonitorForm(LedgerForm):
 
     def clean_sm4_key(self) -> str:
         return (self.cleaned_data.get("sm4_key") or "").strip()
+
+
+class MonitoringPointForm(LedgerForm):
+    class Meta:
+        model = MonitoringPoint
+        fields = ["name", "division", "address", "longitude", "latitude", "coordinate_system", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
 
 class ControlStationForm(LedgerForm):
@@ -79,7 +86,7 @@ class LiveFilterForm(forms.Form):
         choices=[("", "—"), *((c.level, c.name) for c in CATEGORIES)], coerce=int, empty_value=None,
         required=False, label=_("AQI level"),
     )  # fmt: skip
-    q = forms.CharField(required=False, label=_("MN or site"))
+    q = forms.CharField(required=False, label=_("MN or monitoring point"))
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -9,7 +9,7 @@ from heluo.core.ledger import Ledger, register
 from heluo.core.tabular.keys import NaturalKey, register_key
 
 from . import filters, forms, tables
-from .models import AlarmRule, ControlReading, ControlStation, Monitor
+from .models import AlarmRule, ControlReading, ControlStation, Monitor, MonitoringPoint
 
 monitor = register(
     Ledger(
@@ -18,9 +18,22 @@ monitor = register(
         form=forms.MonitorForm,
         filterset=filters.MonitorFilter,
         table=tables.MonitorTable,
-        search_fields=("mn", "name", "site__name"),
-        select_related=("site", "status"),
+        search_fields=("mn", "name", "point__name"),
+        select_related=("point", "status"),
         detail_template="monitoring/monitor_detail.html",
+    )
+)
+monitoring_point = register(
+    Ledger(
+        MonitoringPoint,
+        many_rows=True,
+        form=forms.MonitoringPointForm,
+        filterset=filters.MonitoringPointFilter,
+        table=tables.MonitoringPointTable,
+        search_fields=("name", "address"),
+        select_related=("division",),
+        slug="points",
+        detail_template="monitoring/point_detail.html",
     )
 )
 control_station = register(

@@ -15,7 +15,6 @@ the order they came (MQTT 3.1.1 wants PUBACKs in order).
 from __future__ import annotations
 
 import logging
-import os
 import queue
 import threading
 import time
@@ -26,8 +25,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.db import close_old_connections, connection
 
+from heluo.monitoring.conf import ingest_settings, mqtt_client_id
 from heluo.monitoring.services import is_retryable
-from heluo.monitoring.services.intake import ingest, settings_from_env
+from heluo.monitoring.services.intake import ingest
 
 logger = logging.getLogger("heluo.monitoring.mqtt")
 
@@ -61,9 +61,7 @@ class BrokerSettings:
         if any(char in prefix for char in "+#"):
             raise ValueError(f"the topic prefix {prefix!r} may not hold MQTT wildcards")
         query = parse_qs(parts.query)
-        chosen = (
-            client_id or (query.get("client_id") or [""])[0] or os.environ.get("HELUO_MQTT_CLIENT_ID", "")
-        )
+        chosen = client_id or (query.get("client_id") or [""])[0] or mqtt_client_id()
         return cls(
             host=parts.hostname, port=parts.port or (8883 if tls else 1883), prefix=prefix,
             client_id=chosen or DEFAULT_CLIENT_ID,
@@ -91,7 +89,7 @@ class Subscriber:
         self.stopping = threading.Event()
         self.connected = threading.Event()
         self.counts = {"messages": 0, "frames": 0, "committed": 0, "refused": 0, "acknowledged": 0}
-        self.settings = settings_from_env()
+        self.settings = ingest_settings()
         self.client = mqtt.Client(
             mqtt.CallbackAPIVersion.VERSION2, client_id=broker.client_id, clean_session=False,
             protocol=mqtt.MQTTv311, manual_ack=True,

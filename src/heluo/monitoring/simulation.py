@@ -1,4 +1,4 @@
-"""What a simulated dust monitor measures and how it writes it: pure, seeded, no I/O.
+"""What a simulated dust monitor measures and how it writes it: seeded, no I/O. Pure: no Django, no database.
 
 PM follows a city's day (morning and evening peaks, an afternoon low when the mixing layer is deep),
 weather follows the sun, and now and then an instrument fails, is maintained or calibrates.

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from heluo.core.tables import LedgerTable
 
-from .models import AlarmRule, ControlReading, ControlStation, Monitor
-from .services import offline_after
+from .conf import offline_after
+from .models import AlarmRule, ControlReading, ControlStation, Monitor, MonitoringPoint
 
 
 def status_badge(monitor: Monitor) -> SafeString:
@@ -50,7 +50,15 @@ class MonitorTable(LedgerTable):
 
     class Meta(LedgerTable.Meta):
         model = Monitor
-        fields = ("mn", "site", "protocol_version", "status", "active")
+        fields = ("mn", "point", "protocol_version", "status", "active")
+
+
+class MonitoringPointTable(LedgerTable):
+    name = tables.Column(linkify=True)
+
+    class Meta(LedgerTable.Meta):
+        model = MonitoringPoint
+        fields = ("name", "division", "address")
 
 
 class ControlStationTable(LedgerTable):

@@ -1,19 +1,21 @@
 from django.urls import path
 
+from heluo.core.views.routes import ledger_urls
 from heluo.monitoring import ledgers, views
 
 app_name = "monitoring"
 
 urlpatterns = [
-    *ledgers.monitor.urls(),
-    *ledgers.control_station.urls(),
-    *ledgers.control_reading.urls(),
-    *ledgers.alarm_rule.urls(),
+    *ledger_urls(ledgers.monitor),
+    *ledger_urls(ledgers.monitoring_point),
+    *ledger_urls(ledgers.control_station),
+    *ledger_urls(ledgers.control_reading),
+    *ledger_urls(ledgers.alarm_rule),
     path("monitors/<int:pk>/token/", views.issue_token, name="issue_token"),
     path("live/", views.live_map, name="live_map"),
     path("live/data/", views.live_data, name="live_data"),
     path("live/list/", views.live_list, name="live_list"),
-    path("sites/<int:site_id>/", views.site_curves, name="site_curves"),
+    path("points/<int:point_id>/curves/", views.point_curves, name="point_curves"),
     path("alarms/", views.alarm_list, name="alarm_list"),
     path("alarms/<int:pk>/", views.alarm_detail, name="alarm_detail"),
     path("offline/", views.offline_list, name="offline"),

@@ -1,5 +1,5 @@
 """Hourly and daily statistics of a monitor's values, with the validity rules of GB 3095-2012 §8 and the
-rounding of HJ 663: pure, no Django.
+rounding of HJ 663. Pure: no Django, no database.
 
 - Which values count: a value whose data flag is N (normal), or that came without a flag. Every other
   flag (F stopped, M maintenance, S manual, D fault, C calibrating, T above range, B communication

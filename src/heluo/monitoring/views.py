@@ -1,5 +1,5 @@
 """Monitoring's pages beyond the ledgers: unknown devices, the message log, conflicts, and the monitoring
-platform's live map and list, site curves, alarms, offline devices and data capture."""
+platform's live map and list, a monitoring point's curves, alarms, offline devices and data capture."""
 
 from __future__ import annotations
 
@@ -23,11 +23,12 @@ from heluo.core.scope import may, scope_of
 from heluo.monitoring import aqi as hj633
 
 from . import ledgers
+from .conf import offline_after
 from .filters import AlarmFilter, MessageLogFilter
 from .forms import LiveFilterForm, PeriodForm
 from .labels import reason_label
 from .models import Alarm, AlarmRule, MessageLog, Monitor, Reading, ReadingConflict, UnknownDevice
-from .services import devices, offline_after, overview
+from .services import devices, overview
 
 _PW = re.compile(r"PW=([^;]*);")
 
@@ -161,14 +162,14 @@ def live_list(request: HttpRequest) -> HttpResponse:
     """The live map as a table: each monitor's latest valid hour, AQI and state, worst first."""
     _require(request, "view", Monitor)
     form = LiveFilterForm(request.GET or None, user=request.user)
-    monitors = overview.live_monitors(request.user).select_related("site", "latest", "status")
+    monitors = overview.live_monitors(request.user).select_related("point", "latest", "status")
     if form.is_valid():
         if form.cleaned_data.get("division"):
-            monitors = monitors.filter(site__division__path__startswith=form.cleaned_data["division"].path)
+            monitors = monitors.filter(point__division__path__startswith=form.cleaned_data["division"].path)
         monitors = overview.filter_level(monitors, form.cleaned_data.get("level"))
         if form.cleaned_data.get("q"):
             monitors = monitors.filter(
-                Q(mn__icontains=form.cleaned_data["q"]) | Q(site__name__icontains=form.cleaned_data["q"])
+                Q(mn__icontains=form.cleaned_data["q"]) | Q(point__name__icontains=form.cleaned_data["q"])
             )
     monitors = monitors.order_by(F("latest__aqi").desc(nulls_last=True), "mn")
     page = Paginator(monitors, 50).get_page(request.GET.get("page"))
@@ -188,17 +189,17 @@ def _choice(request: HttpRequest, name: str, allowed: tuple[int, ...], default: 
     return value if value in allowed else default
 
 
-def site_curves(request: HttpRequest, site_id: int) -> HttpResponse:
-    """A site's monitors over hours (1–30 days of hourly values) and days (daily values), with the
+def point_curves(request: HttpRequest, point_id: int) -> HttpResponse:
+    """A monitoring point's monitors over hours (1–30 days of hourly values) and days (daily values), with the
     limits of the alarm rules drawn in."""
     _require(request, "view", Monitor)
     monitors = list(
         Monitor.objects.for_user(request.user)
-        .filter(site_id=site_id)
-        .select_related("site", "latest", "status")
+        .filter(point_id=point_id)
+        .select_related("point", "latest", "status")
     )
     if not monitors:
-        raise Http404(_("No monitor of this site is in your scope."))
+        raise Http404(_("No monitor of this monitoring point is in your scope."))
     days = _choice(request, "days", CURVE_DAYS, 3)
     daily_days = _choice(request, "daily", DAILY_DAYS, 30)
     start, end = overview.hour_window(days)
@@ -229,18 +230,18 @@ def site_curves(request: HttpRequest, site_id: int) -> HttpResponse:
         },
     }
     context = {
-        "site": monitors[0].site, "monitors": overview.live_rows(monitors), "days": days, "daily_days": daily_days,
+        "point": monitors[0].point, "monitors": overview.live_rows(monitors), "days": days, "daily_days": daily_days,
         "curve_days": CURVE_DAYS, "daily_choices": DAILY_DAYS, "charts": charts,
         "daily_rows": [(m, daily[m.pk][::-1][:14]) for m in monitors],
-        "alarms": Alarm.objects.for_user(request.user).filter(site_id=site_id).select_related("rule", "case")[:10],
+        "alarms": Alarm.objects.for_user(request.user).filter(point_id=point_id).select_related("rule", "case")[:10],
     }  # fmt: skip
-    return render(request, "monitoring/site_curves.html", context)
+    return render(request, "monitoring/point_curves.html", context)
 
 
 def alarm_list(request: HttpRequest) -> HttpResponse:
     """Alarms in the user's scope, newest breach first; refreshes itself."""
     _require(request, "view", Alarm)
-    rows = Alarm.objects.for_user(request.user).select_related("rule", "site", "monitor", "case")
+    rows = Alarm.objects.for_user(request.user).select_related("rule", "point", "monitor", "case")
     alarm_filter = AlarmFilter(request.GET or None, queryset=rows)
     page = Paginator(alarm_filter.qs, 50).get_page(request.GET.get("page"))
     context = {
@@ -258,7 +259,7 @@ def alarm_list(request: HttpRequest) -> HttpResponse:
 def alarm_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request, "view", Alarm)
     alarm = get_object_or_404(
-        Alarm.objects.for_user(request.user).select_related("rule", "site", "monitor", "case"), pk=pk
+        Alarm.objects.for_user(request.user).select_related("rule", "point", "monitor", "case"), pk=pk
     )
     return render(request, "monitoring/alarm_detail.html", {"alarm": alarm})
 

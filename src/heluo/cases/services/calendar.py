@@ -87,17 +87,14 @@ def deadline_for(
 ) -> Deadline:
     """The deadline of a case assigned at `assigned_at`: N working days, or a date (Civil Code 201/203).
 
-    Raises ValueError (with a Chinese message) for a period of no days or a date not after assignment.
+    The request itself (days or a date, one of them) is checked by cases.models.deadline_request_errors;
+    raises ValueError (with a Chinese message) for a date not after assignment.
     """
     assigned = timezone.localtime(assigned_at).date()
-    if days is not None and days < 1:
-        raise ValueError(_("A time limit has at least one working day."))
     if date is not None and date <= assigned:
         raise ValueError(
             _("The due date must come after the day of assignment (%(day)s).") % {"day": assigned}
         )
-    if (days is None) == (date is None):
-        raise ValueError(_("Give the time limit in working days or a due date (one of them)."))
     return _deadline(due_date_for(current_calendar(), assigned, days=days, date=date), date)
 
 

@@ -1,57 +1,19 @@
-"""The supervision notice (督办单): a formal A4 document in the layout of GB/T 9704-2012 (党政机关公文格式)
-as far as open fonts allow, as a page to print and as a PDF with its fonts embedded (WeasyPrint).
-
-Fonts: Noto Serif/Sans CJK (Debian's fonts-noto-cjk, OFL) by default; an office's own licensed
-仿宋_GB2312, 方正小标宋, 黑体 and 楷体 files, put in HELUO_OFFICIAL_FONT_DIR, take their places.
-"""
+"""The supervision notice (督办单): an official A4 document (heluo.core.documents) as a page to print and
+as a PDF with its fonts embedded."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from heluo.cases import conf
 from heluo.cases.models import Case
+from heluo.core import documents
 
-# Font roles of GB/T 9704 → file-name stems of the usual licensed files (lower case, no extension).
-OFFICIAL_FONTS: dict[str, tuple[str, ...]] = {
-    "xiaobiaosong": (
-        "方正小标宋简体",
-        "方正小标宋_gbk",
-        "fzxbsjw",
-        "fzxbsk",
-        "fzxiaobiaosong-b05s",
-        "小标宋",
-    ),
-    "fangsong": ("仿宋_gb2312", "fangsong_gb2312", "fs_gb2312", "仿宋", "simfang", "fangsong"),
-    "heiti": ("黑体", "simhei", "heiti"),
-    "kaiti": ("楷体_gb2312", "kaiti_gb2312", "楷体", "simkai", "kaiti"),
-}
-FONT_SUFFIXES = {".ttf", ".otf", ".ttc"}
-
-
-class PdfUnavailable(Exception):
-    """WeasyPrint or its system libraries (Pango, HarfBuzz) are missing on this server."""
-
-
-def official_fonts(folder: Path | None = None) -> dict[str, Path]:
-    """The office's own font files found in HELUO_OFFICIAL_FONT_DIR, by role."""
-    folder = folder or conf.official_font_dir()
-    if folder is None or not folder.is_dir():
-        return {}
-    files = {p.stem.lower(): p for p in folder.iterdir() if p.suffix.lower() in FONT_SUFFIXES}
-    found = {}
-    for role, stems in OFFICIAL_FONTS.items():
-        for stem in stems:
-            if stem in files:
-                found[role] = files[stem]
-                break
-    return found
+TEMPLATE = "cases/notice.html"
 
 
 def document_number(case: Case) -> str:
@@ -62,7 +24,7 @@ def document_number(case: Case) -> str:
     return _("Supervision 〔%(year)s〕 No. %(n)s") % {"year": match.group(1), "n": match.group(2)}
 
 
-def context(case: Case, *, for_print: bool) -> dict[str, Any]:
+def context(case: Case) -> dict[str, Any]:
     issuer = conf.notice_issuer() or (
         str(case.supervising_unit) if case.supervising_unit else _("Supervision office")
     )
@@ -74,23 +36,14 @@ def context(case: Case, *, for_print: bool) -> dict[str, Any]:
         "date": assigned.date(),
         "due_at": timezone.localtime(case.due_at) if case.due_at else None,
         "cooperating": list(case.cooperating_units.all()),
-        "fonts": {role: path.as_uri() for role, path in official_fonts().items()} if not for_print else {},
-        "for_print": for_print,
         "printed_at": timezone.localtime(),
     }
 
 
+def page(case: Case) -> str:
+    return documents.page(TEMPLATE, context(case))
+
+
 def pdf(case: Case, *, base_url: str = "/") -> bytes:
-    """The notice as a PDF (fonts embedded as subsets). Raises PdfUnavailable when WeasyPrint cannot run."""
-    try:
-        from weasyprint import HTML
-    except (ImportError, OSError) as error:
-        raise PdfUnavailable(
-            _(
-                "PDF output needs WeasyPrint and its system libraries (Debian: apt-get install libpango-1.0-0 "
-                "libpangoft2-1.0-0 libharfbuzz0b fonts-noto-cjk): %(error)s"
-            )
-            % {"error": error}
-        ) from error
-    html = render_to_string("cases/notice.html", context(case, for_print=False))
-    return bytes(HTML(string=html, base_url=base_url).write_pdf())
+    """The notice as a PDF. Raises documents.PdfUnavailable when WeasyPrint cannot run."""
+    return documents.pdf(TEMPLATE, context(case), base_url=base_url)

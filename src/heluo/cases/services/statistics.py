@@ -13,7 +13,7 @@ from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Quer
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from heluo.cases.models import RUNNING_STATES, Case, State
+from heluo.cases.models import Case, State, overdue_q
 from heluo.cases.tallies import Tally, ranking, total
 from heluo.core.models import Division, Unit
 from heluo.core.models.divisions import DivisionLevel
@@ -46,13 +46,7 @@ def figures_query(cases: QuerySet, period: Period, group: str, now: dt.datetime)
     """One grouped query: each rule of tallies.py as a conditional count (or sum) per `group`."""
     as_of = min(period.end_at, now)
     closed = Q(state=State.CLOSED) & _in("closed_at", period)
-    # Open at `as_of`, past the deadline then, and not answered by a reply submitted in time.
-    overdue = (
-        Q(assigned_at__lt=as_of, due_at__lt=as_of)
-        & (Q(closed_at__isnull=True) | Q(closed_at__gte=as_of))
-        & (Q(replied_at__isnull=True) | Q(replied_at__gt=F("due_at")))
-        & ~Q(state__in=[State.SUSPENDED, State.CANCELLED])
-    )
+    overdue = overdue_q(as_of)
     handling = ExpressionWrapper(F("closed_at") - F("assigned_at"), output_field=DurationField())
     return (
         cases.exclude(state=State.CANCELLED)
@@ -122,11 +116,9 @@ def figures(
 
 def overdue_cases(user: Any, now: dt.datetime | None = None) -> QuerySet:
     """Open cases past their deadline without a reply submitted in time, most overdue first."""
-    now = now or timezone.now()
     return (
         Case.objects.for_user(user)
-        .filter(state__in=RUNNING_STATES, due_at__lt=now)
-        .exclude(state=State.REPLIED, replied_at__lte=F("due_at"))
+        .overdue(now)
         .select_related("responsible_unit", "handler", "division")
         .order_by("due_at", "pk")
     )

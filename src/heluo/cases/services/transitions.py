@@ -1,30 +1,24 @@
-"""The workflow of a case: an explicit transition table and one function per act.
+"""The workflow of a case: its transition table (a core `Workflow`) and one function per act.
 
-Why a table and not a state-machine library (django-fsm-2, python-statemachine): the whole workflow is
-twelve rows that pages, the API and the tests read directly (which buttons to show, which acts to
-try); and what each act must do besides moving the state — compare-and-set on the row so two people
-or processes never both act, the history row, the timeline event, the notifications — is Heluo's own
-(core.services.audit, notifications), which a library would only wrap.
-
-Every act: checks the case is in the user's scope, that the state allows the act and that the user
-holds the role for it (else `TransitionRefused` / `PermissionDenied` with a Chinese message, changing
-nothing); then, in one transaction, compare-and-sets the row (state and row version as read), records
-its history and timeline event, and notifies (inbox rows in the transaction; e-mail and robots after
-commit, by core's notify).
+Every act goes through `CASES.act` (heluo.core.workflow): the case must be in the user's scope, its state
+must allow the act and the user must hold the role for it (else `TransitionRefused` / `PermissionDenied`
+with a Chinese message, changing nothing); then, in one transaction, the row is compare-and-set, its
+history and timeline event recorded, the source row told when the case closes or reopens (cases.sources),
+and the people concerned notified (inbox rows in the transaction; e-mail and robots after commit).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
+from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -40,79 +34,32 @@ from heluo.cases.models import (
     EventKind,
     Priority,
     State,
+    deadline_request_errors,
 )
 from heluo.cases.services import calendar
 from heluo.cases.services.numbers import allocate_number
 from heluo.cases.services.recipients import Recipients, without
-from heluo.cases.sources import SOURCES
+from heluo.cases.sources import SOURCES, source_changed
 from heluo.core.models import Account, Division, Unit
-from heluo.core.scope import may, restrict, scope_of
-from heluo.core.services.audit import compare_and_set
+from heluo.core.scope import may, scope_of
 from heluo.core.services.files import attach_file, check_upload
 from heluo.core.services.notifications import notify
+from heluo.core.workflow import Actor, Transition, TransitionRefused, Workflow, transition
 
-Actor = Literal["supervisor", "handler", "participant"]
+__all__ = ["TRANSITIONS", "Registration", "TransitionRefused"]
+
 S = State
-
-
-class TransitionRefused(Exception):
-    """The act does not fit the case's state (or the case changed meanwhile). Nothing was changed."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-@dataclass(frozen=True)
-class Transition:
-    name: str
-    label: Promise
-    sources: frozenset[str]
-    target: str | None  # None: the state stays (resume: back to the state before the suspension)
-    actor: Actor  # supervisor: holds `permission`; handler: the handler or the responsible unit
-    permission: str
-    event: EventKind
-
-
-def _t(name: str, label: Promise, sources: Iterable[str], target: str | None, actor: Actor,
-       permission: str, event: EventKind) -> Transition:  # fmt: skip
-    return Transition(name, label, frozenset(sources), target, actor, permission, event)
-
-
 RUNNING = RUNNING_STATES
 WORKING = (S.ASSIGNED, S.IN_PROGRESS, S.RETURNED)
-TRANSITIONS: dict[str, Transition] = {
-    t.name: t
-    for t in (
-        _t("assign", gettext_lazy("Assign"), [S.REGISTERED], S.ASSIGNED, "supervisor", "assign_case", EventKind.ASSIGNED),
-        _t("accept", gettext_lazy("Accept"), [S.ASSIGNED], S.IN_PROGRESS, "handler", "change_case", EventKind.ACCEPTED),
-        _t("reply", gettext_lazy("Submit reply"), WORKING, S.REPLIED, "handler", "change_case", EventKind.REPLIED),
-        _t("return", gettext_lazy("Return"), [S.REPLIED], S.RETURNED, "supervisor", "verify_case", EventKind.RETURNED),
-        _t("close", gettext_lazy("Verify and close"), [S.REPLIED], S.CLOSED, "supervisor", "verify_case", EventKind.CLOSED),
-        _t("reassign", gettext_lazy("Reassign"), WORKING, S.ASSIGNED, "supervisor", "assign_case", EventKind.REASSIGNED),
-        _t("request_extension", gettext_lazy("Ask for an extension"), WORKING, None, "handler", "change_case",
-           EventKind.EXTENSION_REQUESTED),
-        _t("extend", gettext_lazy("Extend the deadline"), RUNNING, None, "supervisor", "extend_case", EventKind.EXTENDED),
-        _t("refuse_extension", gettext_lazy("Refuse the extension"), RUNNING, None, "supervisor", "extend_case",
-           EventKind.EXTENSION_REFUSED),
-        _t("suspend", gettext_lazy("Suspend"), RUNNING, S.SUSPENDED, "supervisor", "suspend_case", EventKind.SUSPENDED),
-        _t("resume", gettext_lazy("Resume"), [S.SUSPENDED], None, "supervisor", "suspend_case", EventKind.RESUMED),
-        _t("cancel", gettext_lazy("Cancel the case"), OPEN_STATES, S.CANCELLED, "supervisor", "assign_case", EventKind.CANCELLED),
-        _t("note", gettext_lazy("Add a note"), OPEN_STATES | {S.CLOSED}, None, "participant", "change_case",
-           EventKind.NOTE),
-    )
+# The event each act writes on the case's timeline.
+EVENT_OF = {
+    "assign": EventKind.ASSIGNED, "accept": EventKind.ACCEPTED, "reply": EventKind.REPLIED,
+    "return": EventKind.RETURNED, "close": EventKind.CLOSED, "reassign": EventKind.REASSIGNED,
+    "request_extension": EventKind.EXTENSION_REQUESTED, "extend": EventKind.EXTENDED,
+    "refuse_extension": EventKind.EXTENSION_REFUSED, "suspend": EventKind.SUSPENDED,
+    "resume": EventKind.RESUMED, "cancel": EventKind.CANCELLED, "reopen": EventKind.REOPENED,
+    "note": EventKind.NOTE,
 }  # fmt: skip
-
-
-# --- who may act ---------------------------------------------------------------------------------
-
-
-def holds(user: Any, codename: str) -> bool:
-    """Whether the user's roles open supervision and grant cases.<codename>."""
-    scope = scope_of(user)
-    if scope.unrestricted:
-        return True
-    return "cases" in scope.modules and bool(user.has_perm(f"cases.{codename}"))
 
 
 def is_handler_side(user: Any, case: Case) -> bool:
@@ -125,49 +72,65 @@ def is_handler_side(user: Any, case: Case) -> bool:
     return scope.unit_id is not None and scope.unit_id == case.responsible_unit_id
 
 
-def _visible(user: Any, case: Case) -> bool:
-    return restrict(Case.objects.filter(pk=case.pk), user).exists()
-
-
-def refusal(user: Any, case: Case, transition: Transition) -> str | None:
-    """Why `user` may not make `transition` on `case` now, or None if they may."""
-    if case.state not in transition.sources:
-        return _("The case is “%(state)s”: it cannot take “%(act)s”.") % {
-            "state": case.get_state_display(), "act": transition.label}  # fmt: skip
-    if not holds(user, transition.permission):
-        if transition.actor == "supervisor":
-            return _("You may not “%(act)s” this case: it needs a supervisor's right.") % {
-                "act": transition.label
-            }
-        return _("You may not “%(act)s” this case.") % {"act": transition.label}
-    if transition.actor == "handler" and not is_handler_side(user, case):
-        return _("Only the handler or the responsible unit may “%(act)s” this case.") % {
-            "act": transition.label
-        }
-    if transition.name == "refuse_extension" and case.extension_requested_until is None:
+def _extension_pending(user: Any, case: Case, act: Transition) -> str | None:
+    if act.name == "refuse_extension" and case.extension_requested_until is None:
         return _("No extension has been asked for.")
     return None
 
 
+ACTORS = {
+    "supervisor": Actor(
+        lambda user, case: True,
+        gettext_lazy("You may not “%(act)s” this case."),
+        missing_permission=gettext_lazy("You may not “%(act)s” this case: it needs a supervisor's right."),
+    ),
+    "handler": Actor(
+        is_handler_side, gettext_lazy("Only the handler or the responsible unit may “%(act)s” this case.")
+    ),
+    "participant": Actor(lambda user, case: True, gettext_lazy("You may not “%(act)s” this case.")),
+}
+CASES: Workflow[Case] = Workflow(
+    Case,
+    [
+        transition("assign", gettext_lazy("Assign"), [S.REGISTERED], S.ASSIGNED, "assign_case", "supervisor"),
+        transition("accept", gettext_lazy("Accept"), [S.ASSIGNED], S.IN_PROGRESS, "change_case", "handler"),
+        transition("reply", gettext_lazy("Submit reply"), WORKING, S.REPLIED, "change_case", "handler"),
+        transition("return", gettext_lazy("Return"), [S.REPLIED], S.RETURNED, "verify_case", "supervisor"),
+        transition("close", gettext_lazy("Verify and close"), [S.REPLIED], S.CLOSED, "verify_case", "supervisor"),
+        transition("reassign", gettext_lazy("Reassign"), WORKING, S.ASSIGNED, "assign_case", "supervisor"),
+        transition("request_extension", gettext_lazy("Ask for an extension"), WORKING, None, "change_case",
+                   "handler"),
+        transition("extend", gettext_lazy("Extend the deadline"), RUNNING, None, "extend_case", "supervisor"),
+        transition("refuse_extension", gettext_lazy("Refuse the extension"), RUNNING, None, "extend_case",
+                   "supervisor"),
+        transition("suspend", gettext_lazy("Suspend"), RUNNING, S.SUSPENDED, "suspend_case", "supervisor"),
+        transition("resume", gettext_lazy("Resume"), [S.SUSPENDED], None, "suspend_case", "supervisor"),
+        transition("cancel", gettext_lazy("Cancel the case"), OPEN_STATES, S.CANCELLED, "assign_case",
+                   "supervisor"),
+        transition("reopen", gettext_lazy("Reopen"), [S.CLOSED], S.ASSIGNED, "assign_case", "supervisor"),
+        transition("note", gettext_lazy("Add a note"), OPEN_STATES | {S.CLOSED}, None, "change_case",
+                   "participant"),
+    ],
+    actors=ACTORS,
+    condition=_extension_pending,
+    select_related=("handler__user",),
+)  # fmt: skip
+TRANSITIONS = CASES.table
+
+
+def holds(user: Any, codename: str) -> bool:
+    """Whether the user's roles open supervision and grant cases.<codename>."""
+    return CASES.holds(user, codename)
+
+
 def check(user: Any, case: Case, name: str) -> Transition:
     """The transition, if `user` may make it on `case` now; else the refusal is raised."""
-    transition = TRANSITIONS[name]
-    if not _visible(user, case):
-        raise PermissionDenied(_("This case is outside your scope."))
-    reason = refusal(user, case, transition)
-    if reason is None:
-        return transition
-    # The user's role: PermissionDenied (403); the case's state: TransitionRefused (409).
-    role_refused = case.state in transition.sources and (
-        not holds(user, transition.permission)
-        or (transition.actor == "handler" and not is_handler_side(user, case))
-    )
-    raise PermissionDenied(reason) if role_refused else TransitionRefused(reason)
+    return CASES.check(user, case, name)
 
 
 def allowed(user: Any, case: Case) -> list[Transition]:
     """The acts `user` may make on `case` now (the buttons of its page)."""
-    return [t for t in TRANSITIONS.values() if refusal(user, case, t) is None]
+    return CASES.allowed(user, case)
 
 
 # --- the acts ----------------------------------------------------------------------------------
@@ -210,29 +173,20 @@ def _act(user: Any, case: Case, name: str, *, changes: Callable[[Case], dict[str
     """Make transition `name` on `case` as `user` (see the module's docstring for what that means)."""
     _check_files(files)
     at = at or timezone.now()
-    with transaction.atomic():
-        current = Case.objects.select_related("handler__user").get(pk=case.pk)
-        transition = check(user, current, name)
-        values = changes(current) if changes else {}
-        if transition.target is not None:
-            values.setdefault("state", transition.target)
-        details = data(current) if data else {}
-        updated = compare_and_set(
-            Case, current.pk, expected={"state": current.state, "row_version": current.row_version},
-            changes=values, user=user, reason=str(transition.event.label),
-        )  # fmt: skip
-        if updated is None:
-            raise TransitionRefused(_("The case was changed by someone else meanwhile: look at it again."))
-        assert isinstance(updated, Case)
+
+    def record(updated: Case, current: Case, act: Transition) -> None:
         event = CaseEvent.objects.create(
-            case=updated, kind=transition.event, actor=user, at=at, from_state=current.state,
-            to_state=updated.state, note=note, data=details,
+            case=updated, kind=EVENT_OF[act.name], actor=user, at=at, from_state=current.state,
+            to_state=updated.state, note=note, data=data(current) if data else {},
         )  # fmt: skip
         for uploaded in files:
             event.attachments.add(attach_file(updated, uploaded, user=user))
+        if (current.state in OPEN_STATES) != (updated.state in OPEN_STATES):
+            source_changed(updated)
         if recipients is not None:
             _announce(updated, event, without(recipients(updated, Recipients()), user))
-    return updated
+
+    return CASES.act(user, case, name, changes=changes, record=record)
 
 
 def _announce(case: Case, event: CaseEvent, users: list[Any]) -> None:
@@ -316,6 +270,21 @@ def register_case(user: Any, registration: Registration, *, source: Any = None, 
     return case
 
 
+def edit_case(user: Any, form: forms.ModelForm) -> Case:
+    """Save a case's changed description from its validated form (a supervisor's edit page, the API, an
+    import), with its history and an "details changed" event naming the fields on its timeline."""
+    changed = [str(form.fields[name].label) for name in form.changed_data]
+    with transaction.atomic():
+        form.instance._history_user = user
+        case: Case = form.save()
+        if changed:
+            CaseEvent.objects.create(
+                case=case, kind=EventKind.EDITED, actor=user, from_state=case.state, to_state=case.state,
+                note="、".join(changed), data={"fields": list(form.changed_data)},
+            )  # fmt: skip
+    return case
+
+
 def _check_assignee(user: Any, unit: Unit | None, handler: Account | None) -> None:
     errors: dict[str, str] = {}
     if unit is None:
@@ -346,6 +315,18 @@ def _deadline_changes(deadline: calendar.Deadline, state: str, *, original: bool
     return values
 
 
+def _asked_deadline(at: dt.datetime, days: int | None, due_date: dt.date | None) -> calendar.Deadline:
+    """The deadline asked for at assignment: N working days or a date, one of them (the one rule of
+    `deadline_request_errors`), counted from `at`."""
+    errors = deadline_request_errors(days, due_date, required=True, fields=("days", "due_date"))
+    if errors:
+        raise ValidationError(errors)
+    try:
+        return calendar.deadline_for(at, days=days, date=due_date)
+    except ValueError as error:
+        raise ValidationError({"due_date" if due_date else "days": str(error)}) from error
+
+
 def assign_case(user: Any, case: Case, *, unit: Unit | None, handler: Account | None = None,
                 days: int | None = None, due_date: dt.date | None = None, requirements: str | None = None,
                 note: str = "", at: dt.datetime | None = None) -> tuple[Case, list[str]]:  # fmt: skip
@@ -354,10 +335,7 @@ def assign_case(user: Any, case: Case, *, unit: Unit | None, handler: Account | 
     at = at or timezone.now()
     check(user, case, "assign")
     _check_assignee(user, unit, handler)
-    try:
-        deadline = calendar.deadline_for(at, days=days, date=due_date)
-    except ValueError as error:
-        raise ValidationError({"days": str(error)}) from error
+    deadline = _asked_deadline(at, days, due_date)
     warnings = deadline.warnings()
 
     def changes(current: Case) -> dict[str, Any]:
@@ -426,6 +404,32 @@ def close_case(user: Any, case: Case, *, note: str = "", at: dt.datetime | None 
 
     recipients: Notify = lambda c, people: people.handler_side(c) + people.supervisor_side(c)  # noqa: E731
     return _act(user, case, "close", changes=changes, note=note, data=data, recipients=recipients, at=at)
+
+
+def reopen_case(user: Any, case: Case, *, reason: str, days: int | None = None, due_date: dt.date | None = None,
+                at: dt.datetime | None = None) -> tuple[Case, list[str]]:  # fmt: skip
+    """Reopen a closed case (a re-inspection found the problem again, a reply proved untrue): back to its
+    responsible unit with a new deadline, counted from now; the first closing stays on the timeline.
+    Returns the case and the warnings about its deadline."""
+    reason = _required(reason, "note")
+    at = at or timezone.now()
+    deadline = _asked_deadline(at, days, due_date)
+    warnings = deadline.warnings()
+
+    def changes(current: Case) -> dict[str, Any]:
+        return {
+            "assigned_at": at, "closed_at": None, "replied_at": None, "time_limit_days": days,
+            "requested_due_date": due_date, **_deadline_changes(deadline, S.ASSIGNED, original=True),
+        }  # fmt: skip
+
+    def data(current: Case) -> dict[str, Any]:
+        return {"due_date": str(deadline.due_date), "warnings": warnings}
+
+    recipients: Notify = lambda c, people: people.handler_side(c) + people.cooperating(c)  # noqa: E731
+    updated = _act(
+        user, case, "reopen", changes=changes, note=reason, data=data, recipients=recipients, at=at
+    )
+    return updated, warnings
 
 
 def reassign_case(user: Any, case: Case, *, unit: Unit | None, handler: Account | None = None, reason: str,
@@ -600,6 +604,7 @@ def perform(name: str, user: Any, case: Case, data: dict[str, Any]) -> tuple[Cas
         "suspend": lambda: (suspend_case(user, case, reason=note), []),
         "resume": lambda: resume_case(user, case, note=note),
         "cancel": lambda: (cancel_case(user, case, reason=note), []),
+        "reopen": lambda: reopen_case(user, case, reason=note, days=data.get("days"), due_date=data.get("due_date")),
         "note": lambda: (add_note(user, case, note=note, files=data.get("files") or []), []),
     }  # fmt: skip
     return calls[name]()

@@ -3,36 +3,38 @@
 A `LedgerViewSet` is configured by the app's `Ledger` (heluo.core.ledger): rows come from
 `model.objects.for_user(user)` (an out-of-scope row is a 404), each method needs the permission
 `scope.may` grants for it (else 403), and lists take the ledger's filter set and `?q=` search, as
-the pages do. A `LedgerSerializer` refers only to rows in the user's scope, masks sensitive fields
-for users without the right, and validates through the model (`full_clean`), so the API keeps the
-same rules as the forms and imports.
+the pages do. A `LedgerSerializer` shows a row (sensitive fields masked for users without the right)
+and takes a write the way a page does: the ledger's form validates it and `Ledger.save` stores it, so
+the API keeps exactly the rules of the pages and imports. Deleting goes through `delete_row`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
+from django import forms
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.db.models import ProtectedError, RestrictedError
+from django.http import QueryDict
 from django.urls import URLPattern, URLResolver
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import permissions, serializers, status, viewsets
+from rest_framework.fields import empty
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
+from rest_framework.settings import api_settings
 
-from heluo.core.api.errors import django_errors
 from heluo.core.api.permissions import LedgerPermission
-from heluo.core.forms import current_references
+from heluo.core.forms import current_references, unchanged_data
 from heluo.core.ledger import Ledger
-from heluo.core.scope import visible
 from heluo.core.services.audit import acting_as
-from heluo.core.services.masking import kept_if_masked, log_unmasked, shown
+from heluo.core.services.masking import log_unmasked, shown
+from heluo.core.services.rows import delete_row
 
 
 class LedgerSearchFilter(BaseFilterBackend):
@@ -75,7 +77,7 @@ class ScopedRelatedField(serializers.PrimaryKeyRelatedField):
 
 
 class LedgerSerializer(serializers.ModelSerializer):
-    """Base of every ledger's serializer: scoped references, masked sensitive fields, model validation."""
+    """Base of every ledger's serializer: scoped references, masked sensitive fields, the ledger's form."""
 
     serializer_related_field = ScopedRelatedField
 
@@ -99,37 +101,58 @@ class LedgerSerializer(serializers.ModelSerializer):
             shown_ids.append(instance.pk)
         return data
 
-    def _model_fields(self) -> set[str]:
-        """Names of the model's own columns this serializer writes directly (not through a relation)."""
-        model = self.Meta.model
-        columns = {field.name for field in model._meta.concrete_fields}
-        return {
-            field.source
-            for field in self._writable_fields
-            if field.source in columns and not isinstance(field, serializers.ManyRelatedField)
-        }
+    @property
+    def ledger(self) -> Ledger:
+        return self.context["ledger"]  # type: ignore[no-any-return]
 
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        """Run the model's own validation (validators, clean(), constraints), as a ModelForm does."""
-        attrs = super().validate(attrs)
-        if self.instance is not None:
-            for name in getattr(self.instance, "sensitive_fields", ()):
-                if name in attrs:
-                    attrs[name] = kept_if_masked(self.user, self.instance, name, attrs[name])
-        direct = self._model_fields()
-        model = self.Meta.model
-        instance = self.instance if self.instance is not None else model()
-        for name in direct & attrs.keys():
-            setattr(instance, name, attrs[name])
-        exclude = {field.name for field in model._meta.concrete_fields} - direct
-        try:
-            instance.full_clean(exclude=exclude)
-        except DjangoValidationError as error:
-            raise serializers.ValidationError(django_errors(error)) from error
-        # clean() may normalise a value (an ID number in capitals): store what was validated.
-        for name in direct & attrs.keys():
-            attrs[name] = getattr(instance, name)
-        return attrs
+    def run_validation(self, data: Any = empty) -> dict[str, Any]:
+        """Validate a write with the ledger's form, as the page would: its fields, clean(), the model's
+        rules and constraints, scoped choices, masked fields kept. The form is the one validation of a
+        write; the serializer's fields only describe it (and show the row). Fields left out keep their
+        values (see `form_for`)."""
+        if not isinstance(data, Mapping):
+            raise serializers.ValidationError(
+                {api_settings.NON_FIELD_ERRORS_KEY: [_("Send the record's fields as a JSON object.")]}
+            )
+        form = form_for(self.ledger, self.user, self.instance, data)
+        if not form.is_valid():
+            raise serializers.ValidationError(form_errors(form))
+        self._form = form
+        return dict(form.cleaned_data)
+
+    def create(self, validated_data: dict[str, Any]) -> models.Model:
+        return self.ledger.save(self._form, self.user)
+
+    def update(self, instance: models.Model, validated_data: dict[str, Any]) -> models.Model:
+        return self.ledger.save(self._form, self.user)
+
+
+def form_for(
+    ledger: Ledger, user: Any, instance: models.Model | None, data: Mapping[str, Any]
+) -> forms.ModelForm:
+    """The ledger's form bound to an API write: the request's values for the fields it sends, and for the
+    others what the page's form shows before anyone types — the row's current values, or a new row's
+    defaults — so a field left out is left as it is (a required one without a value is refused)."""
+    form_class: Any = ledger.form
+    stored = unchanged_data(form_class(instance=instance, user=user))
+    kept = {name: value for name, value in stored.items() if name not in data}
+    if isinstance(data, QueryDict):
+        merged = data.copy()
+        for name, value in kept.items():
+            merged.setlist(name, value if isinstance(value, list) else [value])
+        return form_class(merged, instance=instance, user=user)  # type: ignore[no-any-return]
+    return form_class({**kept, **data}, instance=instance, user=user)  # type: ignore[no-any-return]
+
+
+def form_errors(form: forms.BaseForm) -> dict[str, Any]:
+    """A form's errors in the API's shape: by field, the form's own under non_field_errors."""
+    errors = form.errors.get_json_data()
+    return {
+        ("non_field_errors" if field == "__all__" else field): [
+            serializers.ErrorDetail(item["message"], code=item["code"] or "invalid") for item in items
+        ]
+        for field, items in errors.items()
+    }
 
 
 class LedgerViewSet(viewsets.ModelViewSet):
@@ -138,6 +161,13 @@ class LedgerViewSet(viewsets.ModelViewSet):
     ledger: ClassVar[Ledger]
     permission_classes: ClassVar[list[type[permissions.BasePermission]]] = [LedgerPermission]
     filter_backends: ClassVar[list[type[Any]]] = [DjangoFilterBackend, LedgerSearchFilter]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        ledger = cls.__dict__.get("ledger")
+        if ledger is not None and not ledger.deletable:
+            # Rows kept for ever: no DELETE in the API, as no delete page on the site.
+            cls.http_method_names = [m for m in cls.http_method_names if m != "delete"]
 
     @property
     def filterset_class(self) -> type[Any]:
@@ -153,7 +183,9 @@ class LedgerViewSet(viewsets.ModelViewSet):
         self.shown_ids: list[Any] = []
 
     def get_serializer_context(self) -> dict[str, Any]:
-        return {**super().get_serializer_context(), "shown_ids": getattr(self, "shown_ids", None)}
+        return {
+            **super().get_serializer_context(), "shown_ids": getattr(self, "shown_ids", None), "ledger": self.ledger,
+        }  # fmt: skip
 
     def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Any:
         shown_ids = getattr(self, "shown_ids", None)
@@ -167,28 +199,25 @@ class LedgerViewSet(viewsets.ModelViewSet):
             serializer.save()
 
     def perform_update(self, serializer: serializers.BaseSerializer) -> None:
+        refusal = self.ledger.change_refusal(self.request.user, serializer.instance)
+        if refusal is not None:
+            raise PermissionDenied(refusal)
         with transaction.atomic(), acting_as(self.request.user):
             serializer.save()
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Delete a row; refused with 409 and the dependants the user may see while others need it."""
         obj = self.get_object()
-        try:
-            with transaction.atomic(), acting_as(request.user):
-                obj.delete()
-        except (ProtectedError, RestrictedError) as error:
-            blockers = list(
-                error.protected_objects if isinstance(error, ProtectedError) else error.restricted_objects
-            )
-            listed = [b for b in blockers if visible(request.user, b)][:20]
+        dependants = delete_row(self.ledger, obj, request.user)
+        if dependants is not None:
             message = _(
                 "%(name)s cannot be deleted: other records depend on it. Change or delete them first."
             ) % {"name": obj}
             body = {
                 "code": "protected",
                 "message": message,
-                "dependants": [{"kind": str(b._meta.verbose_name), "display": str(b)} for b in listed],
-                "hidden_dependants": len(blockers) - len(listed),
+                "dependants": [{"kind": kind, "display": name} for kind, name in dependants.shown],
+                "hidden_dependants": dependants.hidden,
             }
             return Response(body, status=status.HTTP_409_CONFLICT)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -3,16 +3,12 @@ configured by its ledger in heluo.core.ledgers), and the read-only lists their f
 
 from __future__ import annotations
 
-from typing import Any, cast
-
-from django import forms
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers, viewsets
 from rest_framework.routers import BaseRouter
 
 from heluo.core import ledgers
 from heluo.core.api.base import LedgerSerializer, LedgerViewSet, register_ledgers
-from heluo.core.forms import AccountForm
 from heluo.core.models import (
     Account,
     Division,
@@ -25,7 +21,6 @@ from heluo.core.models import (
     UnitType,
     Zone,
 )
-from heluo.core.services import accounts as account_services
 
 # Every row carries these, read-only: when it was made and changed, and its version.
 BOOKKEEPING = ["created_at", "updated_at", "row_version"]
@@ -76,22 +71,16 @@ class GridMembershipSerializer(LedgerSerializer):
         fields = ["id", "display", "grid", "person", "role", "start", "end", *BOOKKEEPING]
 
 
-# The pages' rule for user names, reused (not copied).
-_USERNAME = cast(forms.RegexField, AccountForm.base_fields["username"])
-
-
 class AccountSerializer(LedgerSerializer):
-    """An account with its login's name, e-mail and state; created and changed by the accounts service
-    (the grant rules). No password is ever read or written here; a new account's temporary password is
+    """An account with its login's name, e-mail and state; created and changed as on the pages (the
+    account form, then the accounts service with the grant rules): a new account is active, and its user
+    name is chosen once. No password is ever read or written here; a new account's temporary password is
     in the answer to its creation, once."""
 
-    username = serializers.RegexField(
-        _USERNAME.regex,
-        source="user.username",
-        max_length=150,
-        error_messages={"invalid": _USERNAME.error_messages["invalid"]},
-        help_text=_("Chosen when the account is created; it cannot be changed."),
-    )
+    username = serializers.CharField(
+        source="user.username", max_length=150,
+        help_text=_("Letters, digits and . @ + - _; chosen when the account is created, it cannot be changed."),
+    )  # fmt: skip
     email = serializers.EmailField(source="user.email", required=False, allow_blank=True)
     is_active = serializers.BooleanField(source="user.is_active", required=False)
     # Roles are not scoped rows: which of them the caller may grant is the service's rule.
@@ -107,35 +96,8 @@ class AccountSerializer(LedgerSerializer):
         ]  # fmt: skip
         read_only_fields = ["must_change_password"]
 
-    def get_fields(self) -> dict[str, serializers.Field]:
-        fields = super().get_fields()
-        # As on the pages, the user name is chosen once.
-        if isinstance(self.instance, Account):
-            fields["username"].read_only = True
-        return fields
-
     def get_temporary_password(self, obj: Account) -> str | None:
         return getattr(obj, "temporary_password", None)
-
-    def create(self, validated_data: dict[str, Any]) -> Account:
-        login = validated_data.pop("user", {})
-        account, password = account_services.create_account(
-            self.user,
-            username=login["username"],
-            email=login.get("email", ""),
-            roles=validated_data.pop("roles", []),
-            **validated_data,
-        )
-        if login.get("is_active") is False:
-            account_services.set_active(self.user, account, False)
-        account.temporary_password = password  # type: ignore[attr-defined]
-        return account
-
-    def update(self, instance: Account, validated_data: dict[str, Any]) -> Account:
-        login = validated_data.pop("user", {})
-        return account_services.update_account(
-            self.user, instance, roles=validated_data.pop("roles", None), **login, **validated_data
-        )
 
 
 class DivisionViewSet(LedgerViewSet):
@@ -185,8 +147,6 @@ class AccountViewSet(LedgerViewSet):
 
     ledger = ledgers.account
     serializer_class = AccountSerializer
-    # No DELETE: the history and the access log point at accounts (set is_active to false instead).
-    http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
 
 class UnitTypeSerializer(serializers.ModelSerializer):

@@ -1,6 +1,6 @@
 from .accounts import Account, Role
-from .base import LedgerModel, ScopedManager, ScopedQuerySet
-from .divisions import Division, DivisionLevel, Zone
+from .base import CITY_WIDE, LedgerModel, ScopedManager, ScopedQuerySet, UserScope
+from .divisions import CoordinateSystem, Division, DivisionLevel, Zone
 from .jobs import Job, JobKind, JobState
 from .organisations import (
     DocumentType,
@@ -24,9 +24,11 @@ from .records import (
 )
 
 __all__ = [
+    "CITY_WIDE",
     "Account",
     "Attachment",
     "ChannelKind",
+    "CoordinateSystem",
     "Delivery",
     "DeliveryState",
     "Division",
@@ -50,5 +52,6 @@ __all__ = [
     "SensitiveAccess",
     "Unit",
     "UnitType",
+    "UserScope",
     "Zone",
 ]

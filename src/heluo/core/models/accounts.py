@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
@@ -12,12 +10,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .base import LedgerModel
+from .base import LedgerModel, UserScope
 from .divisions import Division, Zone
 from .organisations import Person, Unit
-
-if TYPE_CHECKING:
-    from heluo.core.scope import UserScope
 
 
 class Role(models.Model):
@@ -49,6 +44,8 @@ class Account(LedgerModel):
 
     The system operator account (`is_system`) stands for command-line and scheduled work in the history.
     """
+
+    scope_module = "core"
 
     scope_division_field = ("home_division", "home_zone__city")
 

@@ -2,14 +2,41 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-if TYPE_CHECKING:
-    from heluo.core.scope import UserScope
+
+@dataclass(frozen=True)
+class UserScope:
+    """What a user may see, worked out once per request (heluo.core.scope.scope_of): the lines (条) their
+    roles open, their territory (块) as division path prefixes, and what they take part in."""
+
+    user_id: int | None
+    unrestricted: bool
+    modules: frozenset[str]
+    prefixes: tuple[str, ...]
+    unit_id: int | None = None
+    zone_id: int | None = None
+    person_id: int | None = None
+    grid_ids: tuple[int, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.unrestricted and not self.prefixes
+
+    def covers_path(self, path: str) -> bool:
+        return self.unrestricted or any(path.startswith(p) for p in self.prefixes)
+
+
+NOBODY = UserScope(user_id=None, unrestricted=False, modules=frozenset(), prefixes=())
+
+
+# A scope_division_field saying that every row is everyone's in the model's module.
+CITY_WIDE = "*city-wide*"
 
 
 class CodeField(models.CharField):
@@ -37,15 +64,18 @@ class LedgerModel(models.Model):
     """A row of a ledger: scoped, versioned, audited (each concrete model declares `history`).
 
     Scope is configured by three class attributes:
-    - `scope_module`: the line (条) the model belongs to; a user sees it only if a role covers it.
+    - `scope_module`: the line (条) the model belongs to; a user sees it only if a role covers it. Every
+      scoped model says it (a system check refuses one that does not: a forgotten line must not show a
+      militia roster to every role that covers core).
     - `scope_division_field`: the lookup path to the Division that places the row (块), e.g. "division"
-      or "site__division" (a tuple: any of them); "" means the model is a Division itself; None means
-      no territory.
+      or "point__division" (a tuple: any of them); "" means the model is a Division itself; CITY_WIDE
+      means every row is everyone's in the module (reference data: the calendar, the alarm rules); None
+      means no territory (only `participation_q` opens rows).
     - `participation_q()`: rows a user takes part in regardless of territory (a co-operating unit,
       a grid officer's grid).
     """
 
-    scope_module: ClassVar[str] = "core"
+    scope_module: ClassVar[str]
     scope_division_field: ClassVar[str | tuple[str, ...] | None] = "division"
     # Fields shown masked to users without the right to see them in full (see heluo.core.masking).
     sensitive_fields: ClassVar[tuple[str, ...]] = ()

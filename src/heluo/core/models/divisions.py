@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -15,10 +13,16 @@ from simple_history.models import HistoricalRecords
 
 from heluo.core.divisions_data import short_name
 
-from .base import LedgerModel
+from .base import LedgerModel, UserScope
 
-if TYPE_CHECKING:
-    from heluo.core.scope import UserScope
+
+class CoordinateSystem(models.TextChoices):
+    """Chinese maps do not share one datum: a point means nothing without the system it was read in."""
+
+    GCJ02 = "gcj02", _("GCJ-02 (AMap, Tencent)")
+    BD09 = "bd09", _("BD-09 (Baidu)")
+    WGS84 = "wgs84", _("WGS-84 (GPS)")
+    CGCS2000 = "cgcs2000", _("CGCS2000 (Tianditu, surveying)")
 
 
 class DivisionLevel(models.IntegerChoices):
@@ -46,6 +50,8 @@ class Division(LedgerModel):
     Divisions change (区划调整): a division has a validity period and successors, and records keep
     the division they were made in.
     """
+
+    scope_module = "core"
 
     scope_division_field = ""
 
@@ -125,6 +131,8 @@ class Zone(LedgerModel):
 
     A zone owns a set of streets/townships; it can be a user's home scope and a line in reports.
     """
+
+    scope_module = "core"
 
     scope_division_field = "city"
 

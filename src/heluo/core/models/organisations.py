@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.core.validators import MinLengthValidator
 from django.db import models
 from django.db.models import Q
@@ -15,11 +13,8 @@ from simple_history.models import HistoricalRecords
 from heluo.core.identifiers import mask
 from heluo.core.validators import validate_credit_code, validate_document, validate_phone
 
-from .base import CodeField, LedgerModel
+from .base import CodeField, LedgerModel, UserScope
 from .divisions import Division
-
-if TYPE_CHECKING:
-    from heluo.core.scope import UserScope
 
 
 class UnitType(models.Model):
@@ -40,6 +35,8 @@ class UnitType(models.Model):
 
 class Unit(LedgerModel):
     """A unit (单位): a department, party organisation, enterprise, bank, school, prison, 人武部 …"""
+
+    scope_module = "core"
 
     name = models.CharField(_("name"), max_length=120)
     unit_type = models.ForeignKey(UnitType, verbose_name=_("unit type"), on_delete=models.PROTECT)
@@ -127,6 +124,8 @@ class Person(LedgerModel):
     see it (heluo.core.masking); every unmasked view or export is logged.
     """
 
+    scope_module = "core"
+
     sensitive_fields = ("id_number",)
 
     name = models.CharField(_("full name"), max_length=60, validators=[MinLengthValidator(1)])
@@ -202,6 +201,8 @@ class GridLevel(models.IntegerChoices):
 class Grid(LedgerModel):
     """A grid (网格): a named area of responsibility under a division, with its members."""
 
+    scope_module = "core"
+
     name = models.CharField(_("name"), max_length=100)
     division = models.ForeignKey(
         Division, verbose_name=_("division"), on_delete=models.PROTECT, related_name="grids"
@@ -240,6 +241,8 @@ class Grid(LedgerModel):
 
 class GridMembership(LedgerModel):
     """A person serving in a grid in a role; one person may serve in several grids."""
+
+    scope_module = "core"
 
     scope_division_field = "grid__division"
 

@@ -22,7 +22,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from heluo.core.forms import current_references
+from heluo.core.forms import current_references, unchanged_data
 from heluo.core.scope import may
 from heluo.core.services.audit import acting_as, audited_bulk_create, audited_bulk_update
 from heluo.core.tabular.columns import (
@@ -311,7 +311,7 @@ def plan_import(ledger: Any, table: Table, user: Any, progress: Progress | None 
             plan.counts[REFUSED] += 1
             continue
         if target is not None and partial:
-            data = {**_stored_form_data(ledger, target, user), **data}
+            data = {**unchanged_data(ledger.form(instance=target, user=user)), **data}
         before = _snapshot(target, names) if target is not None else {}
         form = import_form(data=data, instance=target, user=user)
         if not form.is_valid():
@@ -328,6 +328,11 @@ def plan_import(ledger: Any, table: Table, user: Any, progress: Progress | None 
             plan.counts[REFUSED] += 1
             continue
         action = CREATED if target is None else (UPDATED if _changed(form, before) else UNCHANGED)
+        refusal = ledger.change_refusal(user, target) if action == UPDATED else None
+        if refusal is not None:
+            plan.refuse(CellError(number, str(ID_HEADER), str(target.pk), refusal))
+            plan.counts[REFUSED] += 1
+            continue
         plan.counts[action] += 1
         plan.accepted.append((number, action, form if per_row else form.instance))
     _check_uniqueness(ledger.model, plan, by_name)
@@ -346,21 +351,6 @@ def _permitted(number: int, target: Any, may_add: bool, may_change: bool, plan: 
         )
         return False
     return True
-
-
-def _stored_form_data(ledger: Any, obj: models.Model, user: Any) -> dict[str, Any]:
-    """The form data that would leave `obj` as it is (for columns a file does not carry)."""
-    form = ledger.form(instance=obj, user=user)
-    data: dict[str, Any] = {}
-    for name, field in form.fields.items():
-        value = form.initial.get(name, field.initial)
-        if isinstance(field, forms.ModelMultipleChoiceField):
-            data[name] = [row.pk if hasattr(row, "pk") else row for row in value or []]
-        elif isinstance(field, forms.BooleanField):
-            data[name] = "on" if value else ""
-        elif value is not None:
-            data[name] = value.pk if isinstance(value, models.Model) else value
-    return data
 
 
 def _unique_sets(model: type[models.Model]) -> list[tuple[tuple[str, ...], Q | None]]:

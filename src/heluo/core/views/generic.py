@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Model, ProtectedError, QuerySet, RestrictedError
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -23,6 +23,7 @@ from heluo.core.ledger import Ledger
 from heluo.core.scope import Action, may
 from heluo.core.services.files import attachments_of
 from heluo.core.services.masking import log_unmasked
+from heluo.core.services.rows import delete_row
 
 PER_PAGE_CHOICES = (25, 50, 100, 200)
 
@@ -42,26 +43,28 @@ class LedgerView(View):
     def get_object(self) -> Model:
         return get_object_or_404(self.queryset(), pk=self.kwargs["pk"])
 
-    def permissions(self) -> dict[str, bool]:
-        return {
-            action: may(self.request.user, action, self.ledger.model)
-            for action in ("add", "change", "delete")
-        }
+    def permissions(self, obj: Model | None = None) -> dict[str, bool]:
+        user = self.request.user
+        can = {action: may(user, action, self.ledger.model) for action in ("add", "change", "delete")}
+        can["delete"] = can["delete"] and self.ledger.deletable
+        if obj is not None and obj.pk:
+            can["change"] = can["change"] and self.ledger.change_refusal(user, obj) is None
+        return can
 
     def context(self, **extra: Any) -> dict[str, Any]:
         urls = {action: self.ledger.url(action) for action in ("list", "add", "export", "import", "template")}
         obj = extra.get("object")
         if obj is not None and obj.pk:
-            urls.update(
-                {
-                    action: self.ledger.url(action, obj.pk)
-                    for action in ("detail", "edit", "delete", "history")
-                }
+            actions = (
+                ("detail", "edit", "delete", "history")
+                if self.ledger.deletable
+                else ("detail", "edit", "history")
             )
+            urls.update({action: self.ledger.url(action, obj.pk) for action in actions})
         return {
             "ledger": self.ledger,
             "opts": self.ledger.model._meta,
-            "can": self.permissions(),
+            "can": self.permissions(obj),
             "urls": urls,
             **extra,
         }
@@ -163,7 +166,11 @@ class LedgerUpdateView(LedgerFormView):
     action = "change"
 
     def instance(self) -> Model | None:
-        return self.get_object()
+        obj = self.get_object()
+        refusal = self.ledger.change_refusal(self.request.user, obj)
+        if refusal is not None:
+            raise PermissionDenied(refusal)
+        return obj
 
 
 class LedgerDeleteView(LedgerView):
@@ -175,23 +182,12 @@ class LedgerDeleteView(LedgerView):
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         obj = self.get_object()
-        try:
-            with transaction.atomic():
-                obj.delete()
-        except (ProtectedError, RestrictedError) as error:
-            blockers = list(
-                error.protected_objects if isinstance(error, ProtectedError) else error.restricted_objects
-            )
-            shown = [(b._meta.verbose_name, str(b)) for b in blockers if _visible(request.user, b)][:20]
-            context = self.context(object=obj, blockers=shown, hidden_blockers=len(blockers) - len(shown))
+        dependants = delete_row(self.ledger, obj, request.user)
+        if dependants is not None:
+            context = self.context(object=obj, blockers=dependants.shown, hidden_blockers=dependants.hidden)
             return render(request, self.template_name, context, status=409)
         messages.success(request, _("Deleted %(name)s.") % {"name": obj})
         return HttpResponseRedirect(self.ledger.url("list"))
-
-
-def _visible(user: Any, obj: Model) -> bool:
-    manager = type(obj)._default_manager
-    return hasattr(manager, "for_user") and manager.for_user(user).filter(pk=obj.pk).exists()
 
 
 class LedgerAutocompleteView(LedgerView):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from heluo.core.demo_accounts import DEMO_PASSWORD, demo_logins
+from heluo.core.homes import home_from_providers
 from heluo.core.ledger import LEDGERS
 from heluo.core.models import Account, Notification
 from heluo.core.scope import may, scope_of
@@ -28,7 +29,11 @@ SEARCH_LIMIT = 10
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """The start page: the user's scope and the size of each ledger they can see."""
+    """The home page of a registered provider (heluo.core.homes: the cockpit, a role's home), else core's
+    start page: the user's scope and the size of each ledger they can see."""
+    provided = home_from_providers(request)
+    if provided is not None:
+        return provided
     user = request.user
     scope = scope_of(user)
     counts = [

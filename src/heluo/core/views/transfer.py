@@ -18,6 +18,7 @@ from heluo.core.services import jobs, transfer
 from heluo.core.services.files import check_upload_size
 from heluo.core.tabular.reading import SUFFIXES
 from heluo.core.tabular.writing import write_template
+from heluo.core.tasks import run_job_task
 from heluo.core.views.generic import LedgerView
 
 
@@ -26,8 +27,6 @@ def _start(request: HttpRequest, job: Job, inline: bool) -> HttpResponse:
     if inline:
         jobs.run_job(job.pk)
     else:
-        from heluo.core.tasks import run_job_task
-
         run_job_task(job.pk)
     return HttpResponseRedirect(job.get_absolute_url())
 

@@ -1,6 +1,6 @@
 """HJ 212 (2005, 2017, 2025) frames for Heluo's receiver: parse, build, stream-decode, reassemble, decrypt.
 
-Pure Python: no Django, no database. See docs/hj212.md.
+Pure: no Django, no database. See docs/hj212.md.
 """
 
 from __future__ import annotations

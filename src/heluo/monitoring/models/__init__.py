@@ -1,6 +1,6 @@
 """Monitoring's models: the devices and what they send (`devices`), the hourly and daily values built
 from it (`rollups`), the control stations the difference method compares with (`stations`), and the
-alarm rules, alarms and their state (`alarms`)."""
+alarm rules, alarms and their state (`alarms`); the places monitors watch (`points`)."""
 
 from .alarms import Alarm, AlarmRule, AlarmState, AlarmStreak
 from .devices import (
@@ -18,6 +18,7 @@ from .devices import (
     validate_pw,
     validate_sm4_key,
 )
+from .points import MonitoringPoint
 from .rollups import ABOVE_TABLE, DailyValue, HourlyValue, LatestHour
 from .stations import ControlReading, ControlStation, StationKind
 
@@ -36,6 +37,7 @@ __all__ = [
     "MessageLog",
     "Monitor",
     "MonitorStatus",
+    "MonitoringPoint",
     "ParticulateUnit",
     "ProtocolVersion",
     "Reading",

@@ -1,5 +1,5 @@
-"""Alarm rules (报警规则, data a city edits), the alarms they raise (one per site and rule while its
-case is open) and what the reading methods remember between batches."""
+"""Alarm rules (报警规则, data a city edits), the alarms they raise (one per monitoring point and rule
+while its case is open) and what the reading methods remember between batches."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from heluo.core.models import LedgerModel, ScopedManager
-from heluo.dust.models import Site
+from heluo.core.models import CITY_WIDE, LedgerModel, ScopedManager
 from heluo.monitoring.alarm_rules import Method, Rule
 
 from .devices import Monitor
+from .points import MonitoringPoint
 
 
 class AlarmMethod(models.TextChoices):
@@ -44,10 +44,12 @@ REQUIRED = {
 
 
 class AlarmRule(LedgerModel):
-    """A rule that raises alarms; each alarm opens a supervision case for the site's grid officers."""
+    """A rule that raises alarms; each alarm opens a supervision case for those who answer for the
+    monitoring point."""
 
     scope_module = "monitoring"
-    scope_division_field = None
+    # The rules are the whole city's: everyone in the module reads them; the permission says who edits.
+    scope_division_field = CITY_WIDE
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=100)
@@ -107,11 +109,6 @@ class AlarmRule(LedgerModel):
     def get_absolute_url(self) -> str:
         return reverse("monitoring:alarmrule_detail", args=[self.pk])
 
-    @classmethod
-    def participation_q(cls, scope: object) -> Q | None:
-        # The rules are the whole city's: everyone in the module reads them; the permission says who edits.
-        return Q()
-
     @property
     def flag_set(self) -> frozenset[str]:
         return frozenset(
@@ -145,17 +142,17 @@ class AlarmState(models.TextChoices):
 
 
 class Alarm(models.Model):
-    """An alarm of one rule on one site and the case it opened. While that case is open (`open`), a
+    """An alarm of one rule on one monitoring point and the case it opened. While that case is open (`open`), a
     repeat updates this row and the case; afterwards a new breach starts a new alarm and case."""
 
     scope_module = "monitoring"
-    scope_division_field = "site__division"
+    scope_division_field = "point__division"
 
     rule = models.ForeignKey(
         AlarmRule, verbose_name=_("alarm rule"), on_delete=models.PROTECT, related_name="alarms"
     )
-    site = models.ForeignKey(
-        Site, verbose_name=_("construction site"), on_delete=models.PROTECT, related_name="alarms"
+    point = models.ForeignKey(
+        MonitoringPoint, verbose_name=_("monitoring point"), on_delete=models.PROTECT, related_name="alarms"
     )
     monitor = models.ForeignKey(
         Monitor, verbose_name=_("monitor"), on_delete=models.PROTECT, related_name="alarms"
@@ -184,15 +181,15 @@ class Alarm(models.Model):
         ordering = ["-last_breach_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["site", "rule"],
+                fields=["point", "rule"],
                 condition=Q(open=True),
-                name="monitoring_alarm_one_open_per_site_rule",
+                name="monitoring_alarm_one_open_per_point_rule",
             )
         ]
         indexes = [models.Index(fields=["state", "rule"], name="monitoring_alarm_state_rule")]
 
     def __str__(self) -> str:
-        return f"{self.site} · {self.rule}"
+        return f"{self.point} · {self.rule}"
 
     def get_absolute_url(self) -> str:
         return reverse("monitoring:alarm_detail", args=[self.pk])

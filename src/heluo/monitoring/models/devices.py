@@ -19,8 +19,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from heluo.core.models import LedgerModel, ScopedManager
-from heluo.dust.models import Site
+from heluo.monitoring.conf import offline_after as default_offline_after
 from heluo.monitoring.hj212 import CrcForm, Padding, Sm4Cipher, Version
+
+from .points import MonitoringPoint
 
 # Characters that separate HJ 212 fields can never be part of an MN or a PW.
 validate_mn = RegexValidator(
@@ -50,10 +52,10 @@ class Sm4Padding(models.TextChoices):
 
 
 class Monitor(LedgerModel):
-    """An on-line monitor (在线监测设备) on a site: its data logger's MN and PW and how it speaks."""
+    """An on-line monitor (在线监测设备) at a monitoring point: its data logger's MN and PW and how it speaks."""
 
     scope_module = "monitoring"
-    scope_division_field = "site__division"
+    scope_division_field = "point__division"
     sensitive_fields = ("pw", "sm4_key")
 
     mn = models.CharField(
@@ -64,8 +66,8 @@ class Monitor(LedgerModel):
         help_text=_("The data logger's code, as the device sends it."),
     )
     pw = models.CharField(_("access password"), max_length=32, validators=[validate_pw])
-    site = models.ForeignKey(
-        Site, verbose_name=_("construction site"), on_delete=models.PROTECT, related_name="monitors"
+    point = models.ForeignKey(
+        MonitoringPoint, verbose_name=_("monitoring point"), on_delete=models.PROTECT, related_name="monitors"
     )
     name = models.CharField(_("name"), max_length=100, blank=True)
     vendor = models.CharField(_("vendor and model"), max_length=100, blank=True)
@@ -170,8 +172,6 @@ class MonitorStatus(models.Model):
         return str(self.monitor_id)
 
     def is_online(self, now: datetime | None = None, offline_after: timedelta | None = None) -> bool:
-        from heluo.monitoring.services import offline_after as default_offline_after
-
         if self.last_seen is None:
             return False
         limit = offline_after or default_offline_after()
@@ -234,7 +234,7 @@ class ReadingConflict(models.Model):
     """
 
     scope_module = "monitoring"
-    scope_division_field = "monitor__site__division"
+    scope_division_field = "monitor__point__division"
 
     monitor = models.ForeignKey(
         Monitor, verbose_name=_("monitor"), null=True, on_delete=models.SET_NULL, related_name="conflicts"

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from heluo.core.models import Division, LedgerModel
+from heluo.core.models import CITY_WIDE, Division, LedgerModel
 
 
 class StationKind(models.TextChoices):
@@ -22,6 +22,8 @@ class ControlStation(LedgerModel):
     """A control station of the air quality network, placed in its county (区县)."""
 
     scope_module = "monitoring"
+    # The network is the whole city's reference: everyone in the module sees every station.
+    scope_division_field = CITY_WIDE
 
     code = models.CharField(_("station code"), max_length=20, unique=True)
     name = models.CharField(_("name"), max_length=60)
@@ -59,17 +61,12 @@ class ControlStation(LedgerModel):
     def get_absolute_url(self) -> str:
         return reverse("monitoring:controlstation_detail", args=[self.pk])
 
-    @classmethod
-    def participation_q(cls, scope: object) -> Q | None:
-        # The network is the whole city's reference: everyone in the module sees every station.
-        return Q()
-
 
 class ControlReading(LedgerModel):
     """One hour of a control station (the hour's start, Beijing time), in µg/m³."""
 
     scope_module = "monitoring"
-    scope_division_field = "station__division"
+    scope_division_field = CITY_WIDE
 
     station = models.ForeignKey(
         ControlStation, verbose_name=_("control station"), on_delete=models.PROTECT, related_name="readings"
@@ -100,10 +97,6 @@ class ControlReading(LedgerModel):
 
     def get_absolute_url(self) -> str:
         return reverse("monitoring:controlreading_detail", args=[self.pk])
-
-    @classmethod
-    def participation_q(cls, scope: object) -> Q | None:
-        return Q()
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError

@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import json
 import logging
-import os
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, TextIO
@@ -43,12 +42,6 @@ from heluo.monitoring.simulation import StationProfile
 logger = logging.getLogger("heluo.monitoring")
 
 Result = tuple[Outcome, str]  # what became of a frame, and why when it was refused
-
-
-def offline_after() -> timedelta:
-    """A monitor not heard from for this long shows as offline (HELUO_HJ212_OFFLINE_MINUTES, default 10)."""
-    minutes = os.environ.get("HELUO_HJ212_OFFLINE_MINUTES", "").strip()
-    return timedelta(minutes=float(minutes) if minutes else 10)
 
 
 def device_of(monitor: Monitor) -> Device:

@@ -6,15 +6,14 @@ supervision case each alarm opens.
   difference method again for recent hours whose control-station values came later).
 - Backfilled data never raises a live alarm: hourly methods look only at hours with live data, and
   reading methods only at live frames.
-- One alarm per site and rule while its case is open: a repeat updates the alarm (breaches, latest
+- One alarm per monitoring point and rule while its case is open: a repeat updates the alarm (breaches, latest
   and highest value); a breach after that case was closed or cancelled opens a new alarm and case. A
   breach is counted once, however often it is evaluated, and a lasting condition (a device offline, a
   flag held) is one breach for as long as it lasts.
-- The case: registered by the system operator with the source "monitoring alarm" linked to the
-  alarm, assigned to the site's grid officer (dust.services.site_officers: the first who has an
-  account that handles cases) with the rule's time limit; the responsible unit is the officer's unit,
-  else the nearest government unit above the site's grid. Without an officer it stays registered for
-  a supervisor to assign, and says why.
+- The case: opened through the cases engine (heluo.cases.services.opening) with the source "monitoring
+  alarm" linked to the alarm, assigned as the point's owning module says (heluo.monitoring.points: for
+  a construction site, its grid officers) with the rule's time limit. When the case closes or is
+  cancelled, the alarm closes with it (`case_changed`); a breach after that opens a new alarm and case.
 - Resolving: once the condition has been clean for the rule's `clear_minutes` after the last breach,
   the alarm is cleared and a note goes on the case's timeline; the case itself is kept, for the
   handler to reply and a supervisor to close.
@@ -28,17 +27,14 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from heluo.cases.models import OPEN_STATES, CaseCategory, State
 from heluo.cases.services import transitions
-from heluo.core.models import Account, Division, Unit
+from heluo.cases.services.opening import AssignmentPolicy, open_case
 from heluo.core.services.accounts import system_operator
-from heluo.dust.models import Site
-from heluo.dust.services import site_officers
 from heluo.monitoring.alarm_rules import (
     HOURLY_METHODS,
     READING_METHODS,
@@ -57,7 +53,16 @@ from heluo.monitoring.hj212 import BEIJING
 from heluo.monitoring.hooks import Committed
 from heluo.monitoring.ingest.batch import Outcome
 from heluo.monitoring.ingest.rows import measurements
-from heluo.monitoring.models import Alarm, AlarmRule, AlarmState, AlarmStreak, HourlyValue, Monitor
+from heluo.monitoring.models import (
+    Alarm,
+    AlarmRule,
+    AlarmState,
+    AlarmStreak,
+    HourlyValue,
+    Monitor,
+    MonitoringPoint,
+)
+from heluo.monitoring.points import responsible_for
 from heluo.monitoring.validity import FACTORS
 
 from . import rollups
@@ -126,7 +131,7 @@ def _difference(
 ) -> dict[Pair, list[Finding]]:
     """The difference method over the given hours: each day is evaluated from its first hour, so the
     exceedances earlier that day count against the tolerance. A few queries for all the monitors."""
-    paths = dict(Monitor.objects.filter(pk__in=list(series)).values_list("pk", "site__division__path"))
+    paths = dict(Monitor.objects.filter(pk__in=list(series)).values_list("pk", "point__division__path"))
     days = {
         monitor_id: {rollups.beijing_day(hour) for hour, _value in values}
         for monitor_id, values in series.items()
@@ -248,26 +253,26 @@ def apply_findings(rules: Mapping[int, AlarmRule], findings: Mapping[Pair, Seque
     outcomes = {pair: summarise(found) for pair, found in findings.items() if found}
     if not outcomes:
         return 0
-    sites = dict(Monitor.objects.filter(pk__in={m for _r, m in outcomes}).values_list("pk", "site_id"))
+    points = dict(Monitor.objects.filter(pk__in={m for _r, m in outcomes}).values_list("pk", "point_id"))
     open_alarms = {
-        (alarm.rule_id, alarm.site_id): alarm
+        (alarm.rule_id, alarm.point_id): alarm
         for alarm in Alarm.objects.filter(
             open=True,
             state=AlarmState.ACTIVE,
             rule_id__in={r for r, _m in outcomes},
-            site_id__in=set(sites.values()),
+            point_id__in=set(points.values()),
         )
     }
     acted = 0
     for (rule_id, monitor_id), outcome in sorted(outcomes.items()):
-        rule, site_id = rules[rule_id], sites[monitor_id]
+        rule, point_id = rules[rule_id], points[monitor_id]
         try:
             if outcome.breach_at is not None:
                 acted += raise_alarm(
-                    rule, monitor_id, site_id, outcome.breach_at, outcome.latest, outcome.peak, outcome.since
+                    rule, monitor_id, point_id, outcome.breach_at, outcome.latest, outcome.peak, outcome.since
                 )
-            elif (rule_id, site_id) in open_alarms and outcome.clean_through is not None:
-                acted += clear_alarm(open_alarms[(rule_id, site_id)].pk, outcome.clean_through)
+            elif (rule_id, point_id) in open_alarms and outcome.clean_through is not None:
+                acted += clear_alarm(open_alarms[(rule_id, point_id)].pk, outcome.clean_through)
         except Exception:
             logger.exception("alarm %s on monitor %s could not be recorded", rule.code, monitor_id)
     return acted
@@ -302,21 +307,21 @@ def _number(value: float | None) -> str:
 def raise_alarm(
     rule: AlarmRule,
     monitor_id: int,
-    site_id: int,
+    point_id: int,
     at: datetime,
     value: float | None,
     peak: float | None,
     since: datetime | None = None,
 ) -> bool:
-    """Record a breach of `rule` at `at` (data time) on a site: a new alarm and case, or an update of
-    the open one. Returns whether anything changed.
-    - A breach no later than the last breach of the site's alarms of this rule was counted already and
+    """Record a breach of `rule` at `at` (data time) on a monitoring point: a new alarm and case, or an
+    update of the open one. Returns whether anything changed.
+    - A breach no later than the last breach of the point's alarms of this rule was counted already and
       changes nothing, even when that alarm's case is closed: re-evaluation is harmless.
     - A lasting condition (`since`: a device silent, a flag held) that an active alarm has breached
       already is the same breach: the alarm's latest value and last breach move on, its count does not.
-    - Any other breach counts, in a transaction holding the site's row, so two processes never open two
-      alarms. After the open alarm's case was closed or cancelled, it opens a new alarm and case."""
-    latest = Alarm.objects.filter(site_id=site_id, rule=rule).order_by("-last_breach_at", "-pk").first()
+    - Any other breach counts, in a transaction holding the point's row, so two processes never open two
+      alarms. An alarm closes with its case (`case_changed`): a breach after that opens a new alarm and case."""
+    latest = Alarm.objects.filter(point_id=point_id, rule=rule).order_by("-last_breach_at", "-pk").first()
     if latest is not None and at <= latest.last_breach_at:
         return False
     if (
@@ -327,16 +332,21 @@ def raise_alarm(
     ):
         return _hold(latest, rule, monitor_id, at, value, peak)
     with transaction.atomic():
-        site = Site.objects.select_for_update(of=("self",)).select_related("division", "grid").get(pk=site_id)
-        alarm = Alarm.objects.select_related("case").filter(site=site, rule=rule, open=True).first()
+        point = (
+            MonitoringPoint.objects.select_for_update(of=("self",))
+            .select_related("division")
+            .get(pk=point_id)
+        )
+        alarm = Alarm.objects.select_related("case").filter(point=point, rule=rule, open=True).first()
         if alarm is not None and at <= alarm.last_breach_at:
             return False  # another process recorded it since we looked
-        if alarm is not None and (alarm.case is None or alarm.case.state not in OPEN_STATES):
+        if alarm is not None and alarm.case_id is None:
+            # Its case could not be opened (logged then): a new alarm tries again.
             Alarm.objects.filter(pk=alarm.pk).update(open=False)
             alarm = None
         detail = describe(rule, value, at)[:300]
         if alarm is None:
-            return _open(rule, monitor_id, site, at, value, peak, detail)
+            return _open(rule, monitor_id, point, at, value, peak, detail)
         again = alarm.state == AlarmState.CLEARED
         alarm.state, alarm.cleared_at, alarm.monitor_id = AlarmState.ACTIVE, None, monitor_id
         alarm.last_breach_at, alarm.value, alarm.detail = at, value, detail
@@ -352,7 +362,7 @@ def _hold(
     alarm: Alarm, rule: AlarmRule, monitor_id: int, at: datetime, value: float | None, peak: float | None
 ) -> bool:
     """The condition still holds: move the alarm's latest value and last breach on (the clean period
-    counts from there). One compare-and-set UPDATE and no site lock, as an offline device is seen every
+    counts from there). One compare-and-set UPDATE and no point lock, as an offline device is seen every
     minute; a breach or clearing recorded meanwhile wins."""
     unchanged = Alarm.objects.filter(
         pk=alarm.pk, state=AlarmState.ACTIVE, last_breach_at=alarm.last_breach_at
@@ -372,7 +382,7 @@ def _highest(*values: float | None) -> float | None:
 def _open(
     rule: AlarmRule,
     monitor_id: int,
-    site: Site,
+    point: MonitoringPoint,
     at: datetime,
     value: float | None,
     peak: float | None,
@@ -381,85 +391,46 @@ def _open(
     try:
         with transaction.atomic():
             alarm = Alarm.objects.create(
-                rule=rule, site=site, monitor_id=monitor_id, raised_at=at, last_breach_at=at, value=value,
+                rule=rule, point=point, monitor_id=monitor_id, raised_at=at, last_breach_at=at, value=value,
                 peak=peak if peak is not None else value, detail=detail,
             )  # fmt: skip
     except IntegrityError:
         # Another process opened it between our read and write (SQLite has no row lock): it stands.
         return False
-    alarm.case = _open_case(alarm, rule, site, detail)
+    alarm.case = _open_case(alarm, rule, point, detail)
     alarm.save(update_fields=["case", "updated_at"])
     return True
 
 
-def _open_case(alarm: Alarm, rule: AlarmRule, site: Site, detail: str) -> Any:
-    operator = system_operator()
+def _open_case(alarm: Alarm, rule: AlarmRule, point: MonitoringPoint, detail: str) -> Any:
     monitor = Monitor.objects.get(pk=alarm.monitor_id)
-    officers = list(site_officers(site))
-    handler = _handler(officers)
-    people = "、".join(f"{m.role.name}{m.person.name}（{m.person.phone or '—'}）" for m in officers) or _(
-        "none"
-    )
+    responsible = responsible_for(point)
+    people = "、".join(str(officer) for officer in responsible.officers) or _("none")
     description = _(
-        "Monitoring alarm of %(site)s, monitor %(mn)s: %(detail)s.\nThe site's grid officers: %(people)s."
-    ) % {"site": site.name, "mn": monitor.mn, "detail": detail, "people": people}
+        "Monitoring alarm of %(point)s, monitor %(mn)s: %(detail)s.\nWho answers for it: %(people)s."
+    ) % {"point": point.name, "mn": monitor.mn, "detail": detail, "people": people}
     registration = transitions.Registration(
-        title=(_("%(site)s: %(rule)s") % {"site": site.name, "rule": rule.name})[:200],
-        category=CaseCategory.objects.get(code=CASE_CATEGORY), division=site.division,
+        title=(_("%(point)s: %(rule)s") % {"point": point.name, "rule": rule.name})[:200],
+        category=CaseCategory.objects.get(code=CASE_CATEGORY), division=point.division,
         description=description, source_kind="monitoring_alarm", source_reference=f"ALARM-{alarm.pk}",
-        address=site.address, priority=rule.priority, time_limit_days=rule.time_limit_days,
+        address=point.address, priority=rule.priority, time_limit_days=rule.time_limit_days,
         requirements=rule.requirements,
     )  # fmt: skip
-    case = transitions.register_case(operator, registration, source=alarm)
-    unit = _responsible_unit(site, handler)
-    if handler is None or unit is None:
-        transitions.add_note(
-            operator,
-            case,
-            note=_("No grid officer of the site has an account that handles cases: assign the case by hand."),
-        )
-        return case
-    try:
-        with transaction.atomic():
-            case, _warnings = transitions.assign_case(
-                operator, case, unit=unit, handler=handler, days=rule.time_limit_days,
-                note=_("Assigned automatically to the site's grid officer."),
-            )  # fmt: skip
-    except ValidationError as error:
-        transitions.add_note(
-            operator,
-            case,
-            note=_("Not assigned automatically: %(reason)s") % {"reason": "; ".join(error.messages)},
-        )
-    return case
+    policy = AssignmentPolicy(
+        officers=responsible.officers, area=responsible.area, days=rule.time_limit_days,
+        note=_("Assigned automatically to who answers for the monitoring point."),
+    )  # fmt: skip
+    return open_case(registration, source=alarm, policy=policy)
 
 
-def _handler(officers: Sequence[Any]) -> Account | None:
-    """The first of the site's officers with an active account that may handle cases."""
-    people = [membership.person_id for membership in officers]
-    accounts = Account.objects.filter(person_id__in=people, user__is_active=True).select_related(
-        "user", "unit"
-    )
-    by_person: dict[int, list[Account]] = defaultdict(list)
-    for account in accounts.order_by("pk"):
-        by_person[account.person_id].append(account)
-    for person_id in people:
-        for account in by_person.get(person_id, []):
-            if transitions.holds(account.user, "change_case"):
-                return account
-    return None
-
-
-def _responsible_unit(site: Site, handler: Account | None) -> Unit | None:
-    if handler is not None and handler.unit_id:
-        return handler.unit
-    division: Division | None = site.grid.division if site.grid is not None else site.division
-    while division is not None:
-        unit = Unit.objects.filter(division=division, unit_type__code="government").order_by("pk").first()
-        if unit is not None:
-            return unit
-        division = division.parent
-    return None
+def case_changed(case: Any) -> None:
+    """The cases engine's hook for alarm cases: an alarm is open while its case is. A reopened case
+    opens its alarm again unless a newer alarm of the point and rule is open."""
+    alarm = case.source
+    if case.state not in OPEN_STATES:
+        Alarm.objects.filter(pk=alarm.pk).update(open=False, updated_at=timezone.now())
+    elif not Alarm.objects.filter(point_id=alarm.point_id, rule_id=alarm.rule_id, open=True).exists():
+        Alarm.objects.filter(pk=alarm.pk).update(open=True, updated_at=timezone.now())
 
 
 def clear_alarm(alarm_id: int, clean_through: datetime) -> int:

@@ -9,7 +9,6 @@ committed that the answer does not report, and nothing reported committed is los
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from typing import Any
 from django.utils import timezone
 
 from heluo.monitoring import hooks
+from heluo.monitoring.conf import ingest_settings
 from heluo.monitoring.hj212 import BEIJING, Frame, HJ212Error, build_frame, parse_frame
 from heluo.monitoring.ingest.batch import Outcome
 from heluo.monitoring.ingest.journal import Accepted, Journal
@@ -55,10 +55,6 @@ class FrameResult:
         }  # fmt: skip
 
 
-def settings_from_env() -> IngestSettings:
-    return IngestSettings.from_env(os.environ)
-
-
 def device_for(mn: str) -> Device | None:
     monitor = Monitor.objects.filter(mn=mn).first()
     return device_of(monitor) if monitor is not None else None
@@ -75,7 +71,7 @@ def ingest(
     """Admit, store and log the frames of one device, in order; run the after-commit hooks. Raises
     only errors for which `services.is_retryable` holds (the database is unreachable), having
     committed nothing: the caller answers so that the sender tries again."""
-    settings = settings or settings_from_env()
+    settings = settings or ingest_settings()
     received_at = now or timezone.now()
     device = device_for(mn)
     journal = Journal()

@@ -1,4 +1,4 @@
-"""What the monitoring pages read: the latest hour of each monitor (live map and list), a site's hourly
+"""What the monitoring pages read: the latest hour of each monitor (live map and list), a point's hourly
 and daily values (curves), data capture and offline devices. Rollups only, never readings: a page costs
 the same with a month or a year of data behind it.
 """
@@ -15,10 +15,10 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from heluo.monitoring import aqi as hj633
+from heluo.monitoring.conf import offline_after
 from heluo.monitoring.models import ABOVE_TABLE, DailyValue, HourlyValue, Monitor
 from heluo.monitoring.validity import HOURS_PER_DAY
 
-from . import offline_after
 from .rollups import HOUR, hour_of, parsed, parsed_day
 
 # A latest hour older than this is not "live": the monitor shows grey on the map.
@@ -39,7 +39,7 @@ def category(level: int | None) -> hj633.Category | None:
 # --- live ------------------------------------------------------------------------------------------
 
 LIVE_FIELDS = (
-    "pk", "mn", "name", "site_id", "site__name", "longitude", "latitude", "latest__hour",
+    "pk", "mn", "name", "point_id", "point__name", "longitude", "latitude", "latest__hour",
     "latest__aqi", "latest__level", "latest__pm10", "latest__pm25", "latest__primary", "status__last_seen",
 )  # fmt: skip
 
@@ -50,7 +50,7 @@ def live_monitors(user: Any) -> QuerySet[Monitor]:
 
 def live_points(user: Any, now: datetime | None = None) -> dict[str, Any]:
     """Every active monitor the user sees, as compact rows for the map: [longitude, latitude, level,
-    AQI text, site, MN, hour, PM10, PM2.5, site id, online] (level 0: no live hour), and the count per
+    AQI text, point, MN, hour, PM10, PM2.5, point id, online] (level 0: no live hour), and the count per
     level. One query, no model objects: the map of 2,000 monitors must cost little more than of 200."""
     now = now or timezone.now()
     live_since, online_since = now - STALE_AFTER, now - offline_after()
@@ -61,20 +61,20 @@ def live_points(user: Any, now: datetime | None = None) -> dict[str, Any]:
     rows = (
         live_monitors(user)
         .annotate(
-            longitude=Cast("site__longitude", FloatField()), latitude=Cast("site__latitude", FloatField())
+            longitude=Cast("point__longitude", FloatField()), latitude=Cast("point__latitude", FloatField())
         )
         .order_by("pk")
         .values_list(*LIVE_FIELDS)
     )
-    for _pk, mn, _name, site_id, site, lon, lat, hour, stored, level, pm10, pm25, _primary, seen in rows:
+    for _pk, mn, _name, point_id, point, lon, lat, hour, stored, level, pm10, pm25, _primary, seen in rows:
         live = hour is not None and hour >= live_since - HOUR
         shown_level = level if live and level else 0
         counts[shown_level] += 1
         if lon is None or lat is None:
             continue
         points.append([
-            lon, lat, shown_level, aqi_text(stored) if live else "—", site, mn,
-            hour.astimezone(local).strftime("%m-%d %H:00") if hour else "", pm10, pm25, site_id,
+            lon, lat, shown_level, aqi_text(stored) if live else "—", point, mn,
+            hour.astimezone(local).strftime("%m-%d %H:00") if hour else "", pm10, pm25, point_id,
             seen is not None and seen >= online_since,
         ])  # fmt: skip
     return {"points": points, "counts": counts, "at": timezone.localtime(now).strftime("%Y-%m-%d %H:%M:%S")}
@@ -201,7 +201,7 @@ def capture(user: Any, first: date, last: date) -> QuerySet[Monitor]:
             valid_hours=Sum("daily_values__pm10_hours", filter=days),
             valid_days=Count("daily_values", filter=days & Q(daily_values__pm10__isnull=False)),
         )
-        .select_related("site")
+        .select_related("point")
         .order_by("valid_hours", "mn")
     )
 
@@ -216,7 +216,7 @@ def offline(user: Any, now: datetime | None = None) -> QuerySet[Monitor]:
     return (
         live_monitors(user)
         .filter(Q(status__last_seen__lt=since) | Q(status__isnull=True) | Q(status__last_seen__isnull=True))
-        .select_related("site", "status", "site__division")
+        .select_related("point", "status", "point__division")
         .order_by("status__last_seen", "mn")
     )
 

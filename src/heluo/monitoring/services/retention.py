@@ -7,28 +7,22 @@ accepts frames for (`HELUO_HJ212_MAX_AGE_DAYS`): the period must be longer than 
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
+from heluo.monitoring.conf import ingest_settings
 from heluo.monitoring.hj212 import BEIJING
-from heluo.monitoring.ingest.policy import IngestSettings
 from heluo.monitoring.models import Reading
-
-DEFAULT_KEEP_DAYS = 400
 
 
 def keep_days() -> int:
     """HELUO_MONITORING_KEEP_DAYS, checked against the receiver's window (ValueError when too short)."""
-    text = os.environ.get("HELUO_MONITORING_KEEP_DAYS", "").strip()
-    try:
-        days = int(text) if text else DEFAULT_KEEP_DAYS
-    except ValueError as error:
-        raise ValueError(f"HELUO_MONITORING_KEEP_DAYS={text!r} is not a number of days") from error
-    window = IngestSettings.from_env(os.environ).max_age_days
+    days = int(settings.MONITORING_KEEP_DAYS)
+    window = ingest_settings().max_age_days
     if days < window + 31:
         raise ValueError(
             f"HELUO_MONITORING_KEEP_DAYS={days} must exceed the receiver's window ({window} days) by a month"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
 from django.utils.safestring import SafeString
 
 from heluo.monitoring.labels import reason_label
-from heluo.monitoring.models import Monitor, Reading
+from heluo.monitoring.models import Monitor, MonitoringPoint, Reading
+from heluo.monitoring.services.overview import LiveRow, live_rows
 from heluo.monitoring.tables import status_badge
 
 register = template.Library()
@@ -32,3 +35,10 @@ def latest_readings(monitor: Monitor, limit: int = 10) -> list[Reading]:
 @register.filter
 def reason(code: str) -> str:
     return str(reason_label(code))
+
+
+@register.simple_tag
+def point_monitors(point: MonitoringPoint, user: Any) -> list[LiveRow]:
+    """The monitors of a monitoring point the user may see, with their latest valid hour."""
+    monitors = Monitor.objects.for_user(user).filter(point=point).select_related("latest", "status")
+    return live_rows(list(monitors))

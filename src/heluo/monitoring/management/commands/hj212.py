@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import signal
 import sys
 import time
@@ -18,8 +17,8 @@ from django.utils.translation import gettext as _
 
 from heluo.monitoring import receiver as receiver_module
 from heluo.monitoring import services
+from heluo.monitoring.conf import ingest_settings, mqtt_url
 from heluo.monitoring.hj212 import CrcForm, Sm4Cipher, decode_lines
-from heluo.monitoring.ingest.policy import IngestSettings
 from heluo.monitoring.simulator import Simulator
 
 
@@ -187,8 +186,8 @@ class Command(BaseCommand):
         **_options: Any,
     ) -> None:
         try:
-            settings = IngestSettings.from_env(
-                os.environ, batch_size=batch_size, max_latency_ms=max_latency_ms, queue_limit=queue_limit
+            settings = ingest_settings(
+                batch_size=batch_size, max_latency_ms=max_latency_ms, queue_limit=queue_limit
             )
         except ValueError as error:
             raise CommandError(str(error)) from error
@@ -302,7 +301,7 @@ class Command(BaseCommand):
 
     # --- partitions -----------------------------------------------------------------------------
     def handle_partitions(self, *, ahead: int, **_options: Any) -> None:
-        settings = IngestSettings.from_env(os.environ)
+        settings = ingest_settings()
         created = services.ensure_partitions(max_age_days=settings.max_age_days, months_ahead=ahead)
         self.stdout.write(_("Created %(count)d readings partitions.") % {"count": created})
 
@@ -310,7 +309,7 @@ class Command(BaseCommand):
     def handle_mqtt(self, *, url: str | None, client_id: str | None, **_options: Any) -> None:
         from heluo.monitoring.mqtt import BrokerSettings, Subscriber
 
-        address = url or os.environ.get("HELUO_MQTT_URL", "")
+        address = url or mqtt_url()
         if not address:
             raise CommandError(_("Give --url or set HELUO_MQTT_URL."))
         try:

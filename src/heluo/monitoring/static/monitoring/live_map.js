@@ -45,7 +45,7 @@
   }
 
   chart.on("click", function (item) {
-    if (item.data && item.data.value) { window.location.href = "../sites/" + item.data.value[9] + "/"; }
+    if (item.data && item.data.value) { window.location.href = "../points/" + item.data.value[9] + "/curves/"; }
   });
   window.addEventListener("resize", function () { chart.resize(); });
   document.body.addEventListener("htmx:afterSwap", function (event) {

@@ -1,7 +1,7 @@
-// A site's curves: hourly PM10/PM2.5/TSP (and AQI) per monitor, daily averages, the alarm limits drawn in.
+// A monitoring point's curves: hourly PM10/PM2.5/TSP (and AQI) per monitor, daily averages, the alarm limits drawn in.
 (function () {
   "use strict";
-  var charts = JSON.parse(document.getElementById("site-charts").textContent);
+  var charts = JSON.parse(document.getElementById("point-charts").textContent);
   var labels = charts.labels;
 
   // The AQI goes on the right-hand axis (an index, not a concentration), dotted.

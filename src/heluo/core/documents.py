@@ -1,0 +1,82 @@
+"""Official documents (公文) on A4, in the layout of GB/T 9704-2012 (党政机关公文格式) as far as open fonts
+allow: the supervision notice (督办单), dust control's 通报 and the briefings are each a template that
+extends `core/official_document.html` and a context; this renders them as a page to print, a PDF with
+its fonts embedded (WeasyPrint) and a Word-compatible file.
+
+Fonts: Noto Serif/Sans CJK (Debian's fonts-noto-cjk, OFL) by default; an office's own licensed
+仿宋_GB2312, 方正小标宋, 黑体 and 楷体 files, put in HELUO_OFFICIAL_FONT_DIR, take their places.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+# Font roles of GB/T 9704 → file-name stems of the usual licensed files (lower case, no extension).
+OFFICIAL_FONTS: dict[str, tuple[str, ...]] = {
+    "xiaobiaosong": (
+        "方正小标宋简体",
+        "方正小标宋_gbk",
+        "fzxbsjw",
+        "fzxbsk",
+        "fzxiaobiaosong-b05s",
+        "小标宋",
+    ),
+    "fangsong": ("仿宋_gb2312", "fangsong_gb2312", "fs_gb2312", "仿宋", "simfang", "fangsong"),
+    "heiti": ("黑体", "simhei", "heiti"),
+    "kaiti": ("楷体_gb2312", "kaiti_gb2312", "楷体", "simkai", "kaiti"),
+}
+FONT_SUFFIXES = {".ttf", ".otf", ".ttc"}
+WORD_CONTENT_TYPE = "application/msword"
+
+
+class PdfUnavailable(Exception):
+    """WeasyPrint or its system libraries (Pango, HarfBuzz) are missing on this server."""
+
+
+def official_fonts(folder: Path | None = None) -> dict[str, Path]:
+    """The office's own font files found in HELUO_OFFICIAL_FONT_DIR, by role."""
+    folder = folder or settings.OFFICIAL_FONT_DIR
+    if folder is None or not folder.is_dir():
+        return {}
+    files = {p.stem.lower(): p for p in folder.iterdir() if p.suffix.lower() in FONT_SUFFIXES}
+    found = {}
+    for role, stems in OFFICIAL_FONTS.items():
+        for stem in stems:
+            if stem in files:
+                found[role] = files[stem]
+                break
+    return found
+
+
+def page(template: str, context: dict[str, Any]) -> str:
+    """The document as an HTML page to print from the browser (the browser's own fonts)."""
+    return render_to_string(template, {**context, "fonts": {}, "for_print": True, "output": "page"})
+
+
+def pdf(template: str, context: dict[str, Any], *, base_url: str = "/") -> bytes:
+    """The document as a PDF, its fonts embedded as subsets. Raises PdfUnavailable when WeasyPrint cannot run."""
+    try:
+        from weasyprint import HTML
+    except (ImportError, OSError) as error:
+        raise PdfUnavailable(
+            _(
+                "PDF output needs WeasyPrint and its system libraries (Debian: apt-get install libpango-1.0-0 "
+                "libpangoft2-1.0-0 libharfbuzz0b fonts-noto-cjk): %(error)s"
+            )
+            % {"error": error}
+        ) from error
+    fonts = {role: path.as_uri() for role, path in official_fonts().items()}
+    html = render_to_string(template, {**context, "fonts": fonts, "for_print": False, "output": "pdf"})
+    return bytes(HTML(string=html, base_url=base_url).write_pdf())
+
+
+def word(template: str, context: dict[str, Any]) -> bytes:
+    """The document as a Word-compatible file (HTML that Word and WPS open as a document, .doc), for an
+    office that edits before it issues."""
+    html = render_to_string(template, {**context, "fonts": {}, "for_print": False, "output": "word"})
+    return html.encode("utf-8")

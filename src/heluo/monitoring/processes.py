@@ -1,0 +1,73 @@
+"""Monitoring's part of `heluo up` (heluo.core.processes): the HJ 212 receiver, the MQTT subscriber when
+HELUO_MQTT_URL is set and, on a demo installation, a gentle simulator of the demo monitors."""
+
+from __future__ import annotations
+
+from django.core.management.base import CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from heluo.core.processes import Options, ProcessDeclaration, Started
+from heluo.core.supervisor import Child, python_command
+from heluo.monitoring.conf import mqtt_url
+
+SIMULATED_STATIONS = 20
+
+
+def _arguments(parser: CommandParser) -> None:
+    parser.add_argument(
+        "--hj212-host", default="127.0.0.1", help=gettext_lazy("address of the HJ 212 receiver")
+    )
+    parser.add_argument(
+        "--hj212-port", type=int, default=9212, help=gettext_lazy("port of the HJ 212 receiver")
+    )
+    parser.add_argument(
+        "--no-receiver", action="store_true", help=gettext_lazy("do not start the HJ 212 receiver")
+    )
+    parser.add_argument(
+        "--no-simulator", action="store_true", help=gettext_lazy("do not simulate the demo monitors")
+    )
+
+
+def demo_monitors_exist() -> bool:
+    from heluo.monitoring.models import Monitor
+
+    return Monitor.objects.filter(is_demo=True, active=True).exists()
+
+
+def _processes(options: Options) -> list[Started]:
+    processes = []
+    if mqtt_url():
+        # Frames over MQTT: the same storage as the receiver's, acknowledged after commit.
+        processes.append(
+            Started(
+                Child("hj212-mqtt", python_command("-m", "heluo", "hj212", "mqtt")),
+                _("MQTT subscriber for HJ 212 frames (HELUO_MQTT_URL)."),
+            )
+        )
+    if options.get("no_receiver"):
+        return processes
+    host, port = options["hj212_host"], options["hj212_port"]
+    receiver = python_command("-m", "heluo", "hj212", "serve", "--host", host, "--port", str(port))
+    processes.append(
+        Started(
+            Child("hj212-receiver", receiver),
+            _("HJ 212 receiver on %(host)s:%(port)d") % {"host": host, "port": port},
+        )
+    )
+    # Only demo monitors are simulated: a real installation's devices must never get invented data.
+    if not options.get("no_simulator") and demo_monitors_exist():
+        # Gentle: one frame a minute from each of 20 demo monitors, in real time.
+        target = "127.0.0.1" if host in {"0.0.0.0", "::"} else host
+        argv = ["hj212", "simulate", "--demo", "--stations", str(SIMULATED_STATIONS), "--rate"]
+        argv += [f"{1 / 60:.6f}", "--host", target, "--port", str(port)]
+        processes.append(
+            Started(
+                Child("hj212-simulator", python_command("-m", "heluo", *argv)),
+                _("Simulating %(count)d demo monitors.") % {"count": SIMULATED_STATIONS},
+            )
+        )
+    return processes
+
+
+MONITORING = ProcessDeclaration("monitoring", _processes, _arguments, order=30)
