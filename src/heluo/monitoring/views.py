@@ -3,7 +3,6 @@ platform's live map and list, site curves, alarms, offline devices and data capt
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 from typing import Any
 
@@ -29,8 +28,6 @@ from .labels import reason_label
 from .models import Alarm, AlarmRule, MessageLog, Monitor, Reading, ReadingConflict, UnknownDevice
 from .services import devices, offline_after, overview
 
-_PW = re.compile(r"PW=([^;]*);")
-
 
 def _require(request: HttpRequest, action: str, model: type[Any]) -> None:
     if not may(request.user, action, model):  # type: ignore[arg-type]
@@ -42,11 +39,11 @@ def unknown_devices(request: HttpRequest) -> HttpResponse:
     _require(request, "view", UnknownDevice)
     page = Paginator(UnknownDevice.objects.order_by("-last_seen"), 50).get_page(request.GET.get("page"))
     can_register = may(request.user, "add", Monitor)
-    rows = []
-    for device in page:
-        password = _PW.search(device.last_frame)
-        query = {"mn": device.mn, "pw": password.group(1) if password else ""}
-        rows.append((device, ledgers.monitor.url("add") + "?" + urlencode(query) if can_register else ""))
+    # The link fills in the MN only: the password is the device's secret, typed by whoever registers it.
+    rows = [
+        (device, ledgers.monitor.url("add") + "?" + urlencode({"mn": device.mn}) if can_register else "")
+        for device in page
+    ]
     return render(
         request,
         "monitoring/unknown_devices.html",

@@ -1,7 +1,8 @@
 """A frame as a row of the readings table, and the key that makes storing it idempotent.
 
 The layout is wide (docs/monitoring.md has the measurement): the standard dust factors are columns,
-every other value is kept in `extra`, flags other than N in `flags`, and the frame's text in `raw`.
+every other value is kept in `extra`, flags other than N in `flags`, and the frame's text in `raw` (its
+password blanked: hj212.redact_password).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import NamedTuple
 
-from heluo.monitoring.hj212 import CN, Frame, Value
+from heluo.monitoring.hj212 import CN, Frame, Value, redact_password
 
 # 2017 code → column. Particulates are stored in µg/m³, pressure in kPa.
 FACTOR_COLUMNS: dict[str, str] = {
@@ -136,7 +137,7 @@ def reading_row(
         flags or None,
         extra or None,
         problems or None,
-        frame.raw,
+        redact_password(frame.raw),
     )
 
 

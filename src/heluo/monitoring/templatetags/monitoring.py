@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import template
 from django.utils.safestring import SafeString
 
+from heluo.monitoring.hj212 import redact_password
 from heluo.monitoring.labels import reason_label
 from heluo.monitoring.models import Monitor, Reading
 from heluo.monitoring.tables import status_badge
@@ -32,3 +33,10 @@ def latest_readings(monitor: Monitor, limit: int = 10) -> list[Reading]:
 @register.filter
 def reason(code: str) -> str:
     return str(reason_label(code))
+
+
+@register.filter
+def frame_text(text: str) -> str:
+    """A frame as a page shows it: without the device's access password (rows stored before it was
+    blanked on storage included)."""
+    return redact_password(text or "")
