@@ -36,8 +36,11 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()] if value else default
 
 
+# Everything Heluo writes (database, uploads, task queue, exports, keys) is for its own user alone: files
+# 0600 and directories 0700, as the backups are, in every process that loads these settings.
+os.umask(0o077)
 DATA_DIR = Path(env_str("HELUO_DATA_DIR", "var")).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+DATA_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)
 
 
 def _secret_key() -> str:
@@ -64,7 +67,7 @@ DEBUG = env_bool("HELUO_DEBUG")
 ALLOWED_HOSTS = env_list("HELUO_ALLOWED_HOSTS", ["*"])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "django.contrib.admin",  # for its log table, kept in backups; its pages are not mounted
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -189,6 +192,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 FILE_UPLOAD_MAX_BYTES = env_int("HELUO_UPLOAD_MAX_MB", 20) * 1024 * 1024
 
 # HTTPS is a switch: most intranets serve plain HTTP; with HELUO_HTTPS=1 Heluo sits behind a TLS proxy.
@@ -259,6 +264,11 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["heluo.core.api.permissions.Authenticated"],
+    "DEFAULT_PARSER_CLASSES": [
+        "heluo.core.api.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "heluo.core.api.pagination.Pagination",
     "PAGE_SIZE": 50,

@@ -356,7 +356,11 @@ def test_a_large_export_runs_as_a_job_with_a_downloadable_result(client_as: Any,
 
     monkeypatch.setattr(jobs, "INLINE_ROWS", 5)
     client = client_as("laocheng")
-    response = client.get("/core/units/export/")
+    before = Job.objects.count()
+    asked = client.get("/core/units/export/")
+    assert asked.status_code == 200 and 'data-testid="start-export"' in asked.content.decode()
+    assert Job.objects.count() == before  # a GET queues nothing
+    response = client.post("/core/units/export/")
     job = Job.objects.latest("pk")
     assert response["Location"] == job.get_absolute_url()
     assert job.state == JobState.SUCCEEDED and job.result["rows"] > 5

@@ -14,13 +14,14 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.exceptions import APIException, AuthenticationFailed, ValidationError
-from rest_framework.parsers import BaseParser, JSONParser
+from rest_framework.parsers import BaseParser
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
 from heluo.core.api.base import LedgerSerializer, LedgerViewSet, register_ledgers
+from heluo.core.api.parsers import BoundedJSONParser
 from heluo.monitoring import ledgers
 from heluo.monitoring.ingest.policy import Refusal
 from heluo.monitoring.models import AlarmRule, ControlReading, ControlStation, Monitor
@@ -145,7 +146,7 @@ class FrameViewSet(viewsets.ViewSet):
 
     authentication_classes = [DeviceAuthentication]
     permission_classes = [IsDevice]
-    parser_classes = [JSONParser, PlainTextParser]
+    parser_classes = [BoundedJSONParser, PlainTextParser]
 
     @extend_schema(
         request={"application/json": FramesRequestSerializer, "text/plain": str},

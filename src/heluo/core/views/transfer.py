@@ -33,18 +33,30 @@ def _start(request: HttpRequest, job: Job, inline: bool) -> HttpResponse:
 
 
 class LedgerExportView(LedgerView):
+    """The list's rows as .xlsx (the list's filters in the query string). A small export is the answer
+    itself; a large one is a job, started only by a POST: a GET (a link, a prefetch) asks first."""
+
     def get(self, request: HttpRequest) -> HttpResponse:
         query = request.GET.urlencode()
         count = transfer.filtered_rows(self.ledger, request.user, query).count()
         if count <= jobs.INLINE_ROWS:
-            name, data, _count = transfer.export_to_bytes(self.ledger, request.user, query)
-            response = HttpResponse(
-                data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            )
-            response["Content-Disposition"] = _attachment(name)
-            return response
+            return self._download(request, query)
+        return render(request, "core/export_confirm.html", self.context(count=count, query=query))
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        query = request.GET.urlencode()
+        if transfer.filtered_rows(self.ledger, request.user, query).count() <= jobs.INLINE_ROWS:
+            return self._download(request, query)
         job = jobs.queue_job(request.user, JobKind.EXPORT, self.ledger.label, params={"query": query})
         return _start(request, job, inline=False)
+
+    def _download(self, request: HttpRequest, query: str) -> HttpResponse:
+        name, data, _count = transfer.export_to_bytes(self.ledger, request.user, query)
+        response = HttpResponse(
+            data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response["Content-Disposition"] = _attachment(name)
+        return response
 
 
 class LedgerTemplateView(LedgerView):
