@@ -171,6 +171,14 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# A value found used by a record outside the user's scope (an ID number, a credit code) is refused
+# without naming that record; past this many such refusals in an hour every uniqueness check of the user
+# is refused until the hour is over, so no one probes values in bulk (forms, imports and the API alike).
+UNIQUE_REFUSALS_PER_HOUR = env_int("HELUO_UNIQUE_REFUSALS_PER_HOUR", 20)
+# Devices (HTTP, MQTT, TCP): wrong access passwords of one MN from one address, and of any MN from one
+# address (several times as many), before that MN and address are refused for the cool-off time.
+DEVICE_FAILURE_LIMIT = env_int("HELUO_DEVICE_FAILURE_LIMIT", 5)
+DEVICE_COOLOFF_MINUTES = env_int("HELUO_DEVICE_COOLOFF_MINUTES", 15)
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]

@@ -61,13 +61,14 @@ def dismiss_unknown_device(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _visible_log(request: HttpRequest) -> QuerySet[MessageLog]:
-    """Log entries of the MNs the user may see: their monitors', and unknown MNs' if they may see those."""
+    """Log entries of the MNs the user may see: their monitors', and unknown MNs' if they may see those.
+    Once an MN is registered its whole log follows its monitor's scope, the entries from before too."""
     entries = MessageLog.objects.all()
     if scope_of(request.user).unrestricted:
         return entries
     monitors = Monitor.objects.for_user(request.user).values("mn")
     if may(request.user, "view", UnknownDevice):
-        unknown = UnknownDevice.objects.values("mn")
+        unknown = UnknownDevice.objects.exclude(mn__in=Monitor.objects.values("mn")).values("mn")
         return entries.filter(mn__in=monitors) | entries.filter(mn__in=unknown)
     return entries.filter(mn__in=monitors)
 
@@ -238,7 +239,7 @@ def alarm_list(request: HttpRequest) -> HttpResponse:
     """Alarms in the user's scope, newest breach first; refreshes itself."""
     _require(request, "view", Alarm)
     rows = Alarm.objects.for_user(request.user).select_related("rule", "site", "monitor", "case")
-    alarm_filter = AlarmFilter(request.GET or None, queryset=rows)
+    alarm_filter = AlarmFilter(request.GET or None, queryset=rows, request=request)
     page = Paginator(alarm_filter.qs, 50).get_page(request.GET.get("page"))
     context = {
         "filter": alarm_filter,

@@ -25,12 +25,15 @@ from rest_framework.filters import BaseFilterBackend
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
+from rest_framework.settings import api_settings
+from rest_framework.validators import UniqueValidator
 
 from heluo.core.api.errors import django_errors
 from heluo.core.api.permissions import LedgerPermission
-from heluo.core.forms import current_references
+from heluo.core.forms import current_references, validate_other_constraints
 from heluo.core.ledger import Ledger
 from heluo.core.scope import visible
+from heluo.core.services import uniqueness
 from heluo.core.services.audit import acting_as
 from heluo.core.services.masking import kept_if_masked, log_unmasked, shown
 
@@ -84,6 +87,16 @@ class LedgerSerializer(serializers.ModelSerializer):
     def get_display(self, obj: models.Model) -> str:
         return str(obj)
 
+    # Uniqueness is checked in validate() as the forms check it (heluo.core.services.uniqueness), not by
+    # DRF's validators, whose refusal says that a value exists whoever holds it.
+    def get_validators(self) -> list[Any]:
+        return []
+
+    def build_standard_field(self, field_name: str, model_field: Any) -> tuple[Any, dict[str, Any]]:
+        field_class, kwargs = super().build_standard_field(field_name, model_field)
+        kwargs["validators"] = [v for v in kwargs.get("validators", []) if not isinstance(v, UniqueValidator)]
+        return field_class, kwargs
+
     @property
     def user(self) -> Any:
         request = self.context.get("request")
@@ -123,9 +136,18 @@ class LedgerSerializer(serializers.ModelSerializer):
             setattr(instance, name, attrs[name])
         exclude = {field.name for field in model._meta.concrete_fields} - direct
         try:
-            instance.full_clean(exclude=exclude)
+            # Uniqueness as the forms check it: no record outside the user's scope is named.
+            instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+            validate_other_constraints(instance, exclude)
+            clashes = uniqueness.refusals_of(self.user, instance, list(direct))
         except DjangoValidationError as error:
             raise serializers.ValidationError(django_errors(error)) from error
+        except uniqueness.UniquenessLocked as locked:
+            raise serializers.ValidationError(str(locked)) from locked
+        if clashes:
+            raise serializers.ValidationError(
+                {name or api_settings.NON_FIELD_ERRORS_KEY: messages for name, messages in clashes.items()}
+            )
         # clean() may normalise a value (an ID number in capitals): store what was validated.
         for name in direct & attrs.keys():
             attrs[name] = getattr(instance, name)

@@ -19,11 +19,11 @@ from typing import Any, cast
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from heluo.core.forms import current_references
 from heluo.core.scope import may
+from heluo.core.services import uniqueness
 from heluo.core.services.audit import acting_as, audited_bulk_create, audited_bulk_update
 from heluo.core.tabular.columns import (
     ID_HEADER,
@@ -330,7 +330,7 @@ def plan_import(ledger: Any, table: Table, user: Any, progress: Progress | None 
         action = CREATED if target is None else (UPDATED if _changed(form, before) else UNCHANGED)
         plan.counts[action] += 1
         plan.accepted.append((number, action, form if per_row else form.instance))
-    _check_uniqueness(ledger.model, plan, by_name)
+    _check_uniqueness(ledger.model, plan, by_name, user)
     if progress is not None:
         progress(len(table.rows), len(table.rows))
     return plan
@@ -363,46 +363,21 @@ def _stored_form_data(ledger: Any, obj: models.Model, user: Any) -> dict[str, An
     return data
 
 
-def _unique_sets(model: type[models.Model]) -> list[tuple[tuple[str, ...], Q | None]]:
-    sets: list[tuple[tuple[str, ...], Q | None]] = [
-        ((f.name,), None) for f in model._meta.concrete_fields if f.unique and not f.primary_key
-    ]
-    sets += [(tuple(fields), None) for fields in model._meta.unique_together]
-    for constraint in model._meta.constraints:
-        if isinstance(constraint, models.UniqueConstraint) and constraint.fields:
-            sets.append((tuple(constraint.fields), constraint.condition))
-    return sets
-
-
-def _check_uniqueness(model: type[models.Model], plan: ImportPlan, columns: dict[str, Column]) -> None:
-    """Refuse rows whose unique values repeat another row of the file or a row already stored."""
-    refused_rows: set[int] = set()
-    for fields, condition in _unique_sets(model):
-        keyed: dict[tuple[Any, ...], tuple[int, Any]] = {}
-        for number, _action, accepted in plan.accepted:
-            instance = getattr(accepted, "instance", accepted)
-            key = tuple(getattr(instance, _concrete_field(model, f).attname) for f in fields)
-            # Blank values do not collide: conditional constraints exclude them (credit_code != "").
-            if any(value in (None, "") for value in key):
-                continue
-            header = columns[fields[0]].header if fields[0] in columns else fields[0]
-            if key in keyed:
-                first = keyed[key][0]
-                message = _("Repeats row %(row)d of this file (%(fields)s must be unique).") % {
-                    "row": first, "fields": "、".join(_field_label(model, f) for f in fields)}  # fmt: skip
-                plan.refuse(CellError(number, header, "、".join(map(str, key)), message))
-                refused_rows.add(number)
-            else:
-                keyed[key] = (number, instance)
-        taken = _stored_keys(model, fields, condition, list(keyed))
-        for key, (number, instance) in keyed.items():
-            holder = taken.get(key)
-            if holder is not None and holder != instance.pk:
-                header = columns[fields[0]].header if fields[0] in columns else fields[0]
-                message = _("Already used by another record (%(fields)s must be unique).") % {
-                    "fields": "、".join(_field_label(model, f) for f in fields)}  # fmt: skip
-                plan.refuse(CellError(number, header, "、".join(map(str, key)), message))
-                refused_rows.add(number)
+def _check_uniqueness(
+    model: type[models.Model], plan: ImportPlan, columns: dict[str, Column], user: Any
+) -> None:
+    """Refuse rows whose unique values repeat another row of the file or a row already stored
+    (heluo.core.services.uniqueness: the same check as a form's, with its lock-out)."""
+    candidates = [(number, getattr(accepted, "instance", accepted)) for number, _a, accepted in plan.accepted]
+    try:
+        found = uniqueness.clashes(user, model, candidates)
+    except uniqueness.UniquenessLocked as locked:
+        plan.refuse(CellError(0, "", "", str(locked)))
+        return
+    refused_rows = {clash.number for clash in found}
+    for clash in found:
+        header = columns[clash.fields[0]].header if clash.fields[0] in columns else clash.fields[0]
+        plan.refuse(CellError(clash.number, header, "、".join(map(str, clash.key)), clash.message))
     if refused_rows:
         kept = [(n, a, f) for n, a, f in plan.accepted if n not in refused_rows]
         for _n, action, _f in plan.accepted:
@@ -411,31 +386,6 @@ def _check_uniqueness(model: type[models.Model], plan: ImportPlan, columns: dict
             plan.counts[action] += 1
         plan.counts[REFUSED] += len(refused_rows)
         plan.accepted = kept
-
-
-def _field_label(model: type[models.Model], name: str) -> str:
-    return str(_concrete_field(model, name).verbose_name)
-
-
-def _stored_keys(
-    model: type[models.Model], fields: tuple[str, ...], condition: Q | None, keys: list[tuple[Any, ...]]
-) -> dict[tuple[Any, ...], Any]:
-    """Which of `keys` the stored rows already hold (whatever the user's scope: uniqueness is global)."""
-    attnames = [_concrete_field(model, f).attname for f in fields]
-    found: dict[tuple[Any, ...], Any] = {}
-    base = model._default_manager.all()
-    if condition is not None:
-        base = base.filter(condition)
-    wanted = set(keys)
-    # One indexed IN-query on the first field per chunk; the other fields are matched here.
-    for start in range(0, len(keys), 500):
-        chunk = keys[start : start + 500]
-        query = base.filter(**{f"{attnames[0]}__in": {k[0] for k in chunk}})
-        for row in query.values("pk", *attnames):
-            key = tuple(row[a] for a in attnames)
-            if key in wanted:
-                found[key] = row["pk"]
-    return found
 
 
 def apply_import(ledger: Any, table: Table, user: Any, progress: Progress | None = None) -> ImportPlan:
