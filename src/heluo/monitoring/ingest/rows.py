@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from heluo.monitoring.hj212 import CN, Frame, Value, redact_password
+from heluo.monitoring.ingest.ranges import OUT_OF_RANGE, within_range
 
 # 2017 code → column. Particulates are stored in µg/m³, pressure in kPa.
 FACTOR_COLUMNS: dict[str, str] = {
@@ -78,7 +79,8 @@ def main_suffixes(cn: str) -> tuple[str, str]:
 def measurements(
     frame: Frame, particulate_factor: float = 1.0
 ) -> tuple[dict[str, float], dict[str, str], dict[str, str]]:
-    """(column values, other values as "code-suffix": text, data flags other than N by code)."""
+    """(column values, other values as "code-suffix": text, data flags other than N by code). A value out
+    of its factor's physical range (ingest.ranges) is flagged OUT_OF_RANGE unless its device flagged it."""
     preferred = main_suffixes(frame.cn)
     candidates: dict[str, list[tuple[tuple[int, int], Value]]] = {}
     extra: dict[str, str] = {}
@@ -97,6 +99,9 @@ def measurements(
         ranked.sort(key=lambda item: item[0])
         best = ranked[0][1]
         columns[column] = _normalised(column, float(best.value), particulate_factor)
+        if not within_range(column, columns[column]):
+            # Kept as sent, and flagged: no statistic, index or alarm counts a flagged value.
+            flags.setdefault(best.code_2017, OUT_OF_RANGE)
         for _rank, other in ranked[1:]:
             extra[f"{other.code_2017}-{other.suffix}"] = str(other.value)
     return columns, extra, flags
