@@ -105,7 +105,7 @@ class LedgerImportView(LedgerView):
         job = jobs.queue_job(
             request.user, JobKind.IMPORT_PREVIEW, self.ledger.label, source=(uploaded.name, data)
         )
-        return _start(request, job, inline=len(data) <= jobs.INLINE_BYTES)
+        return _start(request, job, inline=jobs.small_file(uploaded.name or "", data))
 
 
 def _attachment(name: str) -> str:
@@ -149,7 +149,7 @@ def job_confirm(request: HttpRequest, pk: int) -> HttpResponse:
         request.user, JobKind.IMPORT_APPLY, preview.ledger, source=(preview.params["filename"], data),
         params={"preview": preview.pk},
     )  # fmt: skip
-    return _start(request, job, inline=len(data) <= jobs.INLINE_BYTES)
+    return _start(request, job, inline=jobs.small_file(preview.params["filename"], data))
 
 
 def job_download(request: HttpRequest, pk: int) -> FileResponse:
