@@ -171,6 +171,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Behind a reverse proxy every request comes from the proxy's address: list the proxies (addresses or
+# networks) whose X-Forwarded-For is believed; nobody else's is (heluo.core.middleware.client_address).
+TRUSTED_PROXIES = env_list("HELUO_TRUSTED_PROXIES", [])
+AXES_CLIENT_IP_CALLABLE = "heluo.core.middleware.client_address"
 # A value found used by a record outside the user's scope (an ID number, a credit code) is refused
 # without naming that record; past this many such refusals in an hour every uniqueness check of the user
 # is refused until the hour is over, so no one probes values in bulk (forms, imports and the API alike).
@@ -265,10 +269,13 @@ else:
         "immediate": False,
     }
 
+# An API token ends this many days after it was issued, and whenever its user's password changes.
+API_TOKEN_DAYS = env_int("HELUO_API_TOKEN_DAYS", 30)
+
 REST_FRAMEWORK = {
     # Token first: an anonymous call is then answered 401 with "WWW-Authenticate: Token".
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "heluo.core.api.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["heluo.core.api.permissions.Authenticated"],

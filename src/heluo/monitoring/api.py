@@ -22,6 +22,7 @@ from rest_framework.routers import BaseRouter
 
 from heluo.core.api.base import LedgerSerializer, LedgerViewSet, register_ledgers
 from heluo.core.api.parsers import BoundedJSONParser
+from heluo.core.middleware import client_address
 from heluo.monitoring import ledgers
 from heluo.monitoring.ingest.policy import Refusal
 from heluo.monitoring.models import AlarmRule, ControlReading, ControlStation, Monitor
@@ -93,7 +94,7 @@ class DeviceAuthentication(BaseAuthentication):
 
 
 def _peer(request: Request) -> str:
-    return f"http:{request.META.get('REMOTE_ADDR', '')}"
+    return f"http:{client_address(request)}"
 
 
 class IsDevice(BasePermission):
