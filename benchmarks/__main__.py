@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks import cases_scan, hj212_codec, hj212_receiver, ledger_transfer, monitoring_pages
+from benchmarks import (
+    cases_scan,
+    hj212_codec,
+    hj212_receiver,
+    ledger_transfer,
+    monitoring_pages,
+    sparse_sheet,
+)
 
 BENCHMARKS = {
     "hj212_codec": hj212_codec.run,
@@ -13,6 +20,7 @@ BENCHMARKS = {
     "ledger_transfer": ledger_transfer.run,
     "cases_scan": cases_scan.run,
     "monitoring_pages": monitoring_pages.run,
+    "sparse_sheet": sparse_sheet.run,
 }
 
 

@@ -67,8 +67,11 @@ def env_path(name: str) -> Path | None:
     return Path(env_str(name)) if env_str(name) else None
 
 
+# Everything Heluo writes (database, uploads, task queue, exports, keys) is for its own user alone: files
+# 0600 and directories 0700, as the backups are, in every process that loads these settings.
+os.umask(0o077)
 DATA_DIR = Path(env_str("HELUO_DATA_DIR", "var")).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+DATA_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)
 
 
 def _secret_key() -> str:
@@ -95,7 +98,7 @@ DEBUG = env_bool("HELUO_DEBUG")
 ALLOWED_HOSTS = env_list("HELUO_ALLOWED_HOSTS", ["*"])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "django.contrib.admin",  # for its log table, kept in backups; its pages are not mounted
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -133,6 +136,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "heluo.core.middleware.PasswordChangeRequiredMiddleware",
     "axes.middleware.AxesMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "heluo.urls"
@@ -198,6 +202,18 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Behind a reverse proxy every request comes from the proxy's address: list the proxies (addresses or
+# networks) whose X-Forwarded-For is believed; nobody else's is (heluo.core.middleware.client_address).
+TRUSTED_PROXIES = env_list("HELUO_TRUSTED_PROXIES", [])
+AXES_CLIENT_IP_CALLABLE = "heluo.core.middleware.client_address"
+# A value found used by a record outside the user's scope (an ID number, a credit code) is refused
+# without naming that record; past this many such refusals in an hour every uniqueness check of the user
+# is refused until the hour is over, so no one probes values in bulk (forms, imports and the API alike).
+UNIQUE_REFUSALS_PER_HOUR = env_int("HELUO_UNIQUE_REFUSALS_PER_HOUR", 20)
+# Devices (HTTP, MQTT, TCP): wrong access passwords of one MN from one address, and of any MN from one
+# address (several times as many), before that MN and address are refused for the cool-off time.
+DEVICE_FAILURE_LIMIT = env_int("HELUO_DEVICE_FAILURE_LIMIT", 5)
+DEVICE_COOLOFF_MINUTES = env_int("HELUO_DEVICE_COOLOFF_MINUTES", 15)
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -219,6 +235,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 FILE_UPLOAD_MAX_BYTES = env_int("HELUO_UPLOAD_MAX_MB", 20) * 1024 * 1024
 
 # HTTPS is a switch: most intranets serve plain HTTP; with HELUO_HTTPS=1 Heluo sits behind a TLS proxy.
@@ -227,6 +245,23 @@ CSRF_TRUSTED_ORIGINS = env_list("HELUO_CSRF_TRUSTED_ORIGINS", [])
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("HELUO_SESSION_HOURS", 12) * 3600
 X_FRAME_OPTIONS = "DENY"
+# Scripts only from Heluo's own static files: no inline script, no event handler attribute, no eval, so a
+# value that slips through unescaped cannot run. Inline styles stay allowed (ECharts, Tom Select and
+# Swagger UI set them); they cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if HTTPS:
@@ -265,13 +300,21 @@ else:
         "immediate": False,
     }
 
+# An API token ends this many days after it was issued, and whenever its user's password changes.
+API_TOKEN_DAYS = env_int("HELUO_API_TOKEN_DAYS", 30)
+
 REST_FRAMEWORK = {
     # Token first: an anonymous call is then answered 401 with "WWW-Authenticate: Token".
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "heluo.core.api.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["heluo.core.api.permissions.Authenticated"],
+    "DEFAULT_PARSER_CLASSES": [
+        "heluo.core.api.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "heluo.core.api.pagination.Pagination",
     "PAGE_SIZE": 50,

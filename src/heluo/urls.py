@@ -1,4 +1,3 @@
-from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
@@ -19,5 +18,4 @@ urlpatterns = [
     path("api/", include("heluo.api")),
     path("dust/", include("heluo.dust.urls")),
     path("monitoring/", include("heluo.monitoring.urls")),
-    path("admin/", admin.site.urls),
 ]

@@ -125,3 +125,17 @@ def test_the_workbook_holds_figures_ranking_and_overdue_list(
     assert rows[0][:7] == [1, "洛阳市城市管理局", 2, 1, 1, 0, 0]
     assert rows[1][1] == "定鼎门社区居民委员会" and rows[1][7] == 50.0 and rows[1][9] == 9.8
     assert overdue.max_row == 3
+
+
+def test_the_workbook_writes_unit_names_and_titles_as_text_never_formulas(
+    make_case: Any, users: dict[str, Any]
+) -> None:
+    Unit.objects.filter(name="定鼎门社区居民委员会").update(name='=HYPERLINK("http://evil.example","点这里")')
+    make_case("in_progress", at=local(MON), title="=cmd|' /C calc'!A0")
+    data = statistics.workbook(users["duban"], PERIOD, "unit", NOW)
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+    texts = {cell.value for cell in cells if cell.data_type == "s"}
+    assert '=HYPERLINK("http://evil.example","点这里")' in texts
+    assert "=cmd|' /C calc'!A0" in texts
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]

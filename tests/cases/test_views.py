@@ -135,7 +135,7 @@ def test_the_statistics_page_ranks_units_and_exports(client_as: Any, make_case: 
     assert 'data-testid="ranking"' in body and "定鼎门社区居民委员会" in body and "rate-chart" in body
     assert client.get("/cases/statistics/", {"by": "division"}).status_code == 200
     bad = client.get("/cases/statistics/", {"start": "2026-11-30", "end": "2026-11-01"})
-    assert bad.status_code == 200 and "invalid-feedback" in bad.content.decode()
+    assert bad.status_code == 400 and "invalid-feedback" in bad.content.decode()
     export = client.get("/cases/statistics/export/")
     book = openpyxl.load_workbook(io.BytesIO(export.content))
     assert len(book.worksheets) == 2

@@ -292,3 +292,134 @@ def test_anonymous_visitors_see_the_login_page_only(rows: dict[str, Row], client
         ):  # type: ignore[union-attr,attr-defined]
             response = client.get(url)
             assert response.status_code == 302 and response["Location"].startswith("/login/"), url
+
+
+# --- side channels: what a refusal, a filter or a log says about rows out of scope -----------------
+
+HOLDER_NAME = "矩阵西关证件人"
+
+
+@pytest.fixture
+def holder(db: Any) -> Any:
+    """A person of 西关街道 (老城区) with a resident ID: seen by the same users as unit_xiguan."""
+    from heluo.core.identifiers import id_check_char
+    from heluo.core.models import Person
+
+    first17 = "41030219800101123"
+    return Person.objects.create(
+        name=HOLDER_NAME, id_type="resident_id", id_number=first17 + id_check_char(first17),
+        division=_division("410302001000"),
+    )  # fmt: skip
+
+
+def _may_add_people(user: Any) -> bool:
+    from heluo.core.models import Person
+    from heluo.core.scope import may
+
+    return may(user, "add", Person)
+
+
+@pytest.mark.parametrize("username", sorted(EVERYONE - {"root", "noscope"}))
+def test_a_uniqueness_refusal_names_no_record_outside_the_scope(
+    holder: Any, client_as: Any, users: dict[str, Any], username: str
+) -> None:
+    from rest_framework.test import APIClient
+
+    from heluo.core.ledgers import person
+    from heluo.core.services.imports import plan_import
+    from heluo.core.tabular.reading import Table
+
+    user = users[username]
+    if not _may_add_people(user):
+        return
+    sees = username in VISIBLE["unit_xiguan"]
+    home = Account.objects.get(user=user).home_division or _division("410302001000")
+    headers = ["姓名", "证件类型", "证件号码", "行政区划"]
+    plan = plan_import(
+        person, Table(headers, [(2, ["新人", "居民身份证", holder.id_number, home.code])]), user
+    )
+    messages = [e.message for e in plan.errors]
+    assert len(messages) == 1 and (HOLDER_NAME in messages[0]) == sees, messages
+    api = APIClient()
+    api.force_authenticate(user)
+    answer = api.post("/api/core/people/", {"name": "新人", "id_type": "resident_id",
+                                            "id_number": holder.id_number, "division": home.pk}, format="json")  # fmt: skip
+    assert answer.status_code == 400
+    assert (HOLDER_NAME in answer.content.decode()) == sees
+
+
+def test_uniqueness_refusals_outside_the_scope_lock_the_user_out(
+    holder: Any, users: dict[str, Any], settings: Any
+) -> None:
+    from heluo.core.identifiers import id_check_char
+    from heluo.core.ledgers import person
+    from heluo.core.models import Person
+    from heluo.core.services.imports import plan_import
+    from heluo.core.tabular.reading import Table
+
+    settings.UNIQUE_REFUSALS_PER_HOUR = 3
+    numbers = []
+    for serial in range(5):
+        first17 = f"41030219800101{serial:03d}"
+        numbers.append(first17 + id_check_char(first17))
+        Person.objects.create(name=f"矩阵他区{serial}", id_type="resident_id", id_number=numbers[-1],
+                              division=_division("410302001000"))  # fmt: skip
+    headers = ["姓名", "证件类型", "证件号码", "行政区划"]
+    rows = [(n + 2, [f"新人{n}", "居民身份证", number, "410311002000"]) for n, number in enumerate(numbers)]
+    # A file with more such values than the limit is refused whole, naming none of them.
+    plan = plan_import(person, Table(headers, rows), users["luolong"])
+    assert len(plan.errors) == 1 and plan.errors[0].row == 0
+    assert not any(number in plan.errors[0].message for number in numbers)
+    # From then on even a free value is not checked: the answer says nothing of any value.
+    free = "41031119900101002"
+    free += id_check_char(free)
+    plan = plan_import(
+        person, Table(headers, [(2, ["新人", "居民身份证", free, "410311002000"])]), users["luolong"]
+    )
+    assert [e.row for e in plan.errors] == [0]
+    # Another user is not locked.
+    plan = plan_import(
+        person, Table(headers, [(2, ["新人", "居民身份证", free, "410302001000"])]), users["laocheng"]
+    )
+    assert plan.ok
+
+
+@pytest.mark.parametrize("username", sorted(EVERYONE - {"root", "noscope"}))
+def test_division_filters_offer_only_divisions_in_scope(
+    rows: dict[str, Row], client_as: Any, username: str
+) -> None:
+    """The alarm list's division filter (not a ledger's filter set) as the ledgers' do."""
+    response = client_as(username).get("/monitoring/alarms/")
+    if response.status_code == 403:
+        return
+    offered = set(response.context["filter"].form.fields["division"].queryset.values_list("code", flat=True))
+    for key in ("unit_kaiyuan", "unit_xiguan", "unit_yingzhou"):
+        division = rows[key].obj.division.code  # type: ignore[attr-defined]
+        territory = username in VISIBLE[key] and not (username == "wangge" and key != "unit_kaiyuan")
+        assert (division in offered) == territory, (key, division)
+    if username not in {"admin", "zhujian", "duban", "lingdao"}:
+        assert len(offered) < 1000
+
+
+@pytest.mark.parametrize("username", sorted(EVERYONE - {"root", "noscope"}))
+def test_the_log_of_an_mn_follows_its_monitor_once_registered(
+    rows: dict[str, Row], client_as: Any, username: str
+) -> None:
+    from django.utils import timezone
+
+    from heluo.monitoring.models import MessageLog, UnknownDevice
+    from tests.monitoring.factories import monitor
+
+    now = timezone.now()
+    UnknownDevice.objects.create(mn="MATRIXMN01", first_seen=now, last_seen=now, count=1)
+    MessageLog.objects.create(
+        at=now, mn="MATRIXMN01", direction="refused", reason="unknown_mn", text="矩阵未登记报文"
+    )
+    client = client_as(username)
+    before = client.get("/monitoring/log/", {"mn": "MATRIXMN01"})
+    monitor("410302001000", mn="MATRIXMN01")  # registered in 西关街道
+    after = client.get("/monitoring/log/", {"mn": "MATRIXMN01"})
+    if after.status_code == 403:
+        return
+    assert ("矩阵未登记报文" in after.content.decode()) == (username in VISIBLE["unit_xiguan"])
+    assert before.status_code == 200

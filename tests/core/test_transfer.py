@@ -172,17 +172,67 @@ def test_an_id_outside_the_users_scope_is_refused(users: dict[str, Any]) -> None
     assert plan.counts["refused"] == 1
 
 
-def test_a_row_changed_since_its_export_is_refused(users: dict[str, Any]) -> None:
-    data = exported("laocheng", users)
+def _row_of(sheet: Any, name: str) -> int:
+    names = [cell.value for cell in next(sheet.iter_cols(min_col=2, max_col=2))]
+    return names.index(name) + 1
+
+
+def test_a_row_changed_since_its_export_is_refused_when_the_file_changes_it(users: dict[str, Any]) -> None:
+    book = workbook_of(exported("laocheng", users))
+    sheet = book.active
     unit = Unit.objects.get(name="洛阳古都发展集团有限公司")
     unit.contact_name = "别人改的"
     unit.save()
-    summary = transfer.import_file(ledgers.unit, users["laocheng"], "x.xlsx", data, apply=True)
+    header = [cell.value for cell in sheet[1]]
+    sheet.cell(_row_of(sheet, unit.name), header.index("联系电话") + 1, "13700000000")
+    summary = transfer.import_file(ledgers.unit, users["laocheng"], "x.xlsx", saved(book), apply=True)
     assert not summary["written"]
     [error] = summary["errors"]
     assert error["column"] == "版本号" and "导出后" in error["message"]
     unit.refresh_from_db()
-    assert unit.contact_name == "别人改的"
+    assert unit.contact_name == "别人改的" and unit.contact_phone != "13700000000"
+
+
+def test_a_row_changed_since_its_export_that_the_file_leaves_alone_does_not_block(
+    users: dict[str, Any],
+) -> None:
+    book = workbook_of(exported("laocheng", users))
+    sheet = book.active
+    unit = Unit.objects.get(name="洛阳古都发展集团有限公司")
+    unit.contact_name = "别人改的"
+    unit.save()
+    other = (
+        Unit.objects.filter(division__path__startswith="410302").exclude(pk=unit.pk).order_by("pk").first()
+    )
+    header = [cell.value for cell in sheet[1]]
+    sheet.cell(_row_of(sheet, other.name), header.index("联系人") + 1, "新联系人")
+    preview = transfer.import_file(ledgers.unit, users["laocheng"], "x.xlsx", saved(book), apply=False)
+    assert preview["error_count"] == 0 and preview["counts"]["updated"] == 1
+    [change] = preview["changes"]
+    assert change["id"] == other.pk and change["fields"] == [
+        {"column": "联系人", "before": other.contact_name, "after": "新联系人"}
+    ]
+    summary = transfer.import_file(ledgers.unit, users["laocheng"], "x.xlsx", saved(book), apply=True)
+    assert summary["written"]
+    unit.refresh_from_db()
+    other.refresh_from_db()
+    assert unit.contact_name == "别人改的" and other.contact_name == "新联系人"
+
+
+def test_a_division_is_found_by_its_name_where_unique_in_scope(users: dict[str, Any]) -> None:
+    community = Division.objects.filter(code__startswith="410302", name__endswith="社区居民委员会").first()
+    headers = ["名称", "单位类型", "行政区划"]
+    rows = [(2, ["按名称单位", "企业", "西关街道"]), (3, ["按全称单位", "企业", community.name]),
+            (4, ["按简称单位", "企业", community.display_name])]  # fmt: skip
+    plan = plan_import(ledgers.unit, Table(headers, rows), users["laocheng"])
+    assert plan.ok, plan.errors
+    divisions = {n: getattr(f, "instance", f).division.code for n, _a, f in plan.accepted}
+    assert divisions[2] == XIGUAN and divisions[3] == divisions[4] == community.code
+    # Outside the scope a name is not found, as a code is not.
+    plan = plan_import(
+        ledgers.unit, Table(headers, [(2, ["外区单位", "企业", "开元路街道"])]), users["laocheng"]
+    )
+    assert [e.column for e in plan.errors] == ["行政区划"]
 
 
 def test_two_rows_of_one_file_with_the_same_unique_value_are_refused(users: dict[str, Any]) -> None:
@@ -356,9 +406,32 @@ def test_a_large_export_runs_as_a_job_with_a_downloadable_result(client_as: Any,
 
     monkeypatch.setattr(jobs, "INLINE_ROWS", 5)
     client = client_as("laocheng")
-    response = client.get("/core/units/export/")
+    before = Job.objects.count()
+    asked = client.get("/core/units/export/")
+    assert asked.status_code == 200 and 'data-testid="start-export"' in asked.content.decode()
+    assert Job.objects.count() == before  # a GET queues nothing
+    response = client.post("/core/units/export/")
     job = Job.objects.latest("pk")
     assert response["Location"] == job.get_absolute_url()
     assert job.state == JobState.SUCCEEDED and job.result["rows"] > 5
     download = client.get(f"/core/jobs/{job.pk}/download/")
     assert workbook_of(b"".join(download.streaming_content)).active.max_row == job.result["rows"] + 1
+
+
+def test_the_preview_page_shows_each_updated_row_before_and_after(
+    client_as: Any, users: dict[str, Any]
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    unit = Unit.objects.filter(division__path__startswith="410302").order_by("pk").first()
+    body = (
+        f"记录ID,名称,单位类型,行政区划,联系人,版本号\n"
+        f"{unit.pk},{unit.name},{unit.unit_type.name},{unit.division.code},预览新联系人,{unit.row_version}\n"
+    )
+    client = client_as("laocheng")
+    response = client.post(
+        "/core/units/import/", {"file": SimpleUploadedFile("u.csv", body.encode())}, follow=True
+    )
+    page = response.content.decode()
+    assert 'data-testid="import-changes"' in page and "修改前" in page
+    assert "预览新联系人" in page and unit.name in page

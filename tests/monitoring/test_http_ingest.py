@@ -137,3 +137,34 @@ def test_an_inactive_monitor_is_refused() -> None:
         URL, frame(device, now_minute(1)), content_type="text/plain", HTTP_AUTHORIZATION=basic(device)
     )
     assert response.status_code == 401
+
+
+def test_wrong_passwords_lock_the_mn_on_that_address_like_log_ins(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.DEVICE_FAILURE_LIMIT = 3
+    device = monitor()
+    body = frame(device, now_minute(1))
+    for _attempt in range(3):
+        wrong = Client().post(URL, body, content_type="text/plain", HTTP_AUTHORIZATION=basic(device, "guess"),
+                              REMOTE_ADDR="198.51.100.7")  # fmt: skip
+        assert wrong.status_code == 401
+    # Locked: even the right password is refused from that address for the cool-off time.
+    locked = Client().post(URL, body, content_type="text/plain", HTTP_AUTHORIZATION=basic(device),
+                           REMOTE_ADDR="198.51.100.7")  # fmt: skip
+    assert locked.status_code == 429 and locked.json()["code"] == "throttled"
+    assert not Reading.objects.filter(mn=device.mn).exists()
+    # The device itself, at its own address, goes on.
+    own = Client().post(URL, body, content_type="text/plain", HTTP_AUTHORIZATION=basic(device),
+                        REMOTE_ADDR="203.0.113.20")  # fmt: skip
+    assert own.status_code == 200 and own.json()["committed"] == 1
+
+
+def test_one_address_guessing_across_many_mns_is_locked(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.DEVICE_FAILURE_LIMIT = 2
+    devices = [monitor() for _n in range(10)]
+    for device in devices:
+        Client().post(URL, b"x", content_type="text/plain", HTTP_AUTHORIZATION=basic(device, "guess"),
+                      REMOTE_ADDR="198.51.100.8")  # fmt: skip
+    fresh = monitor()
+    answer = Client().post(URL, frame(fresh, now_minute(1)), content_type="text/plain",
+                           HTTP_AUTHORIZATION=basic(fresh), REMOTE_ADDR="198.51.100.8")  # fmt: skip
+    assert answer.status_code == 429

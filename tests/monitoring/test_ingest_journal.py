@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from heluo.monitoring.hj212 import build_frame, parse_frame
+from heluo.monitoring.hj212 import build_frame, parse_frame, redact_password
 from heluo.monitoring.ingest import journal as journal_module
 from heluo.monitoring.ingest.batch import Outcome
 from heluo.monitoring.ingest.journal import Accepted, Journal, printable
@@ -61,8 +61,9 @@ def test_unknown_devices_are_counted_with_their_last_frame() -> None:
         2,
         AT,
         "peer-b",
-        frame.raw,
+        redact_password(frame.raw),
     )
+    assert "PW=******" in sighting.last_frame
 
 
 def test_sent_replies_are_logged_with_their_command() -> None:

@@ -69,7 +69,7 @@ def test_a_value_that_is_not_a_number_stays_text_aside() -> None:
     assert columns == {} and extra == {"a34002-Rtd": "n/a"}
 
 
-def test_the_row_follows_the_column_order_and_keeps_the_frame() -> None:
+def test_the_row_follows_the_column_order_and_keeps_the_frame_without_its_password() -> None:
     parsed = frame("2011", [("a34002-Rtd", "61.5")], flag=7, pnum=2, pno=1)
     data_time = datetime(2026, 11, 25, 12, tzinfo=BEIJING)
     received = datetime(2026, 11, 25, 4, 0, 5, tzinfo=UTC)
@@ -86,7 +86,7 @@ def test_the_row_follows_the_column_order_and_keeps_the_frame() -> None:
         2,
         1,
         61.5,
-        parsed.raw,
+        parsed.raw.replace(f"PW={parsed.pw};", "PW=******;"),
     )
     assert row["flags"] is None and row["extra"] is None
     assert reading_key(parsed, data_time) == ("MN1", "2011", data_time, 1)

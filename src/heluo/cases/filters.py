@@ -76,7 +76,10 @@ class CaseFilter(LedgerFilterSet):
 
 
 class HolidayOverrideFilter(LedgerFilterSet):
-    year = django_filters.NumberFilter(field_name="date__year", label=_("year"))
+    # Years a date can hold in every database (year 0 or 99999 made the year lookup fail with a 500).
+    year = django_filters.NumberFilter(
+        field_name="date__year", label=_("year"), min_value=1900, max_value=2100, decimal_places=0
+    )
     is_workday = YesNoFilter(label=_("working day"))
 
     class Meta:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -173,8 +174,19 @@ class PeriodForm(forms.Form):
         label=_("per"), choices=[("unit", _("unit")), ("division", _("district"))], initial="unit"
     )
 
+    # Cases exist from the 2000s on; a period of all time (0001…9999) overflowed the date arithmetic.
+    EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
+        for name in ("start", "end"):
+            day = cleaned.get(name)
+            if day is not None and not self.EARLIEST <= day <= self.LATEST:
+                self.add_error(
+                    name,
+                    _("Choose a date between %(first)s and %(last)s.")
+                    % {"first": self.EARLIEST.isoformat(), "last": self.LATEST.isoformat()},
+                )
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and end < start:
             self.add_error("end", _("The end of the period comes before its start."))

@@ -116,7 +116,9 @@ def overdue_list(request: HttpRequest) -> HttpResponse:
 def _period(request: HttpRequest) -> tuple[PeriodForm, stats.Period, str]:
     today = timezone.localdate()
     initial = {"start": today - dt.timedelta(days=89), "end": today, "by": "unit"}
-    form = PeriodForm(request.GET or None, initial=initial)
+    # What the query leaves out is the default period's: only a value given and wrong is refused.
+    given = {**{name: str(value) for name, value in initial.items()}, **request.GET.dict()}
+    form = PeriodForm(given if request.GET else None, initial=initial)
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         return form, stats.Period(data["start"], data["end"]), data["by"]
@@ -137,12 +139,16 @@ def statistics(request: HttpRequest) -> HttpResponse:
     }
     context = {"form": form, "period": period, "grouping": grouping, "ranked": ranked, "summary": summary,
                "chart": json.dumps(chart, ensure_ascii=False), "query": request.GET.urlencode()}  # fmt: skip
-    return render(request, "cases/statistics.html", context)
+    # A refused period shows the default one, with the refusal beside its field.
+    return render(request, "cases/statistics.html", context, status=400 if form.errors else 200)
 
 
 def statistics_export(request: HttpRequest) -> HttpResponse:
     _require_view(request)
-    _form, period, grouping = _period(request)
+    form, period, grouping = _period(request)
+    if form.errors:
+        message = "；".join(str(error) for errors in form.errors.values() for error in errors)
+        return render(request, "core/error.html", {"message": message}, status=400)
     data = stats.workbook(request.user, period, grouping)  # type: ignore[arg-type]
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -3,8 +3,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.contrib.auth import get_user_model
+from django.db.models.signals import post_migrate, pre_save
 from django.utils.translation import gettext_lazy as _
+
+
+def _end_tokens_on_password_change(sender: Any, instance: Any, **kwargs: Any) -> None:
+    # set_password() keeps the new raw password in `_password` until the save: the API tokens issued
+    # under the old password end with it.
+    if getattr(instance, "_password", None) is not None and instance.pk:
+        from rest_framework.authtoken.models import Token
+
+        Token.objects.filter(user_id=instance.pk).delete()
 
 
 def _sync_roles(sender: AppConfig, **kwargs: Any) -> None:
@@ -47,3 +57,8 @@ class CoreConfig(AppConfig):
             MenuItem(_("Figures by district"), "core:district_report", "core.Unit"),
         )
         post_migrate.connect(_sync_roles, dispatch_uid="heluo.core.sync_roles")
+        pre_save.connect(
+            _end_tokens_on_password_change,
+            sender=get_user_model(),
+            dispatch_uid="heluo.core.end_tokens_on_password_change",
+        )

@@ -48,6 +48,11 @@ class DivisionTreeFilter(django_filters.ModelChoiceFilter):
         kwargs.setdefault("label", _("division (and below)"))
         super().__init__(*args, **kwargs)
 
+    def get_queryset(self, request: Any) -> models.QuerySet:
+        # Only the divisions in the user's scope are offered (and accepted), in every filter set: a
+        # district user's filter must not list the whole city.
+        return super().get_queryset(request).for_user(getattr(request, "user", None))
+
     def filter(self, qs: models.QuerySet, value: Division | None) -> models.QuerySet:
         if not value:
             return qs

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from heluo.core.identifiers import mask
 from heluo.core.models import Account, Division, Grid, GridMembership, Person, Role, Unit, Zone
 from heluo.core.services import accounts as account_services
+from heluo.core.services import uniqueness
 from heluo.core.services.masking import kept_if_masked, sees_in_full
 
 
@@ -211,22 +212,27 @@ class LedgerForm(forms.ModelForm):
         return super()._get_validation_exclusions() | preloaded
 
     def _post_clean(self) -> None:
-        if not self.uniqueness_checked:
-            super()._post_clean()
-            return
-        model = type(self.instance)
-        kept = [c for c in model._meta.constraints if not isinstance(c, models.UniqueConstraint)]
+        # Unique constraints are checked by validate_unique (heluo.core.services.uniqueness, which names
+        # no record outside the user's scope); the model validates its other constraints as usual.
         checked = self.instance.validate_constraints
-        # The model validates its other constraints (check constraints) as usual.
-        self.instance.validate_constraints = lambda exclude=None: _validate_some(self.instance, kept, exclude)  # type: ignore[method-assign]
+        self.instance.validate_constraints = lambda exclude=None: validate_other_constraints(
+            self.instance, exclude
+        )  # type: ignore[method-assign]
         try:
             super()._post_clean()
         finally:
             self.instance.validate_constraints = checked  # type: ignore[method-assign]
 
     def validate_unique(self) -> None:
-        if not self.uniqueness_checked:
-            super().validate_unique()
+        if self.uniqueness_checked:
+            return  # an import checks the whole file at once
+        try:
+            errors = uniqueness.refusals_of(self.user, self.instance, list(self.fields))
+        except uniqueness.UniquenessLocked as locked:
+            self.add_error(None, str(locked))
+            return
+        for name, messages in errors.items():
+            self.add_error(name, messages)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -236,7 +242,10 @@ class LedgerForm(forms.ModelForm):
         return cleaned
 
 
-def _validate_some(instance: models.Model, constraints: list[Any], exclude: Any) -> None:
+def validate_other_constraints(instance: models.Model, exclude: Any = None) -> None:
+    """The model's constraints other than uniqueness (check constraints); uniqueness is
+    heluo.core.services.uniqueness's."""
+    constraints = [c for c in type(instance)._meta.constraints if not isinstance(c, models.UniqueConstraint)]
     errors: dict[str, list[Any]] = {}
     for constraint in constraints:
         try:

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable
+from functools import lru_cache
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -55,3 +57,35 @@ class LanguageMiddleware:
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Cookie",))
         return response
+
+
+@lru_cache(maxsize=1)
+def _trusted_proxies(
+    listed: tuple[str, ...],
+) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    return tuple(ipaddress.ip_network(entry, strict=False) for entry in listed)
+
+
+def _is_trusted(address: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(address.strip())
+    except ValueError:
+        return False
+    return any(ip in network for network in _trusted_proxies(tuple(settings.TRUSTED_PROXIES)))
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's address: REMOTE_ADDR, or, when REMOTE_ADDR is one of HELUO_TRUSTED_PROXIES, the
+    address that proxy put in X-Forwarded-For (the right-most one no trusted proxy added). Anyone else's
+    X-Forwarded-For is ignored: it is a header the client writes. django-axes asks here
+    (AXES_CLIENT_IP_CALLABLE), as do the device pages' throttles."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    if not _is_trusted(remote):
+        return remote
+    forwarded = [
+        part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()
+    ]
+    for address in reversed(forwarded):
+        if not _is_trusted(address):
+            return address
+    return remote

@@ -7,20 +7,25 @@ from __future__ import annotations
 import base64
 import binascii
 import hmac
+from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
-from rest_framework.exceptions import APIException, AuthenticationFailed, ValidationError
-from rest_framework.parsers import BaseParser, JSONParser
+from rest_framework.exceptions import APIException, AuthenticationFailed, Throttled, ValidationError
+from rest_framework.parsers import BaseParser
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
 from heluo.core.api.base import LedgerSerializer, LedgerViewSet, register_ledgers
+from heluo.core.api.parsers import BoundedJSONParser
+from heluo.core.middleware import client_address
+from heluo.core.services import throttle
 from heluo.monitoring import ledgers
 from heluo.monitoring.ingest.policy import Refusal
 from heluo.monitoring.models import AlarmRule, ControlReading, ControlStation, Monitor, MonitoringPoint
@@ -54,7 +59,7 @@ class DeviceAuthentication(BaseAuthentication):
         if scheme.lower() == "basic":
             return self._basic(request, credentials.strip())
         if scheme.lower() == "device":
-            return self._token(credentials.strip())
+            return self._token(request, credentials.strip())
         return None
 
     def _basic(self, request: Request, credentials: str) -> tuple[Device, Monitor]:
@@ -64,8 +69,11 @@ class DeviceAuthentication(BaseAuthentication):
             raise AuthenticationFailed(
                 _("Send the MN and access password as HTTP Basic credentials.")
             ) from error
+        address = client_address(request)
+        _refuse_if_locked(mn, address)
         monitor = Monitor.objects.filter(mn=mn).first() if sep else None
         if monitor is None or not hmac.compare_digest(monitor.pw.encode(), pw.encode()):
+            _count_failure(mn, address)
             if monitor is not None:
                 refuse_device(
                     mn,
@@ -74,11 +82,15 @@ class DeviceAuthentication(BaseAuthentication):
                     message=f"wrong password for {mn} (HTTP)",
                 )
             raise AuthenticationFailed(_("Unknown MN or wrong access password."))
+        throttle.forget(_pair_key(mn, address))
         return self._active(monitor)
 
-    def _token(self, token: str) -> tuple[Device, Monitor]:
+    def _token(self, request: Request, token: str) -> tuple[Device, Monitor]:
+        address = client_address(request)
+        _refuse_if_locked("", address)
         monitor = Monitor.objects.filter(token_digest=token_digest(token)).first() if token else None
         if monitor is None:
+            _count_failure("", address)
             raise AuthenticationFailed(_("Unknown device token."))
         return self._active(monitor)
 
@@ -91,8 +103,39 @@ class DeviceAuthentication(BaseAuthentication):
         return 'Basic realm="heluo devices"'
 
 
+# Wrong passwords are counted per MN and address, and per address (several times as many), as the log-in
+# page counts them per user name and address: past the limit both are refused for the cool-off time,
+# even with the right password. A device elsewhere with the right password is not locked out.
+ADDRESS_FACTOR = 5
+
+
+def _pair_key(mn: str, address: str) -> str:
+    return f"device:{mn}:{address}"
+
+
+def _cooloff() -> timedelta:
+    return timedelta(minutes=settings.DEVICE_COOLOFF_MINUTES)
+
+
+def _refuse_if_locked(mn: str, address: str) -> None:
+    limit = settings.DEVICE_FAILURE_LIMIT
+    if (mn and throttle.locked(_pair_key(mn, address), limit, _cooloff())) or throttle.locked(
+        f"device-address:{address}", limit * ADDRESS_FACTOR, _cooloff()
+    ):
+        raise Throttled(
+            wait=_cooloff().total_seconds(),
+            detail=_("Too many wrong access passwords from this address: try again later."),
+        )
+
+
+def _count_failure(mn: str, address: str) -> None:
+    if mn:
+        throttle.record_refusal(_pair_key(mn, address))
+    throttle.record_refusal(f"device-address:{address}")
+
+
 def _peer(request: Request) -> str:
-    return f"http:{request.META.get('REMOTE_ADDR', '')}"
+    return f"http:{client_address(request)}"
 
 
 class IsDevice(BasePermission):
@@ -145,7 +188,7 @@ class FrameViewSet(viewsets.ViewSet):
 
     authentication_classes = [DeviceAuthentication]
     permission_classes = [IsDevice]
-    parser_classes = [JSONParser, PlainTextParser]
+    parser_classes = [BoundedJSONParser, PlainTextParser]
 
     @extend_schema(
         request={"application/json": FramesRequestSerializer, "text/plain": str},

@@ -3,7 +3,6 @@ platform's live map and list, a monitoring point's curves, alarms, offline devic
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 from typing import Any
 
@@ -30,8 +29,6 @@ from .labels import reason_label
 from .models import Alarm, AlarmRule, MessageLog, Monitor, Reading, ReadingConflict, UnknownDevice
 from .services import devices, overview
 
-_PW = re.compile(r"PW=([^;]*);")
-
 
 def _require(request: HttpRequest, action: str, model: type[Any]) -> None:
     if not may(request.user, action, model):  # type: ignore[arg-type]
@@ -43,11 +40,11 @@ def unknown_devices(request: HttpRequest) -> HttpResponse:
     _require(request, "view", UnknownDevice)
     page = Paginator(UnknownDevice.objects.order_by("-last_seen"), 50).get_page(request.GET.get("page"))
     can_register = may(request.user, "add", Monitor)
-    rows = []
-    for device in page:
-        password = _PW.search(device.last_frame)
-        query = {"mn": device.mn, "pw": password.group(1) if password else ""}
-        rows.append((device, ledgers.monitor.url("add") + "?" + urlencode(query) if can_register else ""))
+    # The link fills in the MN only: the password is the device's secret, typed by whoever registers it.
+    rows = [
+        (device, ledgers.monitor.url("add") + "?" + urlencode({"mn": device.mn}) if can_register else "")
+        for device in page
+    ]
     return render(
         request,
         "monitoring/unknown_devices.html",
@@ -65,13 +62,14 @@ def dismiss_unknown_device(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _visible_log(request: HttpRequest) -> QuerySet[MessageLog]:
-    """Log entries of the MNs the user may see: their monitors', and unknown MNs' if they may see those."""
+    """Log entries of the MNs the user may see: their monitors', and unknown MNs' if they may see those.
+    Once an MN is registered its whole log follows its monitor's scope, the entries from before too."""
     entries = MessageLog.objects.all()
     if scope_of(request.user).unrestricted:
         return entries
     monitors = Monitor.objects.for_user(request.user).values("mn")
     if may(request.user, "view", UnknownDevice):
-        unknown = UnknownDevice.objects.values("mn")
+        unknown = UnknownDevice.objects.exclude(mn__in=Monitor.objects.values("mn")).values("mn")
         return entries.filter(mn__in=monitors) | entries.filter(mn__in=unknown)
     return entries.filter(mn__in=monitors)
 
@@ -242,7 +240,7 @@ def alarm_list(request: HttpRequest) -> HttpResponse:
     """Alarms in the user's scope, newest breach first; refreshes itself."""
     _require(request, "view", Alarm)
     rows = Alarm.objects.for_user(request.user).select_related("rule", "point", "monitor", "case")
-    alarm_filter = AlarmFilter(request.GET or None, queryset=rows)
+    alarm_filter = AlarmFilter(request.GET or None, queryset=rows, request=request)
     page = Paginator(alarm_filter.qs, 50).get_page(request.GET.get("page"))
     context = {
         "filter": alarm_filter,

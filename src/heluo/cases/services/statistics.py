@@ -18,6 +18,7 @@ from heluo.cases.tallies import Tally, ranking, total
 from heluo.core.models import Division, Unit
 from heluo.core.models.divisions import DivisionLevel
 from heluo.core.services.divisions import current_division
+from heluo.core.tabular.writing import new_workbook
 
 Grouping = Literal["unit", "division"]
 
@@ -130,12 +131,10 @@ def overdue_days(case: Case, now: dt.datetime) -> int:
 
 def workbook(user: Any, period: Period, grouping: Grouping, now: dt.datetime | None = None) -> bytes:
     """The figures, the ranking and the overdue list as one .xlsx (what the statistics page shows)."""
-    import xlsxwriter
-
     now = now or timezone.now()
     ranked, summary = figures(user, period, grouping, now)
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    book = new_workbook(buffer, in_memory=True)
     bold = book.add_format({"bold": True})
     percent = book.add_format({"num_format": "0.0"})
     stamp = book.add_format({"num_format": "yyyy-mm-dd hh:mm"})

@@ -1,4 +1,8 @@
-"""Who is calling: a token for a user name and password (`POST /api/token/`) and `GET /api/me/`."""
+"""Who is calling: a token for a user name and password (`POST /api/token/`) and `GET /api/me/`.
+
+A token lasts HELUO_API_TOKEN_DAYS from its issue and ends when its user's password changes (the
+tokens are deleted with the change, heluo.core.apps): `POST /api/token/` then gives a new one.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from heluo.core.api.authentication import token_expired
 from heluo.core.api.errors import LockedOut
 from heluo.core.models import Account
 from heluo.core.modules import MODULES
@@ -32,7 +37,8 @@ class TokenSerializer(serializers.Serializer):
 
 
 class TokenView(APIView):
-    """Exchange a user name and password for the user's API token (the same one on every call).
+    """Exchange a user name and password for the user's API token (the same one on every call until it
+    expires or the password changes).
 
     The log-in throttle of the pages (django-axes) counts here too: after repeated failures the user
     name is locked on that address for the cool-off time, even with the right password.
@@ -58,6 +64,9 @@ class TokenView(APIView):
         # A token is a log-in: the last log-in time is set and axes forgets earlier failures.
         user_logged_in.send(sender=type(user), request=request, user=user)
         token, _created = Token.objects.get_or_create(user=user)
+        if token_expired(token):
+            token.delete()
+            token = Token.objects.create(user=user)
         return Response({"token": token.key})
 
 

@@ -20,6 +20,7 @@ from .records import (
     DeliveryState,
     Notification,
     NotificationChannel,
+    RefusedAttempt,
     SensitiveAccess,
 )
 
@@ -46,6 +47,7 @@ __all__ = [
     "Notification",
     "NotificationChannel",
     "Person",
+    "RefusedAttempt",
     "Role",
     "ScopedManager",
     "ScopedQuerySet",

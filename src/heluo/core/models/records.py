@@ -159,3 +159,20 @@ class SensitiveAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.at:%Y-%m-%d %H:%M} {self.context}"
+
+
+class RefusedAttempt(models.Model):
+    """Refusals counted towards a lock-out (a device's wrong password, a value found used outside the
+    user's scope): heluo.core.services.throttle counts them per key over a window, across processes."""
+
+    key = models.CharField(_("key"), max_length=200)
+    at = models.DateTimeField(_("at"), db_index=True)
+    count = models.PositiveIntegerField(_("count"), default=1)
+
+    class Meta:
+        verbose_name = _("refused attempt")
+        verbose_name_plural = _("refused attempts")
+        indexes = [models.Index(fields=["key", "at"], name="core_refused_key_at")]
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.at:%Y-%m-%d %H:%M} ×{self.count}"

@@ -3,8 +3,10 @@
 Guarantees:
 - Every cell is checked by the ledger's own form (the same rules as the pages) and uniqueness across
   the file's rows as well as against the database.
-- A row with a record ID updates that row, only if it is in the user's scope and its row version is
-  the exported one; a row without creates. A masked cell equal to the stored value's mask is unchanged.
+- A row with a record ID updates that row, only if it is in the user's scope; a row someone changed since
+  the export (its row version is not the exported one) is refused only when the file changes it. A row
+  without an ID creates. A masked cell equal to the stored value's mask is unchanged.
+- The preview lists, per updated row, each changed column before and after, as the export writes them.
 - `apply_import` re-checks everything inside one transaction: one bad cell anywhere writes nothing.
 - Every write goes through the audit trail, as the importing user.
 """
@@ -19,11 +21,11 @@ from typing import Any, cast
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from heluo.core.forms import current_references, unchanged_data
 from heluo.core.scope import may
+from heluo.core.services import uniqueness
 from heluo.core.services.audit import acting_as, audited_bulk_create, audited_bulk_update
 from heluo.core.tabular.columns import (
     ID_HEADER,
@@ -31,6 +33,7 @@ from heluo.core.tabular.columns import (
     Column,
     Kind,
     boolean_of,
+    cell_value,
     columns_for,
     read_only_columns_for,
     split_multi,
@@ -42,6 +45,7 @@ from heluo.core.tabular.reading import Table
 Progress = Callable[[int, int], None]
 CREATED, UPDATED, UNCHANGED, REFUSED = "created", "updated", "unchanged", "refused"
 MAX_LISTED_ERRORS = 1000
+MAX_LISTED_CHANGES = 1000
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,21 @@ class CellError:
     column: str
     value: str
     message: str
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    column: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class RowChange:
+    row: int
+    id: int
+    record: str
+    fields: list[FieldChange]
 
 
 @dataclass
@@ -62,6 +81,8 @@ class ImportPlan:
     # form for ledgers saved row by row (their saver needs it). Kept for the write, not the preview.
     accepted: list[tuple[int, str, Any]] = dataclasses.field(default_factory=list, repr=False)
     error_count: int = 0
+    # What each updated row changes, for the preview: (sheet row, record ID, record, [(column, before, after)]).
+    changes: list[RowChange] = dataclasses.field(default_factory=list)
 
     def refuse(self, error: CellError) -> None:
         self.error_count += 1
@@ -78,6 +99,7 @@ class ImportPlan:
             "counts": dict(self.counts),
             "errors": [asdict(e) for e in self.errors],
             "error_count": self.error_count,
+            "changes": [asdict(c) for c in self.changes[:MAX_LISTED_CHANGES]],
         }
 
 
@@ -216,7 +238,7 @@ def _form_data(
 def _target(
     number: int, cells: list[Any], layout: _Layout, existing: dict[int, Any], plan: ImportPlan
 ) -> Any:
-    """The row an ID points to (None: a new row); False when the ID or its version is refused."""
+    """The row an ID points to (None: a new row); False when the ID is refused."""
     if layout.id_index is None:
         return None
     text = text_of(cells[layout.id_index])
@@ -225,18 +247,31 @@ def _target(
     if not text.isdigit() or int(text) not in existing:
         plan.refuse(CellError(number, str(ID_HEADER), text, _("No such record in your scope.")))
         return False
-    row = existing[int(text)]
+    return existing[int(text)]
+
+
+def _stale_version(cells: list[Any], layout: _Layout, row: Any) -> str | None:
+    """The file's row version when someone changed the record since the export (None: it is current)."""
     version = text_of(cells[layout.version_index]) if layout.version_index is not None else ""
-    if version != str(row.row_version):
-        message = _(
-            "Changed since it was exported (version %(then)s, now %(now)s): export again and redo the change."
-        ) % {
-            "then": version or "?",
-            "now": row.row_version,
-        }
-        plan.refuse(CellError(number, str(VERSION_HEADER), version, message))
-        return False
-    return row
+    return None if version == str(row.row_version) else version
+
+
+def _as_exported(row: Any, version: str, layout: _Layout, user: Any) -> dict[str, str] | None:
+    """The file's columns of `row` as they were at row version `version` (from its history), or None
+    when the history does not have that version."""
+    history = getattr(type(row), "history", None)
+    if history is None or not version.isdigit():
+        return None
+    then = history.filter(id=row.pk, row_version=int(version)).order_by("-history_date").first()
+    return _texts(then.instance, layout, user) if then is not None else None
+
+
+def _refuse_stale(number: int, version: str, row: Any, plan: ImportPlan) -> None:
+    message = _(
+        "Changed by someone else since it was exported (version %(then)s, now %(now)s), and this file "
+        "changes it too: export again and redo the change."
+    ) % {"then": version or "?", "now": row.row_version}
+    plan.refuse(CellError(number, str(VERSION_HEADER), version, message))
 
 
 def _concrete_field(model: Any, name: str) -> models.Field[Any, Any]:
@@ -271,6 +306,31 @@ def _changed(form: Any, before: dict[str, Any]) -> bool:
         n for n in ("email", "is_active") if n in form.fields and user is not None and n in form.cleaned_data
     ]
     return after != before or any(getattr(user, n) != form.cleaned_data[n] for n in extra)
+
+
+def _texts(source: Any, layout: _Layout, user: Any) -> dict[str, str]:
+    """The file's columns of a stored row, or of a validated form's row, as the export writes them
+    (masked where the user may not see a value)."""
+    form = source if hasattr(source, "cleaned_data") else None
+    obj = form.instance if form is not None else source
+    texts = {}
+    for _index, column in layout.columns:
+        if form is not None and column.kind == Kind.RELATIONS:
+            chosen = form.cleaned_data.get(column.name) or []
+            texts[column.header] = "、".join(column.key.to_text(row) for row in chosen)  # type: ignore[union-attr]
+        elif form is not None and column.model_field is None:
+            texts[column.header] = text_of(form.cleaned_data.get(column.name, ""))
+        else:
+            texts[column.header] = text_of(cell_value(column, obj, user))
+    return texts
+
+
+def _differences(before: dict[str, str], after: dict[str, str]) -> list[FieldChange]:
+    return [
+        FieldChange(header, before[header], after[header])
+        for header in before
+        if before[header] != after[header]
+    ]
 
 
 def _header_of(form: Any, name: str | None, columns: dict[str, Column]) -> str:
@@ -313,6 +373,7 @@ def plan_import(ledger: Any, table: Table, user: Any, progress: Progress | None 
         if target is not None and partial:
             data = {**unchanged_data(ledger.form(instance=target, user=user)), **data}
         before = _snapshot(target, names) if target is not None else {}
+        shown_before = _texts(target, layout, user) if target is not None else {}
         form = import_form(data=data, instance=target, user=user)
         if not form.is_valid():
             for name, messages in form.errors.items():
@@ -333,9 +394,25 @@ def plan_import(ledger: Any, table: Table, user: Any, progress: Progress | None 
             plan.refuse(CellError(number, str(ID_HEADER), str(target.pk), refusal))
             plan.counts[REFUSED] += 1
             continue
+        if action == UPDATED:
+            shown_after = _texts(form, layout, user)
+            stale = _stale_version(cells, layout, target)
+            if stale is not None:
+                # Someone changed the record since the export: the row blocks only when this file changes
+                # it too, that is, when the file's row is not the record as it was exported.
+                exported_as = _as_exported(target, stale, layout, user)
+                if exported_as != shown_after:
+                    _refuse_stale(number, stale, target, plan)
+                    plan.counts[REFUSED] += 1
+                    continue
+                action = UNCHANGED
+            else:
+                plan.changes.append(
+                    RowChange(number, target.pk, str(target), _differences(shown_before, shown_after))
+                )
         plan.counts[action] += 1
         plan.accepted.append((number, action, form if per_row else form.instance))
-    _check_uniqueness(ledger.model, plan, by_name)
+    _check_uniqueness(ledger.model, plan, by_name, user)
     if progress is not None:
         progress(len(table.rows), len(table.rows))
     return plan
@@ -353,46 +430,21 @@ def _permitted(number: int, target: Any, may_add: bool, may_change: bool, plan: 
     return True
 
 
-def _unique_sets(model: type[models.Model]) -> list[tuple[tuple[str, ...], Q | None]]:
-    sets: list[tuple[tuple[str, ...], Q | None]] = [
-        ((f.name,), None) for f in model._meta.concrete_fields if f.unique and not f.primary_key
-    ]
-    sets += [(tuple(fields), None) for fields in model._meta.unique_together]
-    for constraint in model._meta.constraints:
-        if isinstance(constraint, models.UniqueConstraint) and constraint.fields:
-            sets.append((tuple(constraint.fields), constraint.condition))
-    return sets
-
-
-def _check_uniqueness(model: type[models.Model], plan: ImportPlan, columns: dict[str, Column]) -> None:
-    """Refuse rows whose unique values repeat another row of the file or a row already stored."""
-    refused_rows: set[int] = set()
-    for fields, condition in _unique_sets(model):
-        keyed: dict[tuple[Any, ...], tuple[int, Any]] = {}
-        for number, _action, accepted in plan.accepted:
-            instance = getattr(accepted, "instance", accepted)
-            key = tuple(getattr(instance, _concrete_field(model, f).attname) for f in fields)
-            # Blank values do not collide: conditional constraints exclude them (credit_code != "").
-            if any(value in (None, "") for value in key):
-                continue
-            header = columns[fields[0]].header if fields[0] in columns else fields[0]
-            if key in keyed:
-                first = keyed[key][0]
-                message = _("Repeats row %(row)d of this file (%(fields)s must be unique).") % {
-                    "row": first, "fields": "、".join(_field_label(model, f) for f in fields)}  # fmt: skip
-                plan.refuse(CellError(number, header, "、".join(map(str, key)), message))
-                refused_rows.add(number)
-            else:
-                keyed[key] = (number, instance)
-        taken = _stored_keys(model, fields, condition, list(keyed))
-        for key, (number, instance) in keyed.items():
-            holder = taken.get(key)
-            if holder is not None and holder != instance.pk:
-                header = columns[fields[0]].header if fields[0] in columns else fields[0]
-                message = _("Already used by another record (%(fields)s must be unique).") % {
-                    "fields": "、".join(_field_label(model, f) for f in fields)}  # fmt: skip
-                plan.refuse(CellError(number, header, "、".join(map(str, key)), message))
-                refused_rows.add(number)
+def _check_uniqueness(
+    model: type[models.Model], plan: ImportPlan, columns: dict[str, Column], user: Any
+) -> None:
+    """Refuse rows whose unique values repeat another row of the file or a row already stored
+    (heluo.core.services.uniqueness: the same check as a form's, with its lock-out)."""
+    candidates = [(number, getattr(accepted, "instance", accepted)) for number, _a, accepted in plan.accepted]
+    try:
+        found = uniqueness.clashes(user, model, candidates)
+    except uniqueness.UniquenessLocked as locked:
+        plan.refuse(CellError(0, "", "", str(locked)))
+        return
+    refused_rows = {clash.number for clash in found}
+    for clash in found:
+        header = columns[clash.fields[0]].header if clash.fields[0] in columns else clash.fields[0]
+        plan.refuse(CellError(clash.number, header, "、".join(map(str, clash.key)), clash.message))
     if refused_rows:
         kept = [(n, a, f) for n, a, f in plan.accepted if n not in refused_rows]
         for _n, action, _f in plan.accepted:
@@ -401,31 +453,6 @@ def _check_uniqueness(model: type[models.Model], plan: ImportPlan, columns: dict
             plan.counts[action] += 1
         plan.counts[REFUSED] += len(refused_rows)
         plan.accepted = kept
-
-
-def _field_label(model: type[models.Model], name: str) -> str:
-    return str(_concrete_field(model, name).verbose_name)
-
-
-def _stored_keys(
-    model: type[models.Model], fields: tuple[str, ...], condition: Q | None, keys: list[tuple[Any, ...]]
-) -> dict[tuple[Any, ...], Any]:
-    """Which of `keys` the stored rows already hold (whatever the user's scope: uniqueness is global)."""
-    attnames = [_concrete_field(model, f).attname for f in fields]
-    found: dict[tuple[Any, ...], Any] = {}
-    base = model._default_manager.all()
-    if condition is not None:
-        base = base.filter(condition)
-    wanted = set(keys)
-    # One indexed IN-query on the first field per chunk; the other fields are matched here.
-    for start in range(0, len(keys), 500):
-        chunk = keys[start : start + 500]
-        query = base.filter(**{f"{attnames[0]}__in": {k[0] for k in chunk}})
-        for row in query.values("pk", *attnames):
-            key = tuple(row[a] for a in attnames)
-            if key in wanted:
-                found[key] = row["pk"]
-    return found
 
 
 def apply_import(ledger: Any, table: Table, user: Any, progress: Progress | None = None) -> ImportPlan:

@@ -23,10 +23,18 @@ from django.utils.translation import gettext as _
 
 from heluo.core.ledger import LEDGERS
 from heluo.core.models import Job, JobKind, JobState
+from heluo.core.tabular.reading import declared_cells
 
-# Work above these sizes goes to the task worker; below, the request does it at once.
+# Work above these sizes goes to the task worker; below, the request does it at once. A file is large by
+# its bytes or by the cells its sheet declares (a small .xlsx can declare a huge sheet).
 INLINE_ROWS = 2000
 INLINE_BYTES = 512 * 1024
+INLINE_CELLS = 100_000
+
+
+def small_file(name: str, data: bytes) -> bool:
+    """Whether the web process may read this upload itself rather than the task worker."""
+    return len(data) <= INLINE_BYTES and declared_cells(name, data) <= INLINE_CELLS
 
 
 def this_worker() -> str:

@@ -1,6 +1,6 @@
 """Natural keys: how a row another row points to is written in a cell, and found again.
 
-A division is its 12-digit code; a unit its credit code, or its name and division code where it has
+A division is its 12-digit code (or its name, where unique in the user's scope); a unit its credit code, or its name and division code where it has
 none; a grid its name and division code; kinds of things (unit types, grid roles, roles) their name;
 anything else its name with its record ID. Lookups happen in bulk, inside the user's scope.
 """
@@ -77,7 +77,32 @@ def _resolve_by_id(queryset: models.QuerySet, texts: set[str]) -> dict[str, Any]
     return {ids[row.pk]: row for row in queryset.filter(pk__in=ids)}
 
 
-DIVISION = _by_field("code", "410302001000", _("the 12-digit division code"))
+_COMMITTEE_SUFFIXES = ("居民委员会", "村民委员会", "居委会", "村委会")
+
+
+def _resolve_divisions(queryset: models.QuerySet, texts: set[str]) -> dict[str, Any]:
+    """By 12-digit code; else by name (定鼎门社区 or 定鼎门社区居民委员会) where exactly one division of
+    `queryset` (the user's scope) bears it: a name two divisions share is not guessed."""
+    codes = {t for t in texts if t.isdigit() and len(t) == 12}
+    found: dict[str, Any] = {row.code: row for row in queryset.filter(code__in=codes)}
+    names = texts - codes
+    if not names:
+        return found
+    spellings = names | {name + suffix for name in names for suffix in _COMMITTEE_SUFFIXES}
+    bearers: dict[str, list[Any]] = {}
+    for row in queryset.filter(name__in=spellings):
+        for text in {row.name, row.display_name} & names:
+            bearers.setdefault(text, []).append(row)
+    found.update({text: rows[0] for text, rows in bearers.items() if len(rows) == 1})
+    return found
+
+
+DIVISION = NaturalKey(
+    lambda division: str(division.code),
+    _resolve_divisions,
+    "410302001000",
+    _("the 12-digit division code, or its name where only one division in your scope bears it"),
+)
 UNIT = NaturalKey(
     _unit_text,
     _resolve_units,

@@ -33,6 +33,15 @@ MAX_WIDTH = 60
 Progress = Callable[[int], None]
 
 
+def new_workbook(target: str | IO[bytes], **options: Any) -> xlsxwriter.Workbook:
+    """A workbook for Heluo's exports: every string written stays text. A unit name or a case title such
+    as `=HYPERLINK(...)` or `=cmd|...` is never a formula, a link or a number when the file is opened."""
+    return xlsxwriter.Workbook(
+        target,
+        {**options, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
+    )
+
+
 def display_width(text: str) -> int:
     """Width in Excel's character units: CJK characters take two."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
@@ -97,7 +106,7 @@ def export_xlsx(
     columns = columns_for(ledger) + read_only_columns_for(ledger)
     headers = [str(ID_HEADER), *(c.header for c in columns), str(VERSION_HEADER)]
     kinds = [Kind.INTEGER, *(c.kind for c in columns), Kind.INTEGER]
-    workbook = xlsxwriter.Workbook(target, {"constant_memory": True})
+    workbook = new_workbook(target, constant_memory=True)
     sheet = _Sheet(workbook, str(ledger.verbose_name_plural), headers)
     rows = ledger.list_queryset(queryset).order_by("pk")
     count = 0
@@ -115,7 +124,7 @@ def write_template(ledger: Any, target: str | IO[bytes]) -> None:
     """An empty sheet with the ledger's headers (drop-downs for choice columns) and a second sheet that
     explains each column: required or not, type, allowed values, an example."""
     columns = columns_for(ledger)
-    workbook = xlsxwriter.Workbook(target, {"in_memory": True})
+    workbook = new_workbook(target, in_memory=True)
     sheet = _Sheet(workbook, str(ledger.verbose_name_plural), [c.header for c in columns])
     help_sheet = _Sheet(
         workbook,

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
@@ -83,14 +84,25 @@ class LedgerListView(LedgerView):
         except ValueError:
             per_page = PER_PAGE_CHOICES[0]
         per_page = per_page if per_page in PER_PAGE_CHOICES else PER_PAGE_CHOICES[0]
-        RequestConfig(request, paginate={"per_page": per_page}).configure(table)
+        RequestConfig(request, paginate=False).configure(table)
+        # Paginated here, not by RequestConfig: it would take any ?per_page= (a million rows) as it came.
+        try:
+            table.paginate(page=request.GET.get("page", 1), per_page=per_page)
+        except PageNotAnInteger:
+            table.paginate(page=1, per_page=per_page)
+        except EmptyPage:
+            table.paginate(page=table.paginator.num_pages, per_page=per_page)
         page_ids = [row.pk for row in table.page.object_list.data] if table.page else []
         log_unmasked(request.user, self.ledger.model, page_ids, request.get_full_path())
         context = self.context(
             table=table, filter=filterset, query=request.GET.get("q", ""), per_page_choices=PER_PAGE_CHOICES
         )
-        template = self.partial_template_name if getattr(request, "htmx", False) else self.template_name
-        return render(request, template, context)
+        partial = getattr(request, "htmx", False)
+        template = self.partial_template_name if partial else self.template_name
+        # A filter value out of its range (a year 0) is ignored and said beside its field; a whole page
+        # answers 400 (htmx swaps only a 200 into the table).
+        refused = filterset.is_bound and not filterset.is_valid() and not partial
+        return render(request, template, context, status=400 if refused else 200)
 
 
 class LedgerDetailView(LedgerView):

@@ -32,18 +32,30 @@ def _start(request: HttpRequest, job: Job, inline: bool) -> HttpResponse:
 
 
 class LedgerExportView(LedgerView):
+    """The list's rows as .xlsx (the list's filters in the query string). A small export is the answer
+    itself; a large one is a job, started only by a POST: a GET (a link, a prefetch) asks first."""
+
     def get(self, request: HttpRequest) -> HttpResponse:
         query = request.GET.urlencode()
         count = transfer.filtered_rows(self.ledger, request.user, query).count()
         if count <= jobs.INLINE_ROWS:
-            name, data, _count = transfer.export_to_bytes(self.ledger, request.user, query)
-            response = HttpResponse(
-                data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            )
-            response["Content-Disposition"] = _attachment(name)
-            return response
+            return self._download(request, query)
+        return render(request, "core/export_confirm.html", self.context(count=count, query=query))
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        query = request.GET.urlencode()
+        if transfer.filtered_rows(self.ledger, request.user, query).count() <= jobs.INLINE_ROWS:
+            return self._download(request, query)
         job = jobs.queue_job(request.user, JobKind.EXPORT, self.ledger.label, params={"query": query})
         return _start(request, job, inline=False)
+
+    def _download(self, request: HttpRequest, query: str) -> HttpResponse:
+        name, data, _count = transfer.export_to_bytes(self.ledger, request.user, query)
+        response = HttpResponse(
+            data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response["Content-Disposition"] = _attachment(name)
+        return response
 
 
 class LedgerTemplateView(LedgerView):
@@ -92,7 +104,7 @@ class LedgerImportView(LedgerView):
         job = jobs.queue_job(
             request.user, JobKind.IMPORT_PREVIEW, self.ledger.label, source=(uploaded.name, data)
         )
-        return _start(request, job, inline=len(data) <= jobs.INLINE_BYTES)
+        return _start(request, job, inline=jobs.small_file(uploaded.name or "", data))
 
 
 def _attachment(name: str) -> str:
@@ -136,7 +148,7 @@ def job_confirm(request: HttpRequest, pk: int) -> HttpResponse:
         request.user, JobKind.IMPORT_APPLY, preview.ledger, source=(preview.params["filename"], data),
         params={"preview": preview.pk},
     )  # fmt: skip
-    return _start(request, job, inline=len(data) <= jobs.INLINE_BYTES)
+    return _start(request, job, inline=jobs.small_file(preview.params["filename"], data))
 
 
 def job_download(request: HttpRequest, pk: int) -> FileResponse:

@@ -40,6 +40,7 @@ from .decode import decode_line, decode_lines
 from .errors import REASON_LABELS_ZH, HJ212Error, Reason
 from .model import Frame, Problem, Value, Version
 from .parse import parse_frame
+from .redact import REDACTED, redact_password
 from .sm4 import CipherTextForm, Padding, Sm4Cipher
 from .stream import StreamDecoder, StreamStats
 from .subpacket import CombinedPacket, PacketKey, SubpacketCollector
@@ -55,6 +56,7 @@ __all__ = [
     "LEGACY_CODES",
     "QN_RTN_NAMES_ZH",
     "REASON_LABELS_ZH",
+    "REDACTED",
     "ST",
     "ST_NAMES_ZH",
     "SUFFIX_NAMES_ZH",
@@ -99,5 +101,6 @@ __all__ = [
     "normalise_code",
     "parse_frame",
     "parse_timestamp",
+    "redact_password",
     "replies_for",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from heluo.monitoring.hj212 import BEIJING, CN, Frame
+from heluo.monitoring.hj212 import BEIJING, CN, Frame, redact_password
 
 from .batch import Outcome
 from .policy import Device
@@ -79,7 +79,9 @@ class Accepted:
 
 
 def printable(text: str) -> str:
-    """Log text a person can read and every database can store (PostgreSQL refuses NUL)."""
+    """Log text a person can read and every database can store (PostgreSQL refuses NUL), without the
+    device's access password."""
+    text = redact_password(text)
     if text.isprintable():
         return text[:_LOG_TEXT_LIMIT]
     escaped = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text[:_LOG_TEXT_LIMIT])

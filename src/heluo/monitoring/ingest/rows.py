@@ -1,7 +1,8 @@
 """A frame as a row of the readings table, and the key that makes storing it idempotent.
 
 The layout is wide (docs/monitoring.md has the measurement): the standard dust factors are columns,
-every other value is kept in `extra`, flags other than N in `flags`, and the frame's text in `raw`.
+every other value is kept in `extra`, flags other than N in `flags`, and the frame's text in `raw` (its
+password blanked: hj212.redact_password).
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import NamedTuple
 
-from heluo.monitoring.hj212 import CN, Frame, Value
+from heluo.monitoring.hj212 import CN, Frame, Value, redact_password
+from heluo.monitoring.ingest.ranges import OUT_OF_RANGE, within_range
 
 # 2017 code → column. Particulates are stored in µg/m³, pressure in kPa.
 FACTOR_COLUMNS: dict[str, str] = {
@@ -77,7 +79,8 @@ def main_suffixes(cn: str) -> tuple[str, str]:
 def measurements(
     frame: Frame, particulate_factor: float = 1.0
 ) -> tuple[dict[str, float], dict[str, str], dict[str, str]]:
-    """(column values, other values as "code-suffix": text, data flags other than N by code)."""
+    """(column values, other values as "code-suffix": text, data flags other than N by code). A value out
+    of its factor's physical range (ingest.ranges) is flagged OUT_OF_RANGE unless its device flagged it."""
     preferred = main_suffixes(frame.cn)
     candidates: dict[str, list[tuple[tuple[int, int], Value]]] = {}
     extra: dict[str, str] = {}
@@ -96,6 +99,9 @@ def measurements(
         ranked.sort(key=lambda item: item[0])
         best = ranked[0][1]
         columns[column] = _normalised(column, float(best.value), particulate_factor)
+        if not within_range(column, columns[column]):
+            # Kept as sent, and flagged: no statistic, index or alarm counts a flagged value.
+            flags.setdefault(best.code_2017, OUT_OF_RANGE)
         for _rank, other in ranked[1:]:
             extra[f"{other.code_2017}-{other.suffix}"] = str(other.value)
     return columns, extra, flags
@@ -136,7 +142,7 @@ def reading_row(
         flags or None,
         extra or None,
         problems or None,
-        frame.raw,
+        redact_password(frame.raw),
     )
 
 

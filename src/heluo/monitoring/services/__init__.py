@@ -25,7 +25,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from heluo.monitoring import storage
-from heluo.monitoring.hj212 import BEIJING, CrcForm, Version, format_data_time
+from heluo.monitoring.hj212 import BEIJING, CrcForm, Version, format_data_time, redact_password
 from heluo.monitoring.ingest.batch import Outcome, classify
 from heluo.monitoring.ingest.journal import Accepted, Journal
 from heluo.monitoring.ingest.policy import Device, is_data
@@ -176,7 +176,7 @@ def _store(items: Sequence[Accepted]) -> list[Outcome]:
                     digest=content_digest(item.frame.raw),
                     qn=item.frame.qn or "",
                     received_at=item.received_at,
-                    raw=item.frame.raw,
+                    raw=redact_password(item.frame.raw),
                 )
             )
     storage.insert_readings(rows)

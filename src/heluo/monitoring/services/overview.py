@@ -156,7 +156,12 @@ def hourly_series(
 def _aqi(day: date, pm10: float | None, pm25: float | None) -> int | None:
     if pm10 is None and pm25 is None:
         return None
-    result = hj633.aqi({"pm10": pm10, "pm25": pm25}, day)
+    try:
+        result = hj633.aqi({"pm10": pm10, "pm25": pm25}, day)
+    except ValueError:
+        # A value no index is defined for (a negative hour stored before values were range-checked):
+        # the page shows no index for it rather than failing.
+        return None
     return result.aqi if result.aqi is not None else ABOVE_TABLE
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString
 
+from heluo.monitoring.hj212 import redact_password
 from heluo.monitoring.labels import reason_label
 from heluo.monitoring.models import Monitor, MonitoringPoint, Reading
 from heluo.monitoring.services.overview import LiveRow, live_rows
@@ -42,3 +43,10 @@ def point_monitors(point: MonitoringPoint, user: Any) -> list[LiveRow]:
     """The monitors of a monitoring point the user may see, with their latest valid hour."""
     monitors = Monitor.objects.for_user(user).filter(point=point).select_related("latest", "status")
     return live_rows(list(monitors))
+
+
+@register.filter
+def frame_text(text: str) -> str:
+    """A frame as a page shows it: without the device's access password (rows stored before it was
+    blanked on storage included)."""
+    return redact_password(text or "")

@@ -1,7 +1,18 @@
-// Heluo's small script: searchable selects (Tom Select) that load their choices from a ledger's
-// autocomplete URL, re-applied after htmx swaps in new content.
+// Heluo's small script: the one HTML escaper every other script uses, searchable selects (Tom Select)
+// that load their choices from a ledger's autocomplete URL (re-applied after htmx swaps in new content),
+// and the "back" links of refusal pages. Pages allow no inline script (Content-Security-Policy).
 (function () {
   "use strict";
+
+  var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+  // Text for HTML: every value a script puts into markup (ECharts tooltips included) goes through here.
+  function escapeHtml(value) {
+    return String(value === null || value === undefined ? "" : value).replace(/[&<>"']/g, function (c) {
+      return ENTITIES[c];
+    });
+  }
+  window.heluo = { escapeHtml: escapeHtml };
 
   function enhance(root) {
     root.querySelectorAll("select[data-autocomplete]:not(.tomselected)").forEach(function (select) {
@@ -26,5 +37,9 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () { enhance(document); });
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("[data-history-back]");
+    if (link && window.history.length > 1) { event.preventDefault(); window.history.back(); }
+  });
   document.addEventListener("htmx:afterSwap", function (event) { enhance(event.target); });
 })();

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from heluo.monitoring import receiver as receiver_module
 from heluo.monitoring import services
 from heluo.monitoring.conf import ingest_settings, mqtt_url
-from heluo.monitoring.hj212 import CrcForm, Sm4Cipher, decode_lines
+from heluo.monitoring.hj212 import CrcForm, Sm4Cipher, decode_lines, redact_password
 from heluo.monitoring.simulator import Simulator
 
 
@@ -288,7 +288,7 @@ class Command(BaseCommand):
             while True:
                 for entry in entries:
                     self.stdout.write(
-                        f"{services.beijing_text(entry.at)}  {entry.direction:<8} {entry.cn:<4} {entry.reason:<20} {entry.peer:<21} {entry.text}"
+                        f"{services.beijing_text(entry.at)}  {entry.direction:<8} {entry.cn:<4} {entry.reason:<20} {entry.peer:<21} {redact_password(entry.text)}"
                     )
                     last = entry.pk
                 if not follow:

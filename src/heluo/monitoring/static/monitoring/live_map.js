@@ -5,6 +5,7 @@
   var COLOURS = ["#adb5bd", "#00e400", "#ffff00", "#ff7e00", "#ff0000", "#99004c", "#7e0023"];
   var element = document.getElementById("live-map");
   var chart = echarts.init(element, null, { renderer: "canvas" });
+  var escape = window.heluo.escapeHtml;
 
   function read() {
     var node = document.getElementById("live-points");
@@ -18,9 +19,10 @@
       tooltip: {
         trigger: "item",
         formatter: function (item) {
-          if (!item.data || !item.data.value) { return item.name || ""; }
+          // Site names and MNs are typed by users and devices: text, never markup.
+          if (!item.data || !item.data.value) { return escape(item.name); }
           var p = item.data.value;
-          return p[4] + "<br>" + p[5] + " · " + (p[6] || "—") + "<br>AQI " + p[3] +
+          return escape(p[4]) + "<br>" + escape(p[5]) + " · " + escape(p[6] || "—") + "<br>AQI " + escape(p[3]) +
             " · PM10 " + (p[7] === null ? "—" : Math.round(p[7])) + " · PM2.5 " + (p[8] === null ? "—" : Math.round(p[8]));
         },
       },
