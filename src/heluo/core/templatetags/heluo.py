@@ -1,4 +1,5 @@
-"""Template helpers: Bootstrap classes for form widgets, query strings that keep filters, permissions."""
+"""Template helpers: Bootstrap classes for form widgets, query strings that keep filters, permissions,
+and the one way dates, times and deadlines read (heluo.core.dates)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,14 @@ from django import forms, template
 from django.http import QueryDict
 from django.utils.safestring import SafeString
 
+from heluo.core import dates
 from heluo.core.scope import may
 
 register = template.Library()
+register.filter("date_text", dates.date_text)
+register.filter("datetime_text", dates.datetime_text)
+register.filter("deadline_text", dates.deadline_text)
+register.filter("official_date", dates.official_date)
 
 
 def _css_class(widget: forms.Widget) -> str:

@@ -35,6 +35,7 @@ from django.utils.translation import gettext as _
 
 from heluo.cases.models import OPEN_STATES, CaseCategory, State
 from heluo.cases.services import transitions
+from heluo.core.dates import datetime_text
 from heluo.core.models import Account, Division, Unit
 from heluo.core.services.accounts import system_operator
 from heluo.dust.models import Site
@@ -275,7 +276,7 @@ def apply_findings(rules: Mapping[int, AlarmRule], findings: Mapping[Pair, Seque
 
 def describe(rule: AlarmRule, value: float | None, at: datetime) -> str:
     """A line saying what was measured, for the alarm and its case."""
-    when = at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+    when = datetime_text(at)
     factor = rule.get_factor_display()
     shown = "—" if value is None else f"{value:.0f}" if rule.factor != "noise" else f"{value:.1f}"
     texts = {
@@ -479,7 +480,7 @@ def clear_alarm(alarm_id: int, clean_through: datetime) -> int:
         )
         if not updated:
             return 0
-        when = clean_through.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+        when = datetime_text(clean_through)
         _note(
             alarm,
             _(
