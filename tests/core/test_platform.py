@@ -4,6 +4,7 @@ the `heluo` commands (init, demo), and the process supervisor of `heluo up`."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -119,7 +120,8 @@ def test_init_refuses_a_code_not_in_the_dataset(tmp_path: Path) -> None:
 def test_demo_twice_changes_nothing(db: Any, capsys: Any) -> None:
     assert load_demo(system_operator()) == {}
     call_command("demo")  # the other apps' demos, which the session's database does not hold
-    capsys.readouterr()
+    created = [line for line in capsys.readouterr().out.splitlines() if line.startswith("新建")]
+    assert created and not [line for line in created if re.search("[A-Za-z]", line)]
     call_command("demo")
     assert gettext("The demo data is already loaded: nothing changed.") in capsys.readouterr().out
 
