@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from heluo.core.management.commands.up import SIMULATED_STATIONS, Command
+from heluo.core.management.commands.up import Command
 
 
 def names_and_argv(**options: object) -> dict[str, list[str]]:
@@ -11,15 +11,16 @@ def names_and_argv(**options: object) -> dict[str, list[str]]:
 
 
 def test_the_receiver_and_the_simulator_are_supervised_children() -> None:
-    children = names_and_argv(hj212=("0.0.0.0", 9300), simulate=True)
+    children = names_and_argv(hj212=("0.0.0.0", 9300), simulate=220)
     assert children["hj212-receiver"][-6:] == ["hj212", "serve", "--host", "0.0.0.0", "--port", "9300"]
     simulator = children["hj212-simulator"]
-    assert simulator[simulator.index("--stations") + 1] == str(SIMULATED_STATIONS)
+    # Every demo monitor: one left out would go offline and raise an alarm.
+    assert simulator[simulator.index("--stations") + 1] == "220"
     assert float(simulator[simulator.index("--rate") + 1]) < 0.02  # about one frame a minute
     assert "--demo" in simulator  # never a real installation's devices
     assert simulator[simulator.index("--host") + 1] == "127.0.0.1"
 
 
 def test_both_can_be_left_out() -> None:
-    assert set(names_and_argv(hj212=None, simulate=False)) == {"web"}
-    assert set(names_and_argv(hj212=("127.0.0.1", 9212), simulate=False)) == {"web", "hj212-receiver"}
+    assert set(names_and_argv(hj212=None, simulate=0)) == {"web"}
+    assert set(names_and_argv(hj212=("127.0.0.1", 9212), simulate=0)) == {"web", "hj212-receiver"}

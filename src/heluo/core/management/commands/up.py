@@ -15,8 +15,6 @@ from django.utils.translation import gettext as _
 from heluo.core.demo_accounts import DEMO_PASSWORD, demo_logins
 from heluo.core.supervisor import Child, Supervisor, python_command
 
-SIMULATED_STATIONS = 20
-
 
 class Command(BaseCommand):
     help = _(
@@ -43,7 +41,7 @@ class Command(BaseCommand):
         web_workers: int,
         no_worker: bool,
         hj212: tuple[str, int] | None = None,
-        simulate: bool = False,
+        simulate: int = 0,
         mqtt: bool = False,
     ) -> list[Child]:
         children = [
@@ -82,9 +80,10 @@ class Command(BaseCommand):
                 )
             )
             if simulate:
-                # Gentle: one frame a minute from each of 20 demo monitors, in real time.
+                # Gentle: one frame a minute from each demo monitor, in real time. Every one of them, or
+                # those left out would go offline and raise an alarm each.
                 target = "127.0.0.1" if receiver_host in {"0.0.0.0", "::"} else receiver_host
-                argv = ["hj212", "simulate", "--demo", "--stations", str(SIMULATED_STATIONS), "--rate"]
+                argv = ["hj212", "simulate", "--demo", "--stations", str(simulate), "--rate"]
                 argv += [f"{1 / 60:.6f}", "--host", target, "--port", str(receiver_port)]
                 children.append(Child("hj212-simulator", python_command("-m", "heluo", *argv)))
         return children
@@ -107,9 +106,9 @@ class Command(BaseCommand):
         hj212 = None if no_receiver else (hj212_host, hj212_port)
         # Only demo monitors are simulated: a real installation's devices must never get invented data.
         simulate = (
-            hj212 is not None
-            and not no_simulator
-            and Monitor.objects.filter(is_demo=True, active=True).exists()
+            Monitor.objects.filter(is_demo=True, active=True).count()
+            if hj212 is not None and not no_simulator
+            else 0
         )
         mqtt = bool(os.environ.get("HELUO_MQTT_URL", "").strip())
         children = self.children(host, port, web_workers, no_worker, hj212, simulate, mqtt)
@@ -131,7 +130,7 @@ class Command(BaseCommand):
                 _("HJ 212 receiver on %(host)s:%(port)d") % {"host": hj212_host, "port": hj212_port}
             )
         if simulate:
-            self.stdout.write(_("Simulating %(count)d demo monitors.") % {"count": SIMULATED_STATIONS})
+            self.stdout.write(_("Simulating %(count)d demo monitors.") % {"count": simulate})
         if mqtt:
             self.stdout.write(_("MQTT subscriber for HJ 212 frames (HELUO_MQTT_URL)."))
         self.stdout.write(_("Press Ctrl-C to stop."))
