@@ -206,9 +206,11 @@ def _readings(rules: Sequence[AlarmRule], committed: Sequence[Committed]) -> dic
     return result
 
 
-def scan(now: datetime | None = None) -> int:
+def scan(now: datetime | None = None, *, watching_since: datetime | None = None) -> int:
     """The every-minute pass: offline devices, and the difference method over recent hours (control
-    values often come an hour late). Returns how many alarms it raised, updated or cleared."""
+    values often come an hour late). Returns how many alarms it raised, updated or cleared.
+    `watching_since`: when the caller began watching (the worker's start): silence before it is the
+    platform's own, not the devices'."""
     now = now or timezone.now()
     rules = active_rules()
     findings: dict[Pair, list[Finding]] = defaultdict(list)
@@ -218,7 +220,7 @@ def scan(now: datetime | None = None) -> int:
         for rule in offline:
             params = rule.as_rule()
             for monitor_id, last_seen in statuses:
-                finding = offline_finding(params, last_seen, now)
+                finding = offline_finding(params, last_seen, now, watching_since)
                 if finding is not None:
                     findings[(rule.pk, monitor_id)].append(finding)
     for rule in rules:
