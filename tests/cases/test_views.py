@@ -252,3 +252,22 @@ def test_the_seal_on_the_notice_stays_clear_of_the_record_below(make_case: Any) 
                 box = getattr(box, "_box", box)  # an absolutely placed box sits in a placeholder
                 edges[name] = (box.border_box_y(), box.border_box_y() + box.border_height())
     assert edges["seal"][1] <= edges["record"][0]
+
+
+def test_on_a_phone_the_case_list_reads_as_cards_with_its_filters_folded(
+    client_as: Any, make_case: Any
+) -> None:
+    """Each cell names its column; the card starts with the title, the state, the deadline and the
+    responsible unit; the filters beyond the search fold behind a button that counts those in use."""
+    case = make_case("in_progress", title="卡片显示测试")
+    page = (
+        client_as("duban").get("/cases/cases/", {"q": case.number, "state": "in_progress"}).content.decode()
+    )
+    assert "heluo-cards" in page
+    title = page.index("卡片显示测试")
+    row = page[page.rindex("<tr", 0, title) : page.index("</tr>", title)]
+    places = dict(re.findall(r'data-label="([^"]+)" data-card="(\d)"', row))
+    assert places == {"标题": "1", "状态": "2", "办结时限": "3", "责任单位": "4"}
+    assert 'data-label="督办编号"' in row
+    assert 'data-testid="filter-toggle"' in page and "筛选条件（已选 1 项）" in page
+    assert 'class="col-12 collapse heluo-filter-fields" id="filter-fields"' in page

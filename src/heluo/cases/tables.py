@@ -15,7 +15,7 @@ from heluo.core.tables import LedgerTable
 
 
 class CaseTable(LedgerTable):
-    # On a phone the table scrolls sideways rather than squeezing the title to a column of characters.
+    card_columns = ("title", "state", "due_at", "responsible_unit")
     number = tables.Column(linkify=True, attrs={"td": {"class": "text-nowrap"}})
     title = tables.Column(
         linkify=lambda record: record.get_absolute_url(), attrs={"td": {"style": "min-width: 12em"}}

@@ -44,6 +44,7 @@ class StatusColumn(tables.Column):
 
 
 class MonitorTable(LedgerTable):
+    card_columns = ("mn", "status", "site")
     mn = tables.Column(linkify=True)
     status = StatusColumn(
         verbose_name=_("status"), accessor="status__last_seen", order_by=("status__last_seen",)

@@ -74,5 +74,13 @@ def minutes(delta: Any) -> int:
 
 
 @register.filter
+def active_filters(form: forms.BaseForm) -> int:
+    """How many of a bound filter form's fields hold a value (what a folded filter panel says)."""
+    if not form.is_bound:
+        return 0
+    return sum(1 for field in form if field.data not in (None, "", []))
+
+
+@register.filter
 def get_item(mapping: dict[str, Any], key: str) -> Any:
     return mapping.get(key) if mapping else None
