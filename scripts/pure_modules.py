@@ -24,7 +24,9 @@ def pure_files(root: Path = SOURCE) -> list[Path]:
     """Every .py file that is pure, itself or by its package."""
     found: list[Path] = []
     for path in sorted((root / "heluo").rglob("*.py")):
-        packages = [parent / "__init__.py" for parent in path.parents if parent.is_relative_to(root / "heluo")]
+        packages = [
+            parent / "__init__.py" for parent in path.parents if parent.is_relative_to(root / "heluo")
+        ]
         if _says_pure(path) or any(package.exists() and _says_pure(package) for package in packages):
             found.append(path)
     return found

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -218,6 +219,8 @@ DEVICE_COOLOFF_MINUTES = env_int("HELUO_DEVICE_COOLOFF_MINUTES", 15)
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Dates read 2026-09-16 in every language (heluo.core.dates), also where Django renders them itself.
+FORMAT_MODULE_PATH = ["heluo.formats"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -331,6 +334,8 @@ SPECTACULAR_SETTINGS = {
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
+# A filter left empty reads 全部 (django-filter's default is "---------").
+FILTERS_EMPTY_CHOICE_LABEL = gettext_lazy("All")
 DJANGO_TABLES2_TEMPLATE = "core/table.html"
 DJANGO_TABLES2_PAGE_RANGE = 5
 

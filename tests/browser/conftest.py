@@ -167,3 +167,10 @@ def open_menu_item(page: Any, label: str) -> None:
     if page.viewport_name == "phone":
         page.click("button[data-bs-target='#sidebar']")
     page.locator("#sidebar").get_by_role("link", name=label, exact=True).click()
+
+
+def open_filters(page: Any) -> None:
+    """On a phone a list's filters fold behind a button; on a desktop they are always there."""
+    if page.viewport_name == "phone":
+        page.click("[data-testid=filter-toggle]")
+        page.locator("#filter-fields").wait_for(state="visible")

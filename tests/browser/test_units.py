@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import log_in, open_menu_item, screenshot
+from .conftest import log_in, open_filters, open_menu_item, screenshot
 
 BAD_CODE = "91350100M000100Y44"
 GOOD_CODE = "91350100M000100Y43"
@@ -32,6 +32,7 @@ def test_create_a_unit_with_a_fixed_credit_code(page: Any) -> None:
     screenshot(page, "unit-list")
 
     # Filter: enterprises only (the table is replaced by htmx, the URL keeps the filter).
+    open_filters(page)
     page.select_option("#id_unit_type", label="企业")
     page.wait_for_url("**unit_type=*")
     rows = page.locator("table.ledger-table tbody tr")

@@ -17,10 +17,12 @@ def test_workflow_columns_are_exported_and_ignored_on_import(make_case: Any, use
     data = transfer.export_to_bytes(case_ledger, users["duban"], f"q={case.number}")[1]
     rows = list(openpyxl.load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True))
     header = rows[0]
-    assert {"督办编号", "状态", "办结时限"} <= set(header)
+    assert {"督办编号", "状态", "截止日期"} <= set(header)
     row = rows[1]
     assert row[header.index("督办编号")] == case.number
     assert row[header.index("状态")] == case.get_state_display()
+    # The deadline's last day (the page's 办结时限), not 00:00 of the day after.
+    assert row[header.index("截止日期")].date() == case.due_date
     summary = transfer.import_file(case_ledger, users["duban"], "cases.xlsx", data, apply=True)
     assert summary["error_count"] == 0, summary["errors"]
     assert summary["counts"] == {"created": 0, "updated": 0, "unchanged": 1, "refused": 0}

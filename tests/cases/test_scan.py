@@ -16,7 +16,8 @@ from heluo.cases.models import Case, CaseEvent, Escalation, EventKind
 from heluo.cases.services import scan as scanning
 from heluo.cases.services import transitions as act
 from heluo.cases.services.scan import scan
-from heluo.core.models import Notification
+from heluo.core.models import Notification, Unit
+from heluo.core.services.notifications import mark_read
 
 from .conftest import local
 
@@ -199,3 +200,47 @@ def test_two_scans_at_once_act_on_each_case_once(django_db_blocker: Any) -> None
     overdue = CaseEvent.objects.filter(case_id__in=made, kind=EventKind.OVERDUE)
     assert overdue.count() == 60 and overdue.values("case_id").distinct().count() == 60
     assert sum(r.acts["overdue"] for r in reports) == 60
+
+
+def test_a_person_told_twice_about_a_case_finds_it_once_in_the_digest(
+    make_case: Any, users: dict[str, Any]
+) -> None:
+    """duban registered the case and is of its supervising unit: one entry, not two."""
+    supervising = Unit.objects.get(name="中共洛阳市委组织部")
+    for number in range(2):
+        make_case("in_progress", at=ASSIGNED, days=5, title=f"双重身份{number}", supervising_unit=supervising)
+    scan(DUE + HOUR)
+    digest = Notification.objects.get(recipient=users["duban"], event="cases.overdue")
+    links = [entry["link"] for entry in digest.entries]
+    assert len(links) == len(set(links)) == 2
+    assert digest.title.endswith("（2）") and digest.body.count("\n") == 1
+
+
+def test_a_new_digest_replaces_the_unread_one_and_keeps_its_cases(
+    make_case: Any, users: dict[str, Any]
+) -> None:
+    first = make_case("in_progress", at=ASSIGNED, days=5, title="先逾期")
+    second = make_case("in_progress", at=ASSIGNED, days=6, title="后逾期")
+    scan(DUE + HOUR)
+    scan(DUE + DAY + HOUR)
+    digests = Notification.objects.filter(recipient=users["wangge"], event="cases.overdue")
+    assert digests.count() == 1
+    assert [e["link"] for e in digests[0].entries] == [second.get_absolute_url(), first.get_absolute_url()]
+    assert digests[0].title.endswith("（2）")
+    mark_read(users["wangge"])
+    third = make_case("in_progress", at=ASSIGNED, days=7, title="再逾期")
+    scan(DUE + 2 * DAY + HOUR)
+    unread = Notification.objects.get(recipient=users["wangge"], event="cases.overdue", read_at__isnull=True)
+    assert [e["link"] for e in unread.entries] == [third.get_absolute_url()]
+    assert unread.link == third.get_absolute_url()
+
+
+def test_acts_on_one_case_leave_one_unread_entry(make_case: Any, users: dict[str, Any]) -> None:
+    case = make_case("assigned")
+    act.accept_case(users["wangge"], case, note="收到")
+    case.refresh_from_db()
+    act.reply_case(users["wangge"], case, note="已整改")
+    unread = Notification.objects.filter(
+        recipient=users["duban"], read_at__isnull=True, link=case.get_absolute_url()
+    )
+    assert [note.event for note in unread] == ["cases.replied"]

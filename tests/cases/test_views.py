@@ -214,3 +214,60 @@ def test_cases_come_in_from_a_spreadsheet_through_the_registration(users: dict[s
     case = Case.objects.get(title="表格导入的督办事项")
     assert case.number.startswith("DB-") and case.events.filter(kind="registered").exists()
     assert case.time_limit_days == 5 and case.registered_by == users["duban"]
+
+
+def test_the_notice_gives_the_matter_for_handling_and_breaks_its_title_between_phrases(
+    client_as: Any, make_case: Any
+) -> None:
+    from heluo.cases.services.notice import title_phrases
+
+    case = make_case("assigned", title="金家街社区工地裸土未覆盖，渣土车未密闭运输")
+    page = client_as("wangge").get(f"/cases/cases/{case.pk}/notice/").content.decode()
+    assert "交你单位办理" in page and "交你单位督办" not in page
+    assert title_phrases(case.title) == [
+        ("关于督促办理", True), ("“金家街社区工地裸土未覆盖，", True), ("渣土车未密闭运输”的通知", True),
+    ]  # fmt: skip
+    # A phrase longer than a line may break; Latin letters and digits count half.
+    assert title_phrases("洛阳市洛龙区周山路城中村改造拆迁项目施工围挡破损出入口未冲洗车辆")[-1][1] is False
+    assert title_phrases("PM10小时均值超过150（预警）")[-1] == ("“PM10小时均值超过150（预警）”的通知", True)
+
+
+def test_the_seal_on_the_notice_stays_clear_of_the_record_below(make_case: Any) -> None:
+    """The seal presses on the issuer's name and the date, never on the 印发 line under them."""
+    weasyprint = pytest.importorskip("weasyprint")
+    from django.template.loader import render_to_string
+
+    from heluo.cases.services.notice import context
+
+    case = make_case("assigned")
+    document = weasyprint.HTML(
+        string=render_to_string("cases/notice.html", {**context(case), "for_print": False, "fonts": {}})
+    ).render()
+    edges: dict[str, tuple[float, float]] = {}
+    for page in document.pages:
+        for box in page._page_box.descendants():
+            element = getattr(box, "element", None)
+            name = element.get("class") if element is not None and box.element_tag == "div" else None
+            if name in ("seal", "record") and name not in edges:
+                box = getattr(box, "_box", box)  # an absolutely placed box sits in a placeholder
+                edges[name] = (box.border_box_y(), box.border_box_y() + box.border_height())
+    assert edges["seal"][1] <= edges["record"][0]
+
+
+def test_on_a_phone_the_case_list_reads_as_cards_with_its_filters_folded(
+    client_as: Any, make_case: Any
+) -> None:
+    """Each cell names its column; the card starts with the title, the state, the deadline and the
+    responsible unit; the filters beyond the search fold behind a button that counts those in use."""
+    case = make_case("in_progress", title="卡片显示测试")
+    page = (
+        client_as("duban").get("/cases/cases/", {"q": case.number, "state": "in_progress"}).content.decode()
+    )
+    assert "heluo-cards" in page
+    title = page.index("卡片显示测试")
+    row = page[page.rindex("<tr", 0, title) : page.index("</tr>", title)]
+    places = dict(re.findall(r'data-label="([^"]+)" data-card="(\d)"', row))
+    assert places == {"标题": "1", "状态": "2", "办结时限": "3", "责任单位": "4"}
+    assert 'data-label="督办编号"' in row
+    assert 'data-testid="filter-toggle"' in page and "筛选条件（已选 1 项）" in page
+    assert 'class="col-12 collapse heluo-filter-fields" id="filter-fields"' in page

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from heluo.core.models import Account, Division, Role, Unit, Zone
 from heluo.core.services import accounts
@@ -147,3 +148,48 @@ def test_an_account_without_a_scope_sees_nothing(users: dict[str, Any]) -> None:
 
 def test_system_operator_is_created_once(db: Any) -> None:
     assert accounts.system_operator() == accounts.system_operator()
+
+
+def test_the_city_administrator_grants_the_militia_role_without_seeing_document_numbers(
+    users: dict[str, Any], client_as: Any
+) -> None:
+    """Granting the right to see document numbers in full is not seeing them: the administrator of the
+    militia module gives the role, and still sees the numbers masked."""
+    form = client_as("admin").get("/core/accounts/add/").content.decode()
+    assert "武装部干事" in form
+    account, _password = accounts.create_account(
+        users["admin"],
+        username="renwu2",
+        roles=[role("militia_officer")],
+        home_division=division("410304000000"),
+    )
+    assert account.user.has_perm("core.view_document_number")
+    assert not users["admin"].has_perm("core.view_document_number")
+    accounts.reset_password(users["admin"], Account.objects.get(user__username="wuzhuang"))
+    # A district administrator does not hold the militia module: still refused (above).
+    assert "武装部干事" not in client_as("laocheng").get("/core/accounts/add/").content.decode()
+
+
+def test_an_administrator_cannot_give_themselves_the_right_to_see_document_numbers(
+    users: dict[str, Any],
+) -> None:
+    admin = Account.objects.get(user__username="admin")
+    with pytest.raises(PermissionDenied):
+        accounts.update_account(
+            users["admin"], admin, roles=[*admin.roles.all(), role("militia_officer")],
+            display_name=admin.display_name, home_division=admin.home_division, home_zone=None,
+            unit=admin.unit, person=admin.person,
+        )  # fmt: skip
+    assert not Account.objects.get(user__username="admin").roles.filter(code="militia_officer").exists()
+
+
+def test_the_account_page_shows_the_user_name_and_the_last_login(client_as: Any) -> None:
+    client = client_as("laocheng")
+    account = Account.objects.get(user__username="laocheng")
+    client.get("/")  # a page as laocheng; force_login set the last login
+    page = client.get(account.get_absolute_url()).content.decode()
+    account.refresh_from_db()
+    login = account.user.last_login.astimezone(timezone.get_current_timezone()).strftime("%Y-%m-%d %H:%M")
+    assert "<code>laocheng</code>" in page and login in page
+    never = Account.objects.get(user__username="lingdao")
+    assert "从未登录" in client_as("admin").get(never.get_absolute_url()).content.decode()

@@ -4,6 +4,7 @@ the `heluo` commands (init, demo), and the process supervisor of `heluo up`."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -119,7 +120,8 @@ def test_init_refuses_a_code_not_in_the_dataset(tmp_path: Path) -> None:
 def test_demo_twice_changes_nothing(db: Any, capsys: Any) -> None:
     assert load_demo(system_operator()) == {}
     call_command("demo")  # the other apps' demos, which the session's database does not hold
-    capsys.readouterr()
+    created = [line for line in capsys.readouterr().out.splitlines() if line.startswith("新建")]
+    assert created and not [line for line in created if re.search("[A-Za-z]", line)]
     call_command("demo")
     assert gettext("The demo data is already loaded: nothing changed.") in capsys.readouterr().out
 
@@ -157,3 +159,16 @@ def test_chinese_is_the_default_whatever_the_browser_asks(client: Client, db: An
     assert "登录" in body
     client.post("/i18n/setlang/", {"language": "en", "next": "/login/"})
     assert "Log in" in client.get("/login/").content.decode()
+
+
+def test_the_layout_names_english_in_english_links_the_api_docs_and_has_an_icon(client_as: Any) -> None:
+    page = client_as("zhujian").get("/").content.decode()
+    assert (
+        '<button class="dropdown-item" name="language" value="en" data-testid="language-en">English</button>'
+        in page
+    )
+    assert "英语" not in page
+    assert 'href="/api/docs/"' in page
+    assert "扬尘在线监测" in page and "技防监控" not in page  # the monitoring section of the menu
+    icon = re.search(r'<link rel="icon" href="([^"]+)"', page)
+    assert icon is not None and client_as("zhujian").get(icon.group(1)).status_code == 200

@@ -8,12 +8,13 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
-from heluo.core.models import Division, Grid, GridMembership, GridRole, Person, Unit, UnitType
+from heluo.core.models import Account, Division, Grid, GridMembership, GridRole, Person, Unit, UnitType
 from heluo.dust import ledgers
 from heluo.dust.models import Site, SiteKind
 from heluo.dust.services import site_officers, site_place
-from heluo.monitoring.services.points import place_points
+from heluo.monitoring.services.points import place_points, point_of
 from tests.core.ledger_cases import LedgerViewCases
 
 _serial = itertools.count(1)
@@ -160,3 +161,29 @@ def test_the_site_page_lists_its_officers(client_as: Any) -> None:
     site = make_site(XIGUAN, grid=grid)
     page = client_as("laocheng").get(site.get_absolute_url()).content.decode()
     assert "赵网格长" in page and 'data-testid="site-officers"' in page
+
+
+def test_the_site_page_links_to_its_monitor_curves_alarms_and_cases(client_as: Any) -> None:
+    from heluo.monitoring.models import Alarm, AlarmRule, Monitor
+    from heluo.monitoring.services.alarms import raise_alarm
+
+    grid = Grid.objects.create(name="监测链接网格", division=division(XIGUAN))
+    officer = Account.objects.get(user__username="wangge").person
+    GridMembership.objects.create(grid=grid, person=officer, role=GridRole.objects.get(code="grid_member"))
+    site = make_site(XIGUAN, grid=grid)
+    point = point_of(site)
+    monitor = Monitor.objects.create(point=point, mn="SITEPAGE0001", pw="123456")
+    moment = timezone.now()
+    raise_alarm(AlarmRule.objects.get(code="pm10_hourly_150"), monitor.pk, point.pk, moment, 180.0, 180.0)
+    alarm = Alarm.objects.get(point=point)
+    assert alarm.case.handler.user.username == "wangge"  # the site's grid officer, through dust's hook
+    page = client_as("laocheng").get(site.get_absolute_url()).content.decode()
+    for url in (monitor.get_absolute_url(), f"/monitoring/points/{point.pk}/curves/", point.get_absolute_url(),
+                alarm.get_absolute_url(), alarm.case.get_absolute_url(), "/cases/cases/?q="):  # fmt: skip
+        assert f'href="{url}' in page, url
+    # The grid officer sees the site but not the monitoring platform: no monitoring card.
+    officer_page = client_as("wangge").get(site.get_absolute_url())
+    assert (
+        officer_page.status_code == 200
+        and 'data-testid="site-monitoring"' not in officer_page.content.decode()
+    )

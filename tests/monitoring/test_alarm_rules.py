@@ -95,6 +95,20 @@ def test_offline() -> None:
     assert offline_finding(rule, now - 5 * M, now) == Finding(now - 5 * M, False, 5.0)
 
 
+def test_silence_counts_only_while_someone_was_watching() -> None:
+    """After the platform itself was down, a device is not offline for the hours nobody listened: its
+    silence counts from when the watching began, and until it is heard nothing is said of it."""
+    rule = Rule(Method.OFFLINE, minutes=60)
+    now = T0 + 3 * H
+    assert offline_finding(rule, now - 2 * H, now, watching_since=now - 5 * M) is None
+    assert offline_finding(rule, now - 2 * H, now, watching_since=now - 61 * M) == Finding(
+        now, True, 120.0, since=now - 2 * H
+    )
+    assert offline_finding(rule, now - 5 * M, now, watching_since=now - 61 * M) == Finding(
+        now - 5 * M, False, 5.0
+    )
+
+
 def test_an_alarm_clears_after_the_clean_period_following_its_last_breach() -> None:
     outcome = summarise(
         [Finding(T0, True, 160.0), Finding(T0 + H, True, 190.0), Finding(T0 + 2 * H, False, 90.0)]

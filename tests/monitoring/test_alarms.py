@@ -250,6 +250,17 @@ def test_an_offline_device_raises_and_clears_when_it_is_back() -> None:
     assert Alarm.objects.get(point=device.point).state == AlarmState.CLEARED
 
 
+def test_a_restarted_platform_does_not_call_every_device_offline_at_once() -> None:
+    """The worker's scan counts silence from when it started watching: devices silent while the
+    platform was down are not offline until they stay silent that long after it came back."""
+    only("device_offline_60")
+    device = officer_site()
+    now = at(12)
+    MonitorStatus.objects.create(monitor=device, last_seen=now - dt.timedelta(hours=5))
+    assert alarms.scan(now=now, watching_since=now - dt.timedelta(seconds=30)) == 0
+    assert alarms.scan(now=now + dt.timedelta(minutes=60), watching_since=now) == 1
+
+
 def test_an_offline_device_is_one_breach_however_long_it_stays_silent() -> None:
     only("device_offline_60")
     device = officer_site()

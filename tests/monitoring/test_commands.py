@@ -39,7 +39,7 @@ def test_the_public_example_frames_decode_one_json_object_per_line(tmp_path) -> 
     assert results[4]["replies"] == [REPLY_TO_FIFTH]
     pm10 = next(value for value in results[3]["values"] if value["code"] == "a34002")
     assert (pm10["name"], pm10["suffix"], pm10["value"], pm10["flag"]) == (
-        "可吸入颗粒物(PM10)",
+        "可吸入颗粒物（PM10）",
         "Avg",
         "31",
         "N",

@@ -181,3 +181,18 @@ def test_conflicts_are_shown_beside_the_stored_frame_and_can_be_resolved(client_
 def test_monitoring_pages_are_in_the_menu_of_those_who_may_open_them(client_as: Any, name: str) -> None:
     assert reverse(name) in client_as("laocheng").get("/").content.decode()
     assert reverse(name) not in client_as("wangge").get("/").content.decode()
+
+
+def test_a_long_raw_frame_in_the_message_log_is_cut_to_a_line_and_shown_whole_on_demand(
+    client_as: Any,
+) -> None:
+    """A frame of hundreds of characters wrapped a character per line in a phone's narrow column."""
+    mine = monitor(XIGUAN)
+    raw = "##0368QN=20261205182853000;ST=39;CN=2011;" + "a34002-Rtd=31.2,a34002-Flag=N;" * 12
+    MessageLog.objects.create(at=timezone.now(), mn=mine.mn, direction="in", reason="stored", text=raw)
+    page = client_as("laocheng").get(reverse("monitoring:message_log")).content.decode()
+    details = page[page.index('<details class="heluo-truncated">') :]
+    summary = details[: details.index("</summary>")]
+    assert raw not in summary and raw[:60] in summary
+    assert raw in details[: details.index("</details>")]
+    assert 'class="table table-sm align-middle small heluo-cards"' in page

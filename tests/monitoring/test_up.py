@@ -10,13 +10,12 @@ import pytest
 from heluo.core.management.commands.up import Command
 from heluo.core.processes import started
 from heluo.monitoring import processes
-from heluo.monitoring.processes import SIMULATED_STATIONS
 
 pytestmark = pytest.mark.django_db
 
 
-def names_and_argv(monkeypatch: pytest.MonkeyPatch, *args: str, demo: bool = True) -> dict[str, list[str]]:
-    monkeypatch.setattr(processes, "demo_monitors_exist", lambda: demo)
+def names_and_argv(monkeypatch: pytest.MonkeyPatch, *args: str, demo: int = 220) -> dict[str, list[str]]:
+    monkeypatch.setattr(processes, "demo_monitors", lambda: demo)
     options = vars(Command().create_parser("heluo", "up").parse_args(list(args)))
     return {item.child.name: list(item.child.argv) for item in started(options)}
 
@@ -25,7 +24,8 @@ def test_the_receiver_and_the_simulator_are_supervised_children(monkeypatch: pyt
     children = names_and_argv(monkeypatch, "--hj212-host", "0.0.0.0", "--hj212-port", "9300", "--no-worker")
     assert children["hj212-receiver"][-6:] == ["hj212", "serve", "--host", "0.0.0.0", "--port", "9300"]
     simulator = children["hj212-simulator"]
-    assert simulator[simulator.index("--stations") + 1] == str(SIMULATED_STATIONS)
+    # Every demo monitor: one left out would go offline and raise an alarm.
+    assert simulator[simulator.index("--stations") + 1] == "220"
     assert float(simulator[simulator.index("--rate") + 1]) < 0.02  # about one frame a minute
     assert "--demo" in simulator  # never a real installation's devices
     assert simulator[simulator.index("--host") + 1] == "127.0.0.1"
@@ -33,8 +33,8 @@ def test_the_receiver_and_the_simulator_are_supervised_children(monkeypatch: pyt
 
 def test_each_can_be_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
     assert set(names_and_argv(monkeypatch, "--no-worker", "--no-receiver")) == {"web"}
-    assert set(names_and_argv(monkeypatch, "--no-worker", demo=False)) == {"web", "hj212-receiver"}
-    assert set(names_and_argv(monkeypatch, demo=False)) == {"web", "worker", "hj212-receiver"}
+    assert set(names_and_argv(monkeypatch, "--no-worker", demo=0)) == {"web", "hj212-receiver"}
+    assert set(names_and_argv(monkeypatch, demo=0)) == {"web", "worker", "hj212-receiver"}
 
 
 def test_the_mqtt_subscriber_runs_when_a_broker_is_set(

@@ -16,11 +16,12 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from heluo.cases.models import Case, CaseCategory
+from heluo.cases.models import Case, CaseCategory, State
 from heluo.cases.services import transitions as act
 from heluo.cases.services.scan import scan
-from heluo.core.models import Account, Division, Unit, UnitType
+from heluo.core.models import Account, Division, Notification, Unit, UnitType
 
 CASES = 240
 DAYS = 90
@@ -93,7 +94,7 @@ class CasesDemo:
                 unit = Unit(name=name, unit_type=government, division=division, is_demo=True)
                 unit._history_user = self.operator  # type: ignore[attr-defined]
                 unit.save()
-                self.created["units"] += 1
+                self.created[str(Unit._meta.verbose_name_plural)] += 1
         weighted = []
         for name, weight in RESPONSIBLE:
             unit = Unit.objects.filter(name=name).first()
@@ -126,7 +127,7 @@ class CasesDemo:
             requirements="按期整改到位，附整改前后照片，书面回复办理结果。",
         )  # fmt: skip
         case = act.register_case(self.supervisor, registration, at=registered, is_demo=True)
-        self.created["supervised cases"] += 1
+        self.created[str(Case._meta.verbose_name_plural)] += 1
         if fate == "registered":
             return
         assigned = self.moment(registered, rng.uniform(0.5, 20))
@@ -191,5 +192,14 @@ def load_demo(operator: Any) -> Counter[str]:
     for number in range(CASES):
         demo.one(number, demo.rng.choice(units), supervising)
     report = scan()
-    demo.created["supervision acts"] += sum(report.acts.values())
+    demo.created[_("supervision acts (reminders, overdue notices, escalations)")] += sum(report.acts.values())
+    read_finished_cases_messages(demo.now)
     return demo.created
+
+
+def read_finished_cases_messages(now: dt.datetime) -> None:
+    """The demo's past: what was said about the cases closed or cancelled since has been read; the
+    inbox holds what still needs someone."""
+    finished = Case.objects.filter(is_demo=True, state__in=[State.CLOSED, State.CANCELLED])
+    keys = [act.case_key(case) for case in finished]
+    Notification.objects.filter(key__in=keys, read_at__isnull=True).update(read_at=now)

@@ -49,8 +49,9 @@ case = register(
             "responsible_unit",
             "handler",
             "assigned_at",
-            "due_at",
-            "original_due_at",
+            # A deadline's last day: 00:00 of the next day (when it ends) would read as one day late.
+            "due_date",
+            "original_due_date",
             "extended",
             "escalation",
             "replied_at",

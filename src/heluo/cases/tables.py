@@ -10,17 +10,18 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from heluo.cases.models import Case, HolidayOverride
+from heluo.core.dates import deadline_text
 from heluo.core.tables import LedgerTable
 
 
 class CaseTable(LedgerTable):
-    # On a phone the table scrolls sideways rather than squeezing the title to a column of characters.
+    card_columns = ("title", "state", "due_at", "responsible_unit")
     number = tables.Column(linkify=True, attrs={"td": {"class": "text-nowrap"}})
     title = tables.Column(
         linkify=lambda record: record.get_absolute_url(), attrs={"td": {"style": "min-width: 12em"}}
     )
     state = tables.Column()
-    due_date = tables.Column()
+    due_at = tables.Column(verbose_name=_("deadline"))
 
     class Meta(LedgerTable.Meta):
         model = Case
@@ -30,7 +31,7 @@ class CaseTable(LedgerTable):
             "state",
             "responsible_unit",
             "handler",
-            "due_date",
+            "due_at",
             "division",
             "priority",
         )
@@ -38,12 +39,13 @@ class CaseTable(LedgerTable):
     def render_state(self, value: Any, record: Case) -> Any:
         return format_html('<span class="badge text-bg-{}">{}</span>', record.state_colour, value)
 
-    def render_due_date(self, value: Any, record: Case) -> Any:
+    def render_due_at(self, value: Any, record: Case) -> Any:
+        deadline = deadline_text(value)
         if record.is_overdue:
             days = (timezone.now() - record.due_at).days + 1 if record.due_at else 0
-            return format_html('{} <span class="badge text-bg-danger" data-testid="overdue">{}</span>', value,
+            return format_html('{} <span class="badge text-bg-danger" data-testid="overdue">{}</span>', deadline,
                                _("%(days)d days overdue") % {"days": days})  # fmt: skip
-        return value
+        return deadline
 
 
 class HolidayOverrideTable(LedgerTable):

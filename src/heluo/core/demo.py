@@ -160,7 +160,7 @@ class DemoLoader:
     def load_divisions(self) -> None:
         report = divisions.load_divisions(LUOYANG, user=self.operator, is_demo=True)
         if report.created or report.historic:
-            self.created["divisions"] += report.created + report.historic
+            self.created[str(Division._meta.verbose_name_plural)] += report.created + report.historic
 
     def load_zones(self) -> None:
         city = self.division(LUOYANG)
@@ -245,7 +245,7 @@ class DemoLoader:
                 password=DEMO_PASSWORD,
                 is_demo=True,
             )
-            self.created["accounts"] += 1
+            self.created[str(Account._meta.verbose_name_plural)] += 1
 
 
 @transaction.atomic

@@ -8,14 +8,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
-from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from heluo.core.dates import EMPTY, date_text, datetime_text
 from heluo.core.services.masking import shown
 
-EMPTY = "—"
 # Bookkeeping fields that every ledger row has; a history entry does not list them as changes.
 UNLISTED = {"created_at", "updated_at", "row_version", "is_demo", "id", "path"}
 
@@ -30,9 +29,9 @@ def plain(value: Any) -> str:
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if isinstance(value, dt.datetime):
-        return formats.date_format(timezone.localtime(value), "Y-m-d H:i")
+        return datetime_text(value)
     if isinstance(value, dt.date):
-        return formats.date_format(value, "Y-m-d")
+        return date_text(value)
     return str(value)
 
 

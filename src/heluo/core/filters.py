@@ -7,6 +7,7 @@ from typing import Any
 import django_filters
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_filters.filterset import FILTER_FOR_DBFIELD_DEFAULTS
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -60,8 +61,22 @@ class DivisionTreeFilter(django_filters.ModelChoiceFilter):
         return qs.filter(**{lookup: value.path})
 
 
-class LedgerFilterSet(django_filters.FilterSet):
-    """Base of every ledger's filter set: choices narrowed to the user's scope."""
+class FilterSet(django_filters.FilterSet):
+    """Base of Heluo's filter sets: every instance builds its own form fields."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for flt in self.filters.values():
+            # drf-spectacular reads `filter.field` of the class's filters when it generates the API
+            # schema: that field has no label (the filter knows no model yet; the form then shows the
+            # English field name) and the unscoped queryset, and copies of the filter would keep it.
+            flt.__dict__.pop("_field", None)
+
+
+class LedgerFilterSet(FilterSet):
+    """Base of every ledger's filter set: choices narrowed to the user's scope, 全部/是/否 for yes/no."""
+
+    FILTER_DEFAULTS = {**FILTER_FOR_DBFIELD_DEFAULTS, models.BooleanField: {"filter_class": YesNoFilter}}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -123,9 +123,11 @@ BUILTIN_ROLES = (
     RoleDefinition("leader", _("Leader (read only)"), ALL_MODULES, ("*.view_*",), 100),
 )
 
-# Seeing document numbers in full is granted explicitly, never by a view_* pattern; so is correcting
-# the official calendar every deadline counts on (cases' HolidayOverride), the city's alone.
-_EXPLICIT_ONLY = {"core.view_document_number", *CALENDAR_EDITING}
+# Rights to see sensitive data in full. Granted explicitly, never by a view_* pattern; an administrator
+# of the role's modules grants them without holding them (granting is not seeing), never to themselves.
+SEE_IN_FULL = frozenset({"core.view_document_number"})
+# So is correcting the official calendar every deadline counts on (cases' HolidayOverride), the city's alone.
+_EXPLICIT_ONLY = {*SEE_IN_FULL, *CALENDAR_EDITING}
 # Accounts are disabled, never deleted: their history and the access log point at them.
 _NEVER_GRANTED = {"core.delete_account"}
 

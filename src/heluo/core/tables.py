@@ -20,9 +20,18 @@ class MaskedColumn(tables.Column):
 
 
 class LedgerTable(tables.Table):
+    # On a phone each row is a card that starts with these columns (what the row is: its title, state,
+    # deadline, responsible unit); empty: the first column.
+    card_columns: tuple[str, ...] = ()
+
     class Meta:
-        attrs = {"class": "table table-sm table-hover align-middle ledger-table"}
+        attrs = {"class": "table table-sm table-hover align-middle ledger-table heluo-cards"}
         empty_text = _("No records match.")
+
+    @property
+    def card_places(self) -> dict[str, int]:
+        names = self.card_columns or tuple(self.columns.names()[:1])
+        return {name: place for place, name in enumerate(names, start=1)}
 
 
 class DivisionTable(LedgerTable):

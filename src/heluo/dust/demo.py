@@ -15,6 +15,7 @@ from django.db import transaction
 
 from heluo.core.demo import GIVEN, SURNAMES, synthetic_credit_code, synthetic_mobile, synthetic_resident_id
 from heluo.core.models import (
+    Account,
     CoordinateSystem,
     Division,
     Grid,
@@ -137,9 +138,17 @@ class SiteDemo:
 
     def officers(self, grids: list[Grid]) -> None:
         roles = {role.code: role for role in GridRole.objects.filter(code__in=DUST_GRID_ROLES)}
+        accounts = account_people()
         people, memberships = [], []
         for grid in grids:
             for code in DUST_GRID_ROLES:
+                if code == "grid_member" and grid.division_id in accounts:
+                    # The demo's grid officer serves in their street's dust grid: its alarms reach them.
+                    memberships.append(
+                        GridMembership(grid=grid, person=accounts[grid.division_id], role=roles[code],
+                                       start=dt.date(2019, 11, 1), is_demo=True)
+                    )  # fmt: skip
+                    continue
                 rng = self.identities
                 name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
                 person = Person(
@@ -215,6 +224,12 @@ class SiteDemo:
                 new.append(site)
         create_sites(self.operator, new)
         self._created(Site, len(new))
+
+
+def account_people() -> dict[int, Person]:
+    """The people of the demo's grid officer accounts, by their home street."""
+    accounts = Account.objects.filter(is_demo=True, roles__code="grid_officer", person__isnull=False)
+    return {account.home_division_id: account.person for account in accounts.select_related("person")}
 
 
 @transaction.atomic

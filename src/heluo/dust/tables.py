@@ -10,6 +10,7 @@ from .models import Site
 
 
 class SiteTable(LedgerTable):
+    card_columns = ("name", "state", "division")
     name = tables.Column(linkify=True)
 
     class Meta(LedgerTable.Meta):

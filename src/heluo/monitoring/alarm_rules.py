@@ -191,15 +191,22 @@ def _flagged(rule: Rule, scan: _Scan, point: Point) -> None:
 # --- offline ---------------------------------------------------------------------------------------
 
 
-def offline_finding(rule: Rule, last_seen: datetime | None, now: datetime) -> Finding | None:
+def offline_finding(
+    rule: Rule, last_seen: datetime | None, now: datetime, watching_since: datetime | None = None
+) -> Finding | None:
     """A device seen at `last_seen`: a breach when it has been silent `minutes` or longer, a clean
     observation (stamped with the last time it was heard) otherwise; nothing for a device never heard
-    from (it has not started sending, it did not stop)."""
+    from (it has not started sending, it did not stop). Silence counts only from `watching_since` (when
+    the platform began listening): a device not heard since is not blamed for the platform's own
+    downtime, and nothing is said of it until it is heard or stays silent that long."""
     if last_seen is None:
         return None
+    watched = max(last_seen, watching_since) if watching_since is not None else last_seen
     silent = (now - last_seen).total_seconds() / 60
-    if silent >= rule.minutes:
+    if (now - watched).total_seconds() / 60 >= rule.minutes:
         return Finding(now, True, silent, last_seen)
+    if watched > last_seen:
+        return None
     return Finding(last_seen, False, silent)
 
 

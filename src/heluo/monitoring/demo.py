@@ -1,5 +1,7 @@
 """The monitoring part of the Luoyang demo: one dust monitor at each demo monitoring point, a sample of
-the city's control stations with their last hours, and the monitors' last hours of values.
+the city's control stations with their last hours, and the monitors' last hours of data — sent through
+the platform's own storage and hooks, so that a few dusty sites raised alarms and opened cases as they
+would have live.
 
 Most monitors speak HJ 212-2017; some older ones 2005 (14-character MN, vendor factor names); a few new
 ones 2025, half of those encrypting with SM4. A few send mg/m³ or a byte-swapped CRC, as real devices
@@ -12,6 +14,7 @@ from __future__ import annotations
 import csv
 import random
 from collections import Counter
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -20,21 +23,26 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from heluo.cases.services.opening import handler_for
 from heluo.core.models import Division
 from heluo.core.services.audit import audited_bulk_create
-from heluo.monitoring.hj212 import BEIJING
-from heluo.monitoring.ingest.rows import FACTOR_COLUMNS
-from heluo.monitoring.simulation import Weather
-from heluo.monitoring.validity import HourStats, Sample, merge_hours, sample_stats
+from heluo.monitoring import hooks, services
+from heluo.monitoring.hj212 import BEIJING, parse_frame
+from heluo.monitoring.ingest.batch import Outcome
+from heluo.monitoring.ingest.journal import Accepted, Journal
+from heluo.monitoring.ingest.policy import Device
+from heluo.monitoring.points import responsible_for
+from heluo.monitoring.simulation import Episode, StationProfile, Weather, minute_frame
 
 from .models import (
+    Alarm,
     ControlReading,
     ControlStation,
-    HourlyValue,
     Monitor,
     MonitoringPoint,
     ParticulateUnit,
     ProtocolVersion,
+    Reading,
     Sm4Padding,
 )
 from .services import rollups
@@ -84,6 +92,7 @@ def load_monitors(operator: Any) -> Counter[str]:
                 accept_crc_swapped=rng.random() < 0.05,
                 sm4_key=f"{rng.getrandbits(128):032X}" if encrypts else "",
                 sm4_padding=Sm4Padding.PKCS7 if encrypts else Sm4Padding.NONE,
+                minute_interval=SAMPLE_MINUTES,
                 is_demo=True,
             )
         )
@@ -98,7 +107,20 @@ def load_monitors(operator: Any) -> Counter[str]:
 
 STATIONS_FILE = Path(__file__).parent / "data" / "luoyang_control_stations.csv"
 HISTORY_HOURS = 48
-SAMPLES_PER_HOUR = 12  # one every 5 minutes, each covering its 5 minutes
+SAMPLE_MINUTES = 10  # the demo devices upload minute data (CN 2051) every 10 minutes
+SAMPLE = timedelta(minutes=SAMPLE_MINUTES)
+BATCH_HOURS = 6
+DEMO_PEER = "demo"
+# Dusty work in the history, by the monitor's place among the demo monitors: (hours before the demo was
+# loaded that it began, hours it lasted, PM10 meanwhile). The last still goes on: an active alarm.
+HISTORY_EPISODES: dict[int, tuple[tuple[int, int, float], ...]] = {
+    7: ((30, 3, 175.0),),
+    41: ((27, 4, 240.0),),
+    90: ((20, 2, 180.0), (44, 2, 165.0)),
+    133: ((9, 3, 260.0),),
+    176: ((2, 3, 215.0),),
+}
+LIVE_EPISODE_PM10 = 230.0
 
 
 def _stations(operator: Any, created: Counter[str]) -> list[ControlStation]:
@@ -149,37 +171,115 @@ def _control_hours(
     created[str(ControlReading._meta.verbose_name_plural)] += len(new)
 
 
-def _history(hours: list[datetime], created: Counter[str]) -> None:
-    """Hourly values of the demo monitors for the last hours, generated directly from the simulation's
-    curves (there are no readings behind them): the pages have something to show from the start."""
-    if HourlyValue.objects.filter(monitor__is_demo=True).exists():
-        return  # loaded once (or the monitors have real data by now)
-    monitors = list(Monitor.objects.filter(is_demo=True).order_by("pk"))
-    added: dict[rollups.Key, HourStats] = {}
-    for monitor in monitors:
-        weather = Weather.for_station(monitor.mn)
-        for hour in hours:
-            local = hour.astimezone(BEIJING).replace(tzinfo=None)
-            stats: HourStats = {}
-            for sample in range(SAMPLES_PER_HOUR):
-                moment = local + timedelta(minutes=sample * 60 // SAMPLES_PER_HOUR)
-                values = {FACTOR_COLUMNS[code]: value for code, value in weather.values(moment).items()}
-                stats = merge_hours(
-                    stats, sample_stats(Sample(moment.minute, 60 // SAMPLES_PER_HOUR, values, {}))
-                )
-            added[(monitor.pk, hour)] = stats
-    if added:
-        rollups.store_generated(added)
-        created[str(HourlyValue._meta.verbose_name_plural)] += len(added)
+def _history(now: datetime, created: Counter[str]) -> None:
+    """The demo monitors' last HISTORY_HOURS as their devices would have sent them: minute data every
+    SAMPLE_MINUTES, each frame received at the end of its interval and stored as the receiver stores
+    it (readings, message log, status), then handed to the after-commit hooks (hourly and daily values,
+    then the alarm rules, which open the cases). Statuses, rollups, alarms and cases agree. Loaded once:
+    nothing is added when the demo monitors have readings."""
+    monitors = list(Monitor.objects.filter(is_demo=True, active=True).order_by("pk"))
+    if not monitors or Reading.objects.filter(mn__in=[m.mn for m in monitors]).exists():
+        return
+    stations = [
+        _DemoStation.of(monitor, HISTORY_EPISODES.get(index, ()), now)
+        for index, monitor in enumerate(monitors)
+    ]
+    alarms_before, readings = Alarm.objects.count(), 0
+    first = rollups.hour_of(now) - timedelta(hours=HISTORY_HOURS)
+    count = int((now - first) / SAMPLE)
+    slots = [first + step * SAMPLE for step in range(count) if first + (step + 1) * SAMPLE <= now]
+    # Six hours' frames a batch: each run of the hooks refreshes every monitor's days and latest hour,
+    # so eight runs cost a sixth of 48 hourly ones; the alarm rules see the same series.
+    per_batch = BATCH_HOURS * 60 // SAMPLE_MINUTES
+    for start in range(0, len(slots), per_batch):
+        batch = [
+            station.accepted(slot, sequence)
+            for sequence, slot in enumerate(slots[start : start + per_batch], start=start)
+            for station in stations
+        ]
+        readings += _receive(batch)
+    created[str(Reading._meta.verbose_name_plural)] += readings
+    created[str(Alarm._meta.verbose_name_plural)] += Alarm.objects.count() - alarms_before
+
+
+def _receive(batch: list[Accepted]) -> int:
+    """Store a batch as the receiver does and run the after-commit hooks; returns how many were stored."""
+    if not batch:
+        return 0
+    outcomes = services.write_batch(batch, Journal())
+    journal = Journal()
+    committed = []
+    for item, (outcome, why) in zip(batch, outcomes, strict=True):
+        journal.received(item, outcome, why)
+        if outcome is not Outcome.REFUSED:
+            committed.append(hooks.committed(item, outcome))
+    services.write_journal(journal)
+    hooks.run_hooks(committed)
+    return sum(outcome is Outcome.STORED for outcome, _why in outcomes)
+
+
+@dataclass
+class _DemoStation:
+    """One demo monitor's device: how it speaks, what it measures, and how the platform knows it."""
+
+    device: Device
+    profile: StationProfile
+    weather: Weather
+
+    @classmethod
+    def of(
+        cls, monitor: Monitor, episodes: tuple[tuple[int, int, float], ...], now: datetime
+    ) -> _DemoStation:
+        local = now.astimezone(BEIJING).replace(tzinfo=None)
+        dusty = tuple(
+            Episode(local - timedelta(hours=ago), local - timedelta(hours=ago - hours), pm10)
+            for ago, hours, pm10 in episodes
+        )
+        weather = Weather.for_station(monitor.mn, episodes=dusty)
+        return cls(services.device_of(monitor), services.station_profile(monitor), weather)
+
+    def accepted(self, slot: datetime, sequence: int) -> Accepted:
+        """The minute data of the interval starting at `slot`, as the receiver admits it."""
+        moment = slot.astimezone(BEIJING).replace(tzinfo=None)
+        data = minute_frame(self.profile, self.weather, moment, sequence).data
+        device = self.device
+        ciphers = {device.mn: device.cipher} if device.cipher is not None else None
+        frame = parse_frame(data.strip(), crc_variants=device.crc_variants, ciphers=ciphers)
+        return Accepted(frame, device, DEMO_PEER, slot + SAMPLE)
+
+
+def live_episodes(mns: list[str], now: datetime) -> dict[str, tuple[Episode, ...]]:
+    """What the demo simulator of `heluo up` lets happen: one simulated monitor without dusty history,
+    at a point whose officers include someone with an account that handles cases (the demo's wangge)
+    when there is one, starts dusty
+    work a minute in, for an hour. Ten readings in a row above 150 raise an alarm some ten minutes
+    later, and its case goes to that officer."""
+    dusty = [monitor.mn for index, monitor in _demo_monitors() if index in HISTORY_EPISODES]
+    quiet = list(
+        Monitor.objects.filter(mn__in=mns).exclude(mn__in=dusty).select_related("point").order_by("pk")
+    )
+    if not quiet:
+        return {}
+    served = (
+        monitor for monitor in quiet if handler_for(responsible_for(monitor.point).officers) is not None
+    )
+    mn = next(served, quiet[0]).mn
+    local = now.astimezone(BEIJING).replace(tzinfo=None)
+    return {mn: (Episode(local + timedelta(minutes=1), local + timedelta(hours=1), LIVE_EPISODE_PM10),)}
+
+
+def _demo_monitors() -> list[tuple[int, Monitor]]:
+    return list(enumerate(Monitor.objects.filter(is_demo=True, active=True).order_by("pk")))
 
 
 @transaction.atomic
 def load_platform_demo(operator: Any) -> Counter[str]:
     """Control stations (a sample) with their last hours, and the demo monitors' last hours."""
     created: Counter[str] = Counter()
-    now = rollups.hour_of(timezone.now())
-    hours = [now - timedelta(hours=step) for step in range(HISTORY_HOURS, 0, -1)]
+    now = timezone.now()
+    hour = rollups.hour_of(now)
+    hours = [hour - timedelta(hours=step) for step in range(HISTORY_HOURS, 0, -1)]
     stations = _stations(operator, created)
     _control_hours(operator, stations, hours, created)
-    _history(hours, created)
+    _history(now, created)
     return created

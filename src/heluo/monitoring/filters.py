@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from heluo.core.filters import DivisionTreeFilter, LedgerFilterSet, YesNoFilter
+from heluo.core.filters import DivisionTreeFilter, FilterSet, LedgerFilterSet, YesNoFilter
 
 from .conf import offline_after
 from .models import AlarmRule, AlarmState, ControlReading, ControlStation, Direction, Monitor, MonitoringPoint
@@ -31,7 +31,7 @@ class MonitorFilter(LedgerFilterSet):
         return qs.filter(recent) if value else qs.exclude(recent)
 
 
-class MessageLogFilter(django_filters.FilterSet):
+class MessageLogFilter(FilterSet):
     """Not a ledger's: the log is reached per MN, and the view checks the MN is the user's."""
 
     mn = django_filters.CharFilter(label=_("MN"))
@@ -73,7 +73,7 @@ class AlarmRuleFilter(LedgerFilterSet):
         fields = ["method", "factor", "active"]
 
 
-class AlarmFilter(django_filters.FilterSet):
+class AlarmFilter(FilterSet):
     """Not a ledger's: alarms are made by the rules, never by hand; the view scopes the rows."""
 
     state = django_filters.ChoiceFilter(choices=AlarmState.choices, label=_("state"))

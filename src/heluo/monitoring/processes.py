@@ -11,8 +11,6 @@ from heluo.core.processes import Options, ProcessDeclaration, Started
 from heluo.core.supervisor import Child, python_command
 from heluo.monitoring.conf import mqtt_url
 
-SIMULATED_STATIONS = 20
-
 
 def _arguments(parser: CommandParser) -> None:
     parser.add_argument(
@@ -29,10 +27,10 @@ def _arguments(parser: CommandParser) -> None:
     )
 
 
-def demo_monitors_exist() -> bool:
+def demo_monitors() -> int:
     from heluo.monitoring.models import Monitor
 
-    return Monitor.objects.filter(is_demo=True, active=True).exists()
+    return Monitor.objects.filter(is_demo=True, active=True).count()
 
 
 def _processes(options: Options) -> list[Started]:
@@ -56,15 +54,17 @@ def _processes(options: Options) -> list[Started]:
         )
     )
     # Only demo monitors are simulated: a real installation's devices must never get invented data.
-    if not options.get("no_simulator") and demo_monitors_exist():
-        # Gentle: one frame a minute from each of 20 demo monitors, in real time.
+    simulated = 0 if options.get("no_simulator") else demo_monitors()
+    if simulated:
+        # Gentle: one frame a minute from each demo monitor, in real time. Every one of them, or those
+        # left out would go offline and raise an alarm each.
         target = "127.0.0.1" if host in {"0.0.0.0", "::"} else host
-        argv = ["hj212", "simulate", "--demo", "--stations", str(SIMULATED_STATIONS), "--rate"]
+        argv = ["hj212", "simulate", "--demo", "--stations", str(simulated), "--rate"]
         argv += [f"{1 / 60:.6f}", "--host", target, "--port", str(port)]
         processes.append(
             Started(
                 Child("hj212-simulator", python_command("-m", "heluo", *argv)),
-                _("Simulating %(count)d demo monitors.") % {"count": SIMULATED_STATIONS},
+                _("Simulating %(count)d demo monitors.") % {"count": simulated},
             )
         )
     return processes

@@ -1,7 +1,10 @@
 """What a simulated dust monitor measures and how it writes it: seeded, no I/O. Pure: no Django, no database.
 
-PM follows a city's day (morning and evening peaks, an afternoon low when the mixing layer is deep),
-weather follows the sun, and now and then an instrument fails, is maintained or calibrates.
+PM follows a city's day (morning and evening peaks, an afternoon low when the mixing layer is deep)
+around a site's own level, of the city's background: a site whose dust control works stays below the
+alarm limits. An episode of dusty work (earthworks or demolition without enough spraying) raises its
+PM10 to a level of its own for a while. Weather follows the sun, and now and then an instrument fails,
+is maintained or calibrates.
 """
 
 from __future__ import annotations
@@ -43,6 +46,23 @@ class StationProfile:
     particulate_factor: float = 1.0  # 1000 for a device that sends mg/m³
 
 
+# A site's daily mean PM10 (µg/m³) lies in this range: the city's background, with its peaks below the
+# hourly limits of the alarm rules.
+BASE_PM10 = (35.0, 85.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Episode:
+    """Dusty work from `start` to `end` (Beijing time, naive): PM10 around `pm10` µg/m³ meanwhile."""
+
+    start: datetime
+    end: datetime
+    pm10: float
+
+    def covers(self, moment: datetime) -> bool:
+        return self.start <= moment < self.end
+
+
 @dataclass
 class Weather:
     """A station's own slowly wandering conditions, so neighbours do not move in lockstep."""
@@ -50,11 +70,14 @@ class Weather:
     rng: random.Random
     base_pm10: float
     wind_direction: float = field(default=90.0)
+    episodes: tuple[Episode, ...] = ()
 
     @classmethod
-    def for_station(cls, mn: str, seed: int = 0) -> Weather:
+    def for_station(cls, mn: str, seed: int = 0, episodes: tuple[Episode, ...] = ()) -> Weather:
         rng = random.Random(zlib.crc32(mn.encode()) ^ seed)
-        return cls(rng=rng, base_pm10=rng.uniform(45, 150), wind_direction=rng.uniform(0, 360))
+        return cls(
+            rng=rng, base_pm10=rng.uniform(*BASE_PM10), wind_direction=rng.uniform(0, 360), episodes=episodes
+        )
 
     def values(self, moment: datetime) -> dict[str, float]:
         """One measurement of every factor at `moment` (Beijing time), particulates in µg/m³."""
@@ -65,7 +88,9 @@ class Weather:
             + 0.4 * math.exp(-((hour - 20.5) ** 2) / 6)
             - 0.3 * math.exp(-((hour - 15) ** 2) / 8)
         )
-        pm10 = max(5.0, self.base_pm10 * (1 + peaks) * rng.lognormvariate(0, 0.12))
+        episode = next((e for e in self.episodes if e.covers(moment)), None)
+        level = episode.pm10 if episode is not None else self.base_pm10 * (1 + peaks)
+        pm10 = max(5.0, level * rng.lognormvariate(0, 0.12))
         pm25 = pm10 * rng.uniform(0.45, 0.62)
         tsp = pm10 * rng.uniform(1.5, 1.9)
         temperature = 14 + 8 * math.sin(2 * math.pi * (hour - 9) / 24) + rng.gauss(0, 0.3)
@@ -106,6 +131,20 @@ def realtime_frame(
     profile: StationProfile, weather: Weather, moment: datetime, sequence: int
 ) -> SimulatedFrame:
     """A CN 2011 upload of `moment`, asking for a reply, in the station's version of the protocol."""
+    return _data_frame(profile, weather, moment, sequence, cn="2011", suffix="Rtd")
+
+
+def minute_frame(
+    profile: StationProfile, weather: Weather, moment: datetime, sequence: int
+) -> SimulatedFrame:
+    """A CN 2051 upload (minute data: the average over the device's minute interval from `moment` on),
+    asking for a reply, in the station's version of the protocol."""
+    return _data_frame(profile, weather, moment, sequence, cn="2051", suffix="Avg")
+
+
+def _data_frame(
+    profile: StationProfile, weather: Weather, moment: datetime, sequence: int, *, cn: str, suffix: str
+) -> SimulatedFrame:
     values = weather.values(moment)
     flags = weather.flags()
     data_time = format_data_time(moment)
@@ -121,11 +160,11 @@ def realtime_frame(
             value /= profile.particulate_factor
             decimals = 3 if profile.particulate_factor != 1.0 else decimals
         name = vendor_name if legacy else code
-        cp.append([(f"{name}-Rtd", f"{value:.{decimals}f}"), (f"{name}-Flag", flag)])
+        cp.append([(f"{name}-{suffix}", f"{value:.{decimals}f}"), (f"{name}-Flag", flag)])
     data = build_frame(
         qn=qn,
         st="22" if legacy else "39",
-        cn="2011",
+        cn=cn,
         pw=profile.pw,
         mn=profile.mn,
         flag=profile.version.flag_bits | 1,
@@ -133,4 +172,4 @@ def realtime_frame(
         crc_form=profile.crc_form,
         cipher=profile.cipher if profile.version is Version.HJ212_2025 else None,
     )
-    return SimulatedFrame(data, qn, "2011", data_time)
+    return SimulatedFrame(data, qn, cn, data_time)

@@ -12,18 +12,19 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TextIO
 
 from heluo.monitoring.hj212 import CN, Frame, StreamDecoder, beijing_now
 
-from .simulation import SimulatedFrame, StationProfile, Weather, realtime_frame
+from .simulation import Episode, SimulatedFrame, StationProfile, Weather, realtime_frame
 
 _ACKS = frozenset({CN.DATA_REPLY, CN.NOTIFICATION_REPLY})
 # A device's memory: frames kept while it cannot send; the oldest are lost beyond this.
 MAX_PENDING_PER_STATION = 10_000
+START_SPREAD_SECONDS = 2.0
 
 
 @dataclass
@@ -69,6 +70,7 @@ class Simulator:
         ack_log: TextIO | None = None,
         start: datetime | None = None,
         seed: int = 0,
+        episodes: Mapping[str, tuple[Episode, ...]] | None = None,
     ) -> None:
         if rate <= 0:
             raise ValueError("the rate must be positive")
@@ -79,8 +81,10 @@ class Simulator:
         begin = (start or beijing_now()).replace(microsecond=0)
         # Faster than one frame a second, the clock runs `rate` times real time: one second per frame.
         step = timedelta(seconds=1) if rate > 1 else timedelta(seconds=1 / rate)
+        dusty = episodes or {}
         self.stations = [
-            Station(profile, Weather.for_station(profile.mn, seed), begin, step) for profile in profiles
+            Station(profile, Weather.for_station(profile.mn, seed, dusty.get(profile.mn, ())), begin, step)
+            for profile in profiles
         ]
         self._generating = True
 
@@ -112,8 +116,10 @@ class Simulator:
 
     async def _station(self, station: Station, index: int) -> None:
         interval = 1 / self.rate
-        # Stations start spread over one interval, as real devices are not synchronised.
-        await asyncio.sleep(interval * (index % 97) / 97)
+        # Stations start spread over one interval (real devices are not synchronised), but over at most
+        # a few seconds: a platform that starts again hears every device at once, before the alarm
+        # scan can take a slow start for a device gone offline.
+        await asyncio.sleep(min(interval, START_SPREAD_SECONDS) * (index % 97) / 97)
         connection = asyncio.create_task(self._keep_connected(station))
         next_tick = time.monotonic()
         try:

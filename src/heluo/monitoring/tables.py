@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import django_tables2 as tables
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from heluo.core.dates import PATTERNS, datetime_text
 from heluo.core.tables import LedgerTable
 
 from .conf import offline_after
@@ -25,7 +26,7 @@ def status_badge(monitor: Monitor) -> SafeString:
             '<span class="badge text-bg-secondary" data-testid="status">{}</span>', _("never seen")
         )
     online = timezone.now() - last_seen <= offline_after()
-    when = formats.date_format(timezone.localtime(last_seen), "Y-m-d H:i:s")
+    when = datetime_text(last_seen, "seconds")
     return format_html(
         '<span class="badge {}" data-testid="status">{}</span> <span class="small text-secondary">{}</span>',
         "text-bg-success" if online else "text-bg-danger",
@@ -43,6 +44,7 @@ class StatusColumn(tables.Column):
 
 
 class MonitorTable(LedgerTable):
+    card_columns = ("mn", "status", "site")
     mn = tables.Column(linkify=True)
     status = StatusColumn(
         verbose_name=_("status"), accessor="status__last_seen", order_by=("status__last_seen",)
@@ -70,7 +72,7 @@ class ControlStationTable(LedgerTable):
 
 
 class ControlReadingTable(LedgerTable):
-    hour = tables.DateTimeColumn(format="Y-m-d H:i", linkify=True)
+    hour = tables.DateTimeColumn(format=PATTERNS["minutes"], linkify=True)
 
     class Meta(LedgerTable.Meta):
         model = ControlReading

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from django.utils import timezone
 from huey import crontab
 from huey.contrib.djhuey import HUEY, db_periodic_task
 
@@ -24,9 +25,14 @@ def in_beijing(test: Callable[[datetime], bool]) -> Callable[[datetime], bool]:
     return beijing
 
 
+# The worker starts with the rest of Heluo (heluo up): a device silent while the platform was down is
+# offline only once it stays silent that long after the start.
+STARTED = timezone.now()
+
+
 @db_periodic_task(crontab(minute="*"))
 def monitoring_alarm_scan() -> int:
-    return alarms.scan()
+    return alarms.scan(watching_since=STARTED)
 
 
 @db_periodic_task(crontab(minute="7"))

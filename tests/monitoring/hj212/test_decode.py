@@ -32,7 +32,7 @@ def test_decoded_values_carry_names_units_and_flags() -> None:
     assert values[4] == {
         "code": "a34004",
         "code_2017": "a34004",
-        "name": "细颗粒物(PM2.5)",
+        "name": "细颗粒物（PM2.5）",
         "unit": "µg/m³",
         "suffix": "Avg",
         "value": "14",

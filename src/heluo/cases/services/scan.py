@@ -32,13 +32,14 @@ from heluo.cases.deadlines import Plan, Progress, Step, plan
 from heluo.cases.models import OWING_STATES, Case, CaseEvent, EventKind
 from heluo.cases.services.calendar import current_steps
 from heluo.cases.services.recipients import Recipients
+from heluo.core.dates import datetime_text, deadline_text
 from heluo.core.services.accounts import system_operator
-from heluo.core.services.notifications import notify
+from heluo.core.services.notifications import Entry, notify, unread_entries
 
 BATCH = 2000
 # A pass stops after this many lost races in a row (other scans are doing the work).
 MAX_CONTENDED = 5
-# A case's message lists at most this many cases; the rest are behind the link.
+# A digest's text (e-mail, group robots) lists at most this many cases; the inbox lists them all.
 LISTED = 20
 
 EVENT_OF = {"remind": EventKind.REMINDED, "overdue": EventKind.OVERDUE, "leader": EventKind.ESCALATED,
@@ -61,7 +62,7 @@ class ScanReport:
             "superior": _("escalated to the superior division"),
         }
         lines = [_("Scan at %(now)s: %(cases)d cases acted on, %(messages)d messages.")
-                 % {"now": timezone.localtime(self.now).strftime("%Y-%m-%d %H:%M:%S"), "cases": self.cases,
+                 % {"now": datetime_text(self.now, "seconds"), "cases": self.cases,
                     "messages": self.messages}]  # fmt: skip
         lines += [f"  {labels[kind]}: {self.acts[kind]}" for kind in labels if self.acts[kind]]
         if self.contended:
@@ -215,7 +216,9 @@ def _write_events(plans: dict[int, Plan], now: dt.datetime, people: Recipients, 
         units={f[k] for f in facts.values() for k in ("responsible_unit_id", "supervising_unit_id")},
         divisions={f["division_id"] for f in facts.values()},
     )
-    inbox: dict[tuple[int, str], list[dict[str, Any]]] = defaultdict(list)
+    # Per person and kind, each case once (a person may be told as handler and as supervisor, a case may
+    # take two steps of a kind in one pass).
+    inbox: dict[tuple[int, str], dict[int, dict[str, Any]]] = defaultdict(dict)
     users: dict[int, Any] = {}
     unheard: dict[Step, list[int]] = defaultdict(list)
     for step, ids in by_step.items():
@@ -225,14 +228,15 @@ def _write_events(plans: dict[int, Plan], now: dt.datetime, people: Recipients, 
                 unheard[step].append(pk)
             for user in recipients:
                 users[user.pk] = user
-                inbox[(user.pk, step.kind)].append(facts[pk])
+                inbox[(user.pk, step.kind)][pk] = facts[pk]
     for step, ids in unheard.items():
         # Nobody could be told: the timeline says so, for the supervisor to act.
         CaseEvent.objects.filter(case_id__in=ids, kind=EVENT_OF[step.kind], at=now, actor=None).update(
             note=_note(step) + " " + _("Nobody with an account was found to tell.")
         )
     for (user_pk, kind), listed in inbox.items():
-        notify([users[user_pk]], **_message(kind, listed))
+        user, key = users[user_pk], f"cases.{kind}"
+        notify([user], **_digest(kind, list(listed.values()), unread_entries(user, key)), key=key)
         report.messages += 1
 
 
@@ -262,23 +266,30 @@ def _note(step: Step) -> str:
     return _("Escalated to the superior division.")
 
 
-def _message(kind: str, cases: list[dict[str, Any]]) -> dict[str, str]:
+def _digest(kind: str, cases: list[dict[str, Any]], earlier: list[Entry]) -> dict[str, Any]:
+    """A person's digest of one kind: each case once, linked, with the cases of the unread digest it
+    replaces after this pass's; the count in its title is the number of cases it lists."""
     titles = {
         "remind": _("Supervised cases due soon"),
         "overdue": _("Supervised cases overdue"),
         "leader": _("Overdue cases of your unit (escalated)"),
         "superior": _("Overdue cases escalated to your division"),
     }
-    first = cases[0]
-    title = f"{titles[kind]}：{first['number']} {first['title']}" if len(cases) == 1 else (
-        f"{titles[kind]}（{len(cases)}）")  # fmt: skip
-    body = "\n".join(
-        f"{c['number']} {c['title']} · {_('deadline')} {timezone.localtime(c['due_at']):%Y-%m-%d %H:%M}"
-        for c in cases[:LISTED]
-    )
-    if len(cases) > LISTED:
-        body += "\n" + _("… and %(n)d more.") % {"n": len(cases) - LISTED}
-    link = (
-        reverse("cases:case_detail", args=[first["pk"]]) if len(cases) == 1 else reverse("cases:overdue_list")
-    )
-    return {"title": title, "body": body, "link": link, "event": f"cases.{kind}"}
+    entries = [
+        Entry(
+            text=f"{c['number']} {c['title']} · {_('deadline')} {deadline_text(c['due_at'])}",
+            link=reverse("cases:case_detail", args=[c["pk"]]),
+        )
+        for c in cases
+    ]
+    new = {entry["link"] for entry in entries}
+    entries += [entry for entry in earlier if entry["link"] not in new]
+    if len(entries) == 1:
+        title, link = f"{titles[kind]}：{entries[0]['text']}", entries[0]["link"]
+    else:
+        title = f"{titles[kind]}（{len(entries)}）"
+        link = reverse("cases:my_cases" if kind == "remind" else "cases:overdue_list")
+    body = "\n".join(entry["text"] for entry in entries[:LISTED])
+    if len(entries) > LISTED:
+        body += "\n" + _("… and %(n)d more.") % {"n": len(entries) - LISTED}
+    return {"title": title, "body": body, "link": link, "entries": entries, "event": f"cases.{kind}"}

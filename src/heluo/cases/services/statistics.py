@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from heluo.cases.models import Case, State, overdue_q
 from heluo.cases.tallies import Tally, ranking, total
+from heluo.core.dates import EXCEL_DATE, EXCEL_DATETIME, deadline_cell
 from heluo.core.models import Division, Unit
 from heluo.core.models.divisions import DivisionLevel
 from heluo.core.services.divisions import current_division
@@ -137,7 +138,8 @@ def workbook(user: Any, period: Period, grouping: Grouping, now: dt.datetime | N
     book = new_workbook(buffer, in_memory=True)
     bold = book.add_format({"bold": True})
     percent = book.add_format({"num_format": "0.0"})
-    stamp = book.add_format({"num_format": "yyyy-mm-dd hh:mm"})
+    stamp = book.add_format({"num_format": EXCEL_DATETIME})
+    day = book.add_format({"num_format": EXCEL_DATE})
     sheet = book.add_worksheet(_("Figures"))
     sheet.write_row(
         0,
@@ -167,7 +169,8 @@ def workbook(user: Any, period: Period, grouping: Grouping, now: dt.datetime | N
         overdue.write_row(
             index, 0, [case.number, case.title, str(case.responsible_unit or ""), str(case.handler or "")]
         )
-        overdue.write_datetime(index, 4, timezone.localtime(case.due_at).replace(tzinfo=None), stamp)
+        deadline = deadline_cell(case.due_at)
+        overdue.write_datetime(index, 4, deadline, stamp if isinstance(deadline, dt.datetime) else day)
         overdue.write_row(index, 5, [overdue_days(case, now), case.get_escalation_display()])
     overdue.freeze_panes(1, 2)
     overdue.set_column(0, 0, 18)

@@ -196,7 +196,14 @@ def _announce(case: Case, event: CaseEvent, users: list[Any]) -> None:
         return
     title = _("%(act)s: %(number)s %(title)s") % {
         "act": event.get_kind_display(), "number": case.number, "title": case.title}  # fmt: skip
-    notify(users, title=title, body=event.note, link=case.get_absolute_url(), event=f"cases.{event.kind}")
+    # One inbox entry per case: the latest act replaces an unread message about an earlier one.
+    notify(users, title=title, body=event.note, link=case.get_absolute_url(), event=f"cases.{event.kind}",
+           key=case_key(case))  # fmt: skip
+
+
+def case_key(case: Case) -> str:
+    """The key of the inbox messages about one case's acts."""
+    return f"cases.case.{case.pk}"
 
 
 def _handler_side(case: Case, people: Recipients) -> list[Any]:

@@ -66,6 +66,11 @@ class Notification(models.Model):
     body = models.TextField(_("body"), blank=True)
     link = models.CharField(_("link"), max_length=300, blank=True)
     event = models.CharField(_("event"), max_length=60, blank=True)
+    # A list message (a digest) lists its items here, each with its own page: [{"text": …, "link": …}].
+    entries = models.JSONField(_("entries"), default=list, blank=True)
+    # A new message replaces the recipient's unread one with the same key (one entry per case, one
+    # digest per kind); an empty key never replaces.
+    key = models.CharField(_("key"), max_length=100, blank=True)
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 

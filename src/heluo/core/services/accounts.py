@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from heluo.core.models import Account, Division, Person, Role, Unit, Zone
+from heluo.core.roles import SEE_IN_FULL
 from heluo.core.scope import forget_scope, scope_of, visible
 
 SYSTEM_USERNAME = "system"
@@ -37,11 +38,14 @@ def role_permissions(role: Role) -> set[str]:
 
 
 def may_grant(granter: Any, role: Role) -> bool:
-    """A role is grantable when the granter holds all its modules and all its permissions."""
+    """A role is grantable when the granter holds all its modules and all its permissions, but for the
+    rights to see sensitive data in full (roles.SEE_IN_FULL): an administrator of the role's modules
+    gives those without holding them (the militia officer's, by the city administrator)."""
     scope = scope_of(granter)
     if scope.unrestricted:
         return True
-    return set(role.modules) <= scope.modules and role_permissions(role) <= granter.get_all_permissions()
+    needed = role_permissions(role) - SEE_IN_FULL
+    return set(role.modules) <= scope.modules and needed <= granter.get_all_permissions()
 
 
 def grantable_roles(granter: Any) -> list[Role]:
@@ -102,6 +106,10 @@ def check_account_change(
     """
     check_manageable(granter, account)
     held = set(account.roles.all())
+    if account.user_id == getattr(granter, "pk", None):
+        gained = {p for role in roles if role not in held for p in role_permissions(role) & SEE_IN_FULL}
+        if gained - granter.get_all_permissions():
+            raise PermissionDenied(_("You cannot give yourself the right to see sensitive data in full."))
 
     def changed(value: Any, current: Any) -> Any:
         return value if value != current else None

@@ -13,8 +13,8 @@ import json
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypedDict
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -31,6 +31,21 @@ from heluo.core.models import (
 )
 
 MAX_ATTEMPTS = 5
+
+
+class Entry(TypedDict):
+    """One line of a list message, with the page it stands for."""
+
+    text: str
+    link: str
+
+
+def unread_entries(user: Any, key: str) -> list[Entry]:
+    """The entries of the user's unread message of `key` (the digest a new one will replace)."""
+    note = Notification.objects.filter(recipient=user, key=key, read_at__isnull=True).first()
+    return list(note.entries) if note is not None else []
+
+
 WEBHOOK_TIMEOUT_SECONDS = 10
 
 # How a queued delivery reaches the task worker: core's task module passes its task in when core starts
@@ -44,13 +59,22 @@ def deliver_through(enqueue: Callable[[int], Any]) -> None:
 
 
 def notify(
-    recipients: Iterable[Any], *, title: str, body: str = "", link: str = "", event: str = ""
-) -> list[Notification]:
-    """Put a message in each recipient's inbox and queue its e-mails and webhook posts for after commit."""
+    recipients: Iterable[Any], *, title: str, body: str = "", link: str = "", event: str = "",
+    entries: Sequence[Entry] = (), key: str = "",
+) -> list[Notification]:  # fmt: skip
+    """Put a message in each recipient's inbox and queue its e-mails and webhook posts for after commit.
+    With a `key`, the message replaces each recipient's unread message of that key (in the caller's
+    transaction): the inbox keeps one entry per case, one digest per kind."""
     users = {user.pk: user for user in recipients if user is not None}.values()
+    if key:
+        Notification.objects.filter(recipient__in=list(users), key=key, read_at__isnull=True).delete()
     notes = Notification.objects.bulk_create(
-        [Notification(recipient=user, title=title[:200], body=body, link=link, event=event) for user in users]
-    )
+        [
+            Notification(recipient=user, title=title[:200], body=body, link=link, event=event,
+                         entries=list(entries), key=key)
+            for user in users
+        ]
+    )  # fmt: skip
     payload = {"title": title, "body": body, "link": link, "event": event}
     deliveries = [
         Delivery(kind=ChannelKind.EMAIL, target=user.email, subject=title[:200], payload=payload)

@@ -18,6 +18,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from heluo.core.dates import EXCEL_DATE, EXCEL_DATETIME
 from heluo.core.tabular.columns import (
     ID_HEADER,
     VERSION_HEADER,
@@ -56,8 +57,8 @@ class _Sheet:
             {"bold": True, "bg_color": "#E7EEF9", "border": 1, "text_wrap": True}
         )
         self.formats = {
-            Kind.DATE: workbook.add_format({"num_format": "yyyy-mm-dd"}),
-            Kind.DATETIME: workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
+            Kind.DATE: workbook.add_format({"num_format": EXCEL_DATE}),
+            Kind.DATETIME: workbook.add_format({"num_format": EXCEL_DATETIME}),
             Kind.DECIMAL: workbook.add_format({"num_format": "#,##0.00"}),
             Kind.INTEGER: workbook.add_format({"num_format": "0"}),
             Kind.TEXT: workbook.add_format({"num_format": "@"}),

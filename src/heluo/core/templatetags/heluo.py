@@ -1,4 +1,5 @@
-"""Template helpers: Bootstrap classes for form widgets, query strings that keep filters, permissions."""
+"""Template helpers: Bootstrap classes for form widgets, query strings that keep filters, permissions,
+and the one way dates, times and deadlines read (heluo.core.dates)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,14 @@ from django import forms, template
 from django.http import QueryDict
 from django.utils.safestring import SafeString
 
+from heluo.core import dates
 from heluo.core.scope import may
 
 register = template.Library()
+register.filter("date_text", dates.date_text)
+register.filter("datetime_text", dates.datetime_text)
+register.filter("deadline_text", dates.deadline_text)
+register.filter("official_date", dates.official_date)
 
 
 def _css_class(widget: forms.Widget) -> str:
@@ -65,6 +71,14 @@ def minutes(delta: Any) -> int:
     """Whole minutes of a timedelta, rounded up (a lock-out of 90 s reads as 2 minutes)."""
     seconds = int(delta.total_seconds()) if delta else 0
     return -(-seconds // 60)
+
+
+@register.filter
+def active_filters(form: forms.BaseForm) -> int:
+    """How many of a bound filter form's fields hold a value (what a folded filter panel says)."""
+    if not form.is_bound:
+        return 0
+    return sum(1 for field in form if field.data not in (None, "", []))
 
 
 @register.filter

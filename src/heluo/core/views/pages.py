@@ -9,6 +9,7 @@ from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse, reverse_lazy
@@ -25,6 +26,7 @@ from heluo.core.services import files as file_services
 from heluo.core.services import notifications
 
 SEARCH_LIMIT = 10
+INBOX_PAGE = 50
 
 
 @login_required
@@ -72,8 +74,12 @@ def search(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def inbox(request: HttpRequest) -> HttpResponse:
-    items = Notification.objects.filter(recipient=request.user)[:200]
-    return render(request, "core/inbox.html", {"items": items})
+    """Every message of the user, newest first, a page at a time (the unread count in the top bar is the
+    number of highlighted entries here)."""
+    page = Paginator(Notification.objects.filter(recipient=request.user), INBOX_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "core/inbox.html", {"page": page, "items": page.object_list})
 
 
 @login_required

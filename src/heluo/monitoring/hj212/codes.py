@@ -188,7 +188,7 @@ ST_NAMES_ZH: dict[ST, str] = {
     ST.FLUE_GAS_PROCESS: "烟气排放过程监控",
     ST.WASTEWATER_PROCESS: "污水排放过程监控",
     ST.SYSTEM: "系统交互",
-    ST.VENDOR_DUST: "扬尘监测(非标准)",
+    ST.VENDOR_DUST: "扬尘监测（非标准）",
 }
 
 
@@ -206,23 +206,23 @@ _DB = "dB"
 FACTORS: dict[str, Factor] = {
     factor.code: factor
     for factor in (
-        Factor("a34001", "总悬浮颗粒物(TSP)", _UG),
-        Factor("a34002", "可吸入颗粒物(PM10)", _UG),
-        Factor("a34004", "细颗粒物(PM2.5)", _UG),
-        Factor("a34005", "亚微米颗粒物(PM1.0)", _UG),
+        Factor("a34001", "总悬浮颗粒物（TSP）", _UG),
+        Factor("a34002", "可吸入颗粒物（PM10）", _UG),
+        Factor("a34004", "细颗粒物（PM2.5）", _UG),
+        Factor("a34005", "亚微米颗粒物（PM1.0）", _UG),
         Factor("a01001", "温度", "°C"),
         Factor("a01002", "湿度", "%"),
         Factor("a01006", "气压", "kPa"),
         Factor("a01007", "风速", "m/s"),
         Factor("a01008", "风向", "°"),
-        Factor("a21004", "二氧化氮(NO2)", _UG),
-        Factor("a21026", "二氧化硫(SO2)", _UG),
-        Factor("a21005", "一氧化碳(CO)", _MG),
-        Factor("a05024", "臭氧(O3)", _UG),
-        Factor("a21002", "氮氧化物(NOx)", _UG),
-        Factor("a21003", "一氧化氮(NO)", _UG),
-        Factor("a21001", "氨(NH3)", _MG),
-        Factor("a21028", "硫化氢(H2S)", _MG),
+        Factor("a21004", "二氧化氮（NO2）", _UG),
+        Factor("a21026", "二氧化硫（SO2）", _UG),
+        Factor("a21005", "一氧化碳（CO）", _MG),
+        Factor("a05024", "臭氧（O3）", _UG),
+        Factor("a21002", "氮氧化物（NOx）", _UG),
+        Factor("a21003", "一氧化氮（NO）", _UG),
+        Factor("a21001", "氨（NH3）", _MG),
+        Factor("a21028", "硫化氢（H2S）", _MG),
         Factor("a24088", "非甲烷总烃", _MG),
         Factor("a34013", "烟尘", _MG),
         Factor("a00000", "废气", "m³/s"),
@@ -389,14 +389,14 @@ class DataFlag(StrEnum):
 
 
 DATA_FLAG_NAMES_ZH: dict[DataFlag, str] = {
-    DataFlag.NORMAL: "在线监控(监测)仪器仪表工作正常",
-    DataFlag.STOPPED: "在线监控(监测)仪器仪表停运",
-    DataFlag.MAINTENANCE: "在线监控(监测)仪器仪表处于维护期间产生的数据",
+    DataFlag.NORMAL: "在线监控（监测）仪器仪表工作正常",
+    DataFlag.STOPPED: "在线监控（监测）仪器仪表停运",
+    DataFlag.MAINTENANCE: "在线监控（监测）仪器仪表处于维护期间产生的数据",
     DataFlag.MANUAL: "手工输入的设定值",
-    DataFlag.FAULT: "在线监控(监测)仪器仪表故障",
-    DataFlag.CALIBRATING: "在线监控(监测)仪器仪表处于校准状态",
-    DataFlag.OVER_RANGE: "在线监控(监测)仪器仪表采样数值超过测量上限",
-    DataFlag.COMMUNICATION_FAULT: "在线监控(监测)仪器仪表与数采仪通讯异常",
+    DataFlag.FAULT: "在线监控（监测）仪器仪表故障",
+    DataFlag.CALIBRATING: "在线监控（监测）仪器仪表处于校准状态",
+    DataFlag.OVER_RANGE: "在线监控（监测）仪器仪表采样数值超过测量上限",
+    DataFlag.COMMUNICATION_FAULT: "在线监控（监测）仪器仪表与数采仪通讯异常",
 }
 
 

@@ -1,6 +1,6 @@
 """The alarm rules a city starts with: the two methods in use in China (see ../shared/reference/hj212.md
 of the project), a run of real-time readings, an offline device and a fault flag held too long. They
-are data: the city edits them (技防监控 → 报警规则), none is built into the code."""
+are data: the city edits them (扬尘在线监测 → 报警规则), none is built into the code."""
 
 from django.db import migrations
 

@@ -312,17 +312,17 @@ def simulation_stations(count: int, *, demo_only: bool = False) -> list[StationP
     monitors = Monitor.objects.filter(active=True).order_by("pk")
     if demo_only:
         monitors = monitors.filter(is_demo=True)
-    stations = []
-    for monitor in monitors[:count]:
-        variants = sorted(monitor.crc_variants)
-        stations.append(
-            StationProfile(
-                mn=monitor.mn,
-                pw=monitor.pw,
-                version=Version[monitor.protocol_version],
-                crc_form=variants[0] if variants else CrcForm.STANDARD,
-                cipher=monitor.cipher,
-                particulate_factor=1000.0 if monitor.particulate_unit == ParticulateUnit.MG_M3 else 1.0,
-            )
-        )
-    return stations
+    return [station_profile(monitor) for monitor in monitors[:count]]
+
+
+def station_profile(monitor: Monitor) -> StationProfile:
+    """How a simulated device of `monitor` speaks (its version, CRC form, cipher and unit)."""
+    variants = sorted(monitor.crc_variants)
+    return StationProfile(
+        mn=monitor.mn,
+        pw=monitor.pw,
+        version=Version[monitor.protocol_version],
+        crc_form=variants[0] if variants else CrcForm.STANDARD,
+        cipher=monitor.cipher,
+        particulate_factor=1000.0 if monitor.particulate_unit == ParticulateUnit.MG_M3 else 1.0,
+    )

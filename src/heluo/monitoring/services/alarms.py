@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 from heluo.cases.models import OPEN_STATES, CaseCategory, State
 from heluo.cases.services import transitions
 from heluo.cases.services.opening import AssignmentPolicy, open_case
+from heluo.core.dates import datetime_text
 from heluo.core.services.accounts import system_operator
 from heluo.monitoring.alarm_rules import (
     HOURLY_METHODS,
@@ -210,9 +211,11 @@ def _readings(rules: Sequence[AlarmRule], committed: Sequence[Committed]) -> dic
     return result
 
 
-def scan(now: datetime | None = None) -> int:
+def scan(now: datetime | None = None, *, watching_since: datetime | None = None) -> int:
     """The every-minute pass: offline devices, and the difference method over recent hours (control
-    values often come an hour late). Returns how many alarms it raised, updated or cleared."""
+    values often come an hour late). Returns how many alarms it raised, updated or cleared.
+    `watching_since`: when the caller began watching (the worker's start): silence before it is the
+    platform's own, not the devices'."""
     now = now or timezone.now()
     rules = active_rules()
     findings: dict[Pair, list[Finding]] = defaultdict(list)
@@ -222,7 +225,7 @@ def scan(now: datetime | None = None) -> int:
         for rule in offline:
             params = rule.as_rule()
             for monitor_id, last_seen in statuses:
-                finding = offline_finding(params, last_seen, now)
+                finding = offline_finding(params, last_seen, now, watching_since)
                 if finding is not None:
                     findings[(rule.pk, monitor_id)].append(finding)
     for rule in rules:
@@ -280,7 +283,7 @@ def apply_findings(rules: Mapping[int, AlarmRule], findings: Mapping[Pair, Seque
 
 def describe(rule: AlarmRule, value: float | None, at: datetime) -> str:
     """A line saying what was measured, for the alarm and its case."""
-    when = at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+    when = datetime_text(at)
     factor = rule.get_factor_display()
     shown = "—" if value is None else f"{value:.0f}" if rule.factor != "noise" else f"{value:.1f}"
     texts = {
@@ -450,7 +453,7 @@ def clear_alarm(alarm_id: int, clean_through: datetime) -> int:
         )
         if not updated:
             return 0
-        when = clean_through.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+        when = datetime_text(clean_through)
         _note(
             alarm,
             _(

@@ -13,12 +13,15 @@ from contextlib import ExitStack, suppress
 from typing import Any, BinaryIO
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from heluo.monitoring import demo, services
 from heluo.monitoring import receiver as receiver_module
-from heluo.monitoring import services
 from heluo.monitoring.conf import ingest_settings, mqtt_url
 from heluo.monitoring.hj212 import CrcForm, Sm4Cipher, decode_lines, redact_password
+from heluo.monitoring.models import Monitor
+from heluo.monitoring.simulation import Episode, StationProfile
 from heluo.monitoring.simulator import Simulator
 
 
@@ -28,6 +31,20 @@ def _event_loop_run(coroutine: Any) -> Any:
     except ImportError:
         return asyncio.run(coroutine)
     return uvloop.run(coroutine)
+
+
+def demo_episodes(out: Any, profiles: list[StationProfile]) -> dict[str, tuple[Episode, ...]]:
+    """The dusty work the demo lets happen on one simulated monitor (monitoring.demo), said aloud."""
+    episodes = demo.live_episodes([profile.mn for profile in profiles], timezone.now())
+    for mn in episodes:
+        monitor = Monitor.objects.select_related("point").get(mn=mn)
+        out.write(
+            _(
+                "Demo: dusty work starts on %(site)s (monitor %(mn)s) in a minute; an alarm follows within minutes."
+            )
+            % {"site": monitor.point, "mn": mn}
+        )
+    return episodes
 
 
 class Command(BaseCommand):
@@ -237,12 +254,14 @@ class Command(BaseCommand):
             _("Simulating %(count)d stations at %(rate)s frames/s each, sending to %(host)s:%(port)d.")
             % {"count": len(profiles), "rate": rate, "host": host, "port": port}
         )
+        episodes = demo_episodes(self.stdout, profiles) if demo else {}
         self.stdout.flush()
         with ExitStack() as stack:
             log = stack.enter_context(open(ack_log, "a", buffering=1, encoding="utf-8")) if ack_log else None
             simulator = Simulator(
-                profiles, host=host, port=port, rate=rate, retry_seconds=retry_seconds, ack_log=log, seed=seed
-            )
+                profiles, host=host, port=port, rate=rate, retry_seconds=retry_seconds, ack_log=log, seed=seed,
+                episodes=episodes,
+            )  # fmt: skip
 
             async def main() -> None:
                 task = asyncio.ensure_future(simulator.run(duration))
@@ -346,7 +365,6 @@ class Command(BaseCommand):
 
     # --- rollups --------------------------------------------------------------------------------
     def handle_rollups(self, *, since: str, until: str, mn: list[str], **_options: Any) -> None:
-        from heluo.monitoring.models import Monitor
         from heluo.monitoring.services import rollups
 
         try:

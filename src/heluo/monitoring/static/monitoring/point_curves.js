@@ -4,25 +4,26 @@
   var charts = JSON.parse(document.getElementById("point-charts").textContent);
   var labels = charts.labels;
 
-  // The AQI goes on the right-hand axis (an index, not a concentration), dotted.
-  function lines(rows, key, factors, monitor, many) {
+  // The AQI goes on the right-hand axis (an index, not a concentration), dotted. Daily values show
+  // their points: a valid day between days without a value is a point with no line to draw.
+  function lines(rows, key, factors, monitor, many, points) {
     return factors.concat(["aqi"]).map(function (factor) {
       var index = factor === "aqi";
       return {
-        name: (many ? monitor.mn + " " : "") + labels[factor], type: "line", showSymbol: false, connectNulls: false,
+        name: (many ? monitor.mn + " " : "") + labels[factor], type: "line", showSymbol: points, connectNulls: false,
         yAxisIndex: index ? 1 : 0, lineStyle: index ? { type: "dotted" } : undefined,
         data: rows.map(function (row) { return [row[key], row[factor]]; }),
       };
     });
   }
 
-  function draw(id, key, source, factors) {
+  function draw(id, key, source, factors, points) {
     var element = document.getElementById(id);
     var chart = echarts.init(element);
     var many = charts.monitors.length > 1;
     var series = [];
     charts.monitors.forEach(function (monitor) {
-      series = series.concat(lines(source[String(monitor.id)] || [], key, factors, monitor, many));
+      series = series.concat(lines(source[String(monitor.id)] || [], key, factors, monitor, many, points));
     });
     if (series.length && charts.limits.length) {
       series[0].markLine = {
@@ -45,6 +46,6 @@
     window.addEventListener("resize", function () { chart.resize(); });
   }
 
-  draw("hourly-chart", "hour", charts.hourly, ["pm10", "pm25", "tsp"]);
-  draw("daily-chart", "day", charts.daily, ["pm10", "pm25"]);
+  draw("hourly-chart", "hour", charts.hourly, ["pm10", "pm25", "tsp"], false);
+  draw("daily-chart", "day", charts.daily, ["pm10", "pm25"], true);
 })();
