@@ -15,13 +15,14 @@ from .conftest import log_in, screenshot
 UNIT = "定鼎门社区居民委员会"
 REGISTER = """
 from django.contrib.auth import get_user_model
+from heluo.cases.services.registration import register_case, Registration
 from heluo.cases.models import CaseCategory
 from heluo.cases.services import transitions as act
 from heluo.core.models import Account, Division, Unit
 boss = get_user_model().objects.get(username="duban")
-registration = act.Registration(title={title!r}, category=CaseCategory.objects.get(code="dust"),
+registration = Registration(title={title!r}, category=CaseCategory.objects.get(code="dust"),
     division=Division.objects.get(code="410311002001"), requirements="整改到位，附现场照片。")
-case = act.register_case(boss, registration)
+case = register_case(boss, registration)
 act.assign_case(boss, case, unit=Unit.objects.get(name={unit!r}),
     handler=Account.objects.get(user__username="wangge"), days=5)
 print(case.pk)

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from heluo.cases.models import Case, CaseCategory
 from heluo.cases.services import transitions as act
+from heluo.cases.services.registration import Registration, register_case
 from heluo.core.models import Account, Division, Unit
 
 DINGDINGMEN = "410311002001"  # 定鼎门社区, under 开元路街道 (洛龙区)
@@ -50,11 +51,11 @@ def make_case(db: Any, users: dict[str, Any], community_unit: Unit, officer_acco
              unit: Unit | None = None, title: str = "测试督办事项", **fields: Any) -> Case:  # fmt: skip
         supervisor = users["duban"]
         at = at or timezone.now() - dt.timedelta(hours=1)
-        registration = act.Registration(
+        registration = Registration(
             title=title, category=CaseCategory.objects.get(code="dust"),
             division=Division.objects.get(code=division), **fields,
         )  # fmt: skip
-        case = act.register_case(supervisor, registration, at=at)
+        case = register_case(supervisor, registration, at=at)
         if state == "registered":
             return case
         chosen = officer_account if handler is True else (handler or None)

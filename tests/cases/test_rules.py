@@ -15,8 +15,10 @@ from heluo.cases import ledgers
 from heluo.cases.deadlines import overdue_at
 from heluo.cases.models import Case, CaseCategory, EventKind, State, deadline_request_errors
 from heluo.cases.services import transitions as act
+from heluo.cases.services.registration import Registration, register_case
 from heluo.cases.sources import SOURCES, register_source
 from heluo.core.models import Division
+from heluo.core.workflow import TransitionRefused
 
 from .conftest import XIGUAN
 
@@ -61,13 +63,13 @@ def test_the_api_refuses_days_and_a_date_together(users: dict[str, Any]) -> None
 
 
 def test_the_service_refuses_days_and_a_date_together(users: dict[str, Any]) -> None:
-    registration = act.Registration(
+    registration = Registration(
         title="规则测试", category=CaseCategory.objects.get(code="dust"), division=Division.objects.get(code=XIGUAN),
         time_limit_days=5, requested_due_date=dt.date(2030, 12, 31),
     )  # fmt: skip
     before = Case.objects.count()
     with pytest.raises(ValidationError) as refusal:
-        act.register_case(users["duban"], registration)
+        register_case(users["duban"], registration)
     assert "requested_due_date" in refusal.value.message_dict
     assert Case.objects.count() == before
 
@@ -106,7 +108,7 @@ def test_a_closed_case_is_reopened_with_a_new_deadline(make_case: Any, users: di
     assert (reopened.state, reopened.closed_at, reopened.replied_at) == (State.ASSIGNED, None, None)
     assert reopened.assigned_at > case.assigned_at and reopened.due_at > reopened.assigned_at
     assert reopened.events.filter(kind=EventKind.REOPENED).exists()
-    with pytest.raises(act.TransitionRefused):
+    with pytest.raises(TransitionRefused):
         act.reopen_case(users["duban"], reopened, reason="再开", days=3)
 
 

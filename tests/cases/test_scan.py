@@ -15,6 +15,7 @@ from heluo.cases.deadlines import Progress
 from heluo.cases.models import Case, CaseEvent, Escalation, EventKind
 from heluo.cases.services import scan as scanning
 from heluo.cases.services import transitions as act
+from heluo.cases.services.registration import Registration, register_case
 from heluo.cases.services.scan import scan
 from heluo.core.models import Notification, Unit
 from heluo.core.services.notifications import mark_read
@@ -180,9 +181,9 @@ def test_two_scans_at_once_act_on_each_case_once(django_db_blocker: Any) -> None
     unit = Unit.objects.get(name="定鼎门社区居民委员会")
     made = []
     for number in range(60):
-        registration = act.Registration(title=f"并发扫描{number}", category=CaseCategory.objects.first(),
+        registration = Registration(title=f"并发扫描{number}", category=CaseCategory.objects.first(),
                                         division=Division.objects.get(code="410311002001"))  # fmt: skip
-        created = act.register_case(supervisor, registration, at=ASSIGNED)
+        created = register_case(supervisor, registration, at=ASSIGNED)
         made.append(act.assign_case(supervisor, created, unit=unit, days=5, at=ASSIGNED)[0].pk)
     reports: list[Any] = []
 

@@ -18,8 +18,10 @@ from django.utils.translation import gettext
 from heluo.cases.models import Case, CaseCategory, CaseEvent, Escalation, EventKind, HolidayOverride, State
 from heluo.cases.services import transitions as act
 from heluo.cases.services.numbers import allocate_number
-from heluo.cases.services.transitions import TRANSITIONS, TransitionRefused
+from heluo.cases.services.registration import Registration, register_case
+from heluo.cases.services.transitions import TRANSITIONS
 from heluo.core.models import Account, Delivery, Division, Notification, Unit
+from heluo.core.workflow import TransitionRefused
 
 from .conftest import XIGUAN, local
 
@@ -60,31 +62,31 @@ def test_numbers_run_on_within_a_year_and_start_again_in_the_next(db: Any) -> No
 def test_registration_is_refused_to_a_read_only_leader_and_outside_the_territory(
     users: dict[str, Any],
 ) -> None:
-    registration = act.Registration(
+    registration = Registration(
         title="越界事项", category=CaseCategory.objects.first(), division=Division.objects.get(code=XIGUAN))  # fmt: skip
     with pytest.raises(PermissionDenied):
-        act.register_case(users["lingdao"], registration)
+        register_case(users["lingdao"], registration)
     with pytest.raises(PermissionDenied, match="西关"):
-        act.register_case(users["luolong"], registration)  # 洛龙区 staff, a 老城区 street
+        register_case(users["luolong"], registration)  # 洛龙区 staff, a 老城区 street
     assert not Case.objects.filter(title="越界事项").exists()
 
 
 def test_another_system_registering_twice_is_refused_the_second_time(users: dict[str, Any]) -> None:
-    registration = act.Registration(
+    registration = Registration(
         title="外部系统事项", category=CaseCategory.objects.first(), division=Division.objects.get(code=XIGUAN),
         source_kind="external", source_reference="12345-A",
     )  # fmt: skip
-    act.register_case(users["duban"], registration)
+    register_case(users["duban"], registration)
     with pytest.raises(ValidationError):
-        act.register_case(users["duban"], registration)
+        register_case(users["duban"], registration)
     assert Case.objects.filter(source_reference="12345-A").count() == 1
 
 
 def test_a_case_links_back_to_the_row_it_comes_from(users: dict[str, Any]) -> None:
     unit = Unit.objects.get(name="洛阳市城市管理局")
-    registration = act.Registration(title="来源事项", category=CaseCategory.objects.first(),
+    registration = Registration(title="来源事项", category=CaseCategory.objects.first(),
                                     division=unit.division, source_kind="enterprise_problem")  # fmt: skip
-    case = act.register_case(users["duban"], registration, source=unit)
+    case = register_case(users["duban"], registration, source=unit)
     assert Case.objects.get(pk=case.pk).source == unit
 
 

@@ -17,6 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from heluo.cases import ledgers
 from heluo.cases.models import Case, CaseCategory, HolidayOverride, State
 from heluo.cases.services import transitions as act
+from heluo.cases.services.registration import Registration, register_case
 from heluo.core.models import Account, Division, Unit
 from tests.core.ledger_cases import LedgerViewCases
 
@@ -30,11 +31,11 @@ class TestCaseLedger(LedgerViewCases):
     actor = "laocheng"  # 老城区's administrator: supervises cases in 老城区
 
     def make(self, in_scope: bool) -> Case:
-        registration = act.Registration(
+        registration = Registration(
             title="视图测试" + ("西关" if in_scope else "开元路"), category=CaseCategory.objects.get(code="dust"),
             division=Division.objects.get(code=XIGUAN if in_scope else "410311002000"),
         )  # fmt: skip
-        return act.register_case(self.users["duban"], registration)
+        return register_case(self.users["duban"], registration)
 
     def create_data(self) -> dict[str, Any]:
         return {"title": "新登记的督办事项", "category": CaseCategory.objects.get(code="dust").pk, "source_kind": "patrol",

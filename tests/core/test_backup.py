@@ -29,7 +29,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from heluo.core.demo_accounts import DEMO_PASSWORD
-from heluo.core.services.backup import BackupError, verify_backup
+from heluo.core.services.backup import BackupError
+from heluo.core.services.restore import verify_backup
 from tests.databases import drop_database, fresh_database
 
 EXCLUDED = {"sessions.Session", "axes.AccessAttempt", "axes.AccessAttemptExpiration"}

@@ -20,10 +20,11 @@ from heluo.cases.forms import ACT_FORMS, AssignForm, PeriodForm
 from heluo.cases.models import Case, CaseEvent, HolidayOverride
 from heluo.cases.services import statistics as stats
 from heluo.cases.services import transitions
-from heluo.cases.services.transitions import TRANSITIONS, TransitionRefused
+from heluo.cases.services.transitions import TRANSITIONS
 from heluo.core.api.base import LedgerSerializer, LedgerViewSet, form_errors, register_ledgers
 from heluo.core.api.permissions import Authenticated
 from heluo.core.scope import may
+from heluo.core.workflow import TransitionRefused
 
 BOOKKEEPING = ["created_at", "updated_at", "row_version"]
 WORKFLOW = [

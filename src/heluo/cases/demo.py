@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from heluo.cases.models import Case, CaseCategory, State
 from heluo.cases.services import transitions as act
+from heluo.cases.services.registration import Registration, register_case
 from heluo.cases.services.scan import scan
 from heluo.core.models import Account, Division, Notification, Unit, UnitType
 
@@ -119,14 +120,14 @@ class CasesDemo:
         registered = self.now - dt.timedelta(days=rng.uniform(0.2, DAYS), hours=rng.uniform(0, 8))
         registered = registered.replace(hour=rng.randint(8, 16), minute=rng.randint(0, 59))
         fate = rng.choices([f for f, _w in FATES], weights=[w for _f, w in FATES])[0]
-        registration = act.Registration(
+        registration = Registration(
             title=pattern.format(place=division.display_name), category=CaseCategory.objects.get(code=category_code),
             division=division, source_kind=source, priority=rng.choice([1, 1, 1, 2, 2, 3]),
             supervising_unit=supervising, time_limit_days=rng.choice([3, 5, 5, 7, 10, 15]),
             description="演示数据：事项内容为虚构。",
             requirements="按期整改到位，附整改前后照片，书面回复办理结果。",
         )  # fmt: skip
-        case = act.register_case(self.supervisor, registration, at=registered, is_demo=True)
+        case = register_case(self.supervisor, registration, at=registered, is_demo=True)
         self.created[str(Case._meta.verbose_name_plural)] += 1
         if fate == "registered":
             return

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from heluo.cases import filters, forms, tables
 from heluo.cases.models import Case, HolidayOverride
-from heluo.cases.services.transitions import Registration, edit_case, holds, register_case
+from heluo.cases.services.registration import Registration, edit_case, register_case
+from heluo.cases.services.transitions import holds
 from heluo.core.ledger import Ledger, register
 
 

@@ -21,12 +21,13 @@ from heluo.cases.forms import ACT_FORMS, ActForm, AssignForm, PeriodForm
 from heluo.cases.models import Case, State
 from heluo.cases.services import notice, transitions
 from heluo.cases.services import statistics as stats
-from heluo.cases.services.transitions import TRANSITIONS, TransitionRefused
+from heluo.cases.services.transitions import TRANSITIONS
 from heluo.core import documents
 from heluo.core.display import display, field_label
 from heluo.core.scope import may
 from heluo.core.services.files import attachments_of
 from heluo.core.views.generic import LedgerDetailView
+from heluo.core.workflow import TransitionRefused
 
 DETAIL_FIELDS = ("category", "source_kind", "source_reference", "division", "address", "priority",
                  "supervising_unit", "cooperating_units", "requirements", "description")  # fmt: skip

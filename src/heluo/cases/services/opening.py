@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from heluo.cases.models import Case
 from heluo.cases.services import transitions
-from heluo.cases.services.transitions import Registration
+from heluo.cases.services.registration import Registration, register_case
 from heluo.core.models import Account, Division, Person, Unit
 from heluo.core.services.accounts import system_operator
 
@@ -89,7 +89,7 @@ def open_case(registration: Registration, *, source: models.Model, policy: Assig
     refuses raises ValidationError or PermissionDenied and writes nothing; an assignment it refuses
     leaves the case registered with the reason on its timeline."""
     operator = by or system_operator()
-    case = transitions.register_case(operator, registration, source=source)
+    case = register_case(operator, registration, source=source)
     handler = handler_for(policy.officers)
     unit = responsible_unit(policy.area, handler)
     if handler is None or unit is None:

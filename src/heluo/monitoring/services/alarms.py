@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 from heluo.cases.models import OPEN_STATES, CaseCategory, State
 from heluo.cases.services import transitions
 from heluo.cases.services.opening import AssignmentPolicy, open_case
+from heluo.cases.services.registration import Registration
 from heluo.core.dates import datetime_text
 from heluo.core.services.accounts import system_operator
 from heluo.monitoring.alarm_rules import (
@@ -412,7 +413,7 @@ def _open_case(alarm: Alarm, rule: AlarmRule, point: MonitoringPoint, detail: st
     description = _(
         "Monitoring alarm of %(point)s, monitor %(mn)s: %(detail)s.\nWho answers for it: %(people)s."
     ) % {"point": point.name, "mn": monitor.mn, "detail": detail, "people": people}
-    registration = transitions.Registration(
+    registration = Registration(
         title=(_("%(point)s: %(rule)s") % {"point": point.name, "rule": rule.name})[:200],
         category=CaseCategory.objects.get(code=CASE_CATEGORY), division=point.division,
         description=description, source_kind="monitoring_alarm", source_reference=f"ALARM-{alarm.pk}",

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from heluo.core.services import backup
+from heluo.core.services import backup, restore
 
 
 def described(label: str) -> str:
@@ -44,7 +44,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, file: str, verify: bool, **options: Any) -> None:
         try:
             if verify:
-                manifest = backup.verify_backup(file)
+                manifest = restore.verify_backup(file)
             else:
                 manifest = backup.write_backup(file, progress=self.progress(options["verbosity"]))
         except (backup.BackupError, OSError) as error:

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from heluo.core.management.commands.backup import described, local_time
-from heluo.core.services import backup
+from heluo.core.services import backup, restore
 
 
 class Command(BaseCommand):
@@ -22,7 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, file: str, **options: Any) -> None:
         try:
-            report = backup.restore_backup(file)
+            report = restore.restore_backup(file)
         except (backup.BackupError, OSError) as error:
             raise CommandError(str(error)) from error
         for label, count in report.rows.items():
