@@ -23,7 +23,7 @@ from heluo.core.api.base import (
 )
 from heluo.core.demo_accounts import DEMO_PASSWORD
 from heluo.core.identifiers import credit_code_check_char, id_check_char, mask
-from heluo.core.models import Account, Division, Person, Role, SensitiveAccess, Unit, UnitType
+from heluo.core.models import AccessEvent, AccessKind, Account, Division, Person, Role, Unit, UnitType
 from heluo.core.services.accounts import create_account
 from tests.core.test_masking import WITHOUT_THE_RIGHT, person  # noqa: F401  (its fixture, used below)
 from tests.core.test_scope_matrix import EVERYONE, PERMISSIONS, VISIBLE, Row, rows  # noqa: F401  (likewise)
@@ -367,13 +367,13 @@ def test_document_numbers_are_never_unmasked_without_the_right(numbered: Person,
     for url in (f"{list_url(Person)}?q={numbered.name}", detail_url(numbered)):
         body = client.get(url).content.decode()
         assert numbered.id_number not in body, url
-    assert not SensitiveAccess.objects.filter(user__username=username).exists()
+    assert not AccessEvent.objects.filter(user__username=username, kind=AccessKind.VIEW_IN_FULL).exists()
 
 
 def test_the_right_role_sees_the_number_and_each_showing_is_logged(numbered: Person) -> None:
     response = api_as("wuzhuang").get(detail_url(numbered))
     assert response.json()["id_number"] == numbered.id_number
-    log = SensitiveAccess.objects.get(user__username="wuzhuang")
+    log = AccessEvent.objects.get(user__username="wuzhuang")
     assert log.object_ids == [numbered.pk] and log.context == detail_url(numbered)
 
 

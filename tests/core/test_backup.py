@@ -83,7 +83,7 @@ NotificationChannel.objects.create(
     name="老城区工作群机器人", unit=laocheng.account.unit, url="http://127.0.0.1:9/hook", secret="s3cret"
 )
 notifications.notify([admin, laocheng], title="督办提醒：扬尘整改逾期", body="请于今日办结。", link="/core/units/1/", event="case.overdue")
-masking.log_unmasked(User.objects.get(username="wuzhuang"), Person, Person.objects.values_list("pk", flat=True)[:3], "导出人员台账")
+masking.log_shown(User.objects.get(username="wuzhuang"), Person, Person.objects.values_list("pk", flat=True)[:3], "导出人员台账")
 Token.objects.create(user=admin)
 AccessLog.objects.create(username="admin", ip_address="10.20.30.40", user_agent="Mozilla/5.0", http_accept="*/*", path_info="/login/")
 attempt = AccessAttempt.objects.create(
@@ -298,7 +298,7 @@ def test_source_has_every_kind_of_row(source_snapshot: dict[str, Any]) -> None:
         "core.HistoricalAccount_roles",
         "core.Notification",
         "core.Delivery",
-        "core.SensitiveAccess",
+        "core.AccessEvent",
         "authtoken.Token",
         "axes.AccessLog",
         *EXCLUDED,

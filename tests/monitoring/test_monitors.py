@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from heluo.core.models import AccessEvent, AccessKind
 from heluo.monitoring import ledgers
 from heluo.monitoring.models import MessageLog, Monitor, MonitorStatus, ReadingConflict, UnknownDevice
 from tests.core.ledger_cases import LedgerViewCases
@@ -163,6 +164,8 @@ def test_conflicts_are_shown_beside_the_stored_frame_and_can_be_resolved(client_
     assert client.post(reverse("monitoring:resolve_conflict", args=[conflict.pk])).status_code == 302
     conflict.refresh_from_db()
     assert conflict.resolved
+    act = AccessEvent.objects.get(kind=AccessKind.ACT, user__username="laocheng")
+    assert act.object_ids == [conflict.pk] and act.content_type.model == "readingconflict"
     outside = ReadingConflict.objects.create(
         monitor=monitor(KAIYUAN),
         mn="X",
@@ -196,3 +199,20 @@ def test_a_long_raw_frame_in_the_message_log_is_cut_to_a_line_and_shown_whole_on
     assert raw not in summary and raw[:60] in summary
     assert raw in details[: details.index("</details>")]
     assert 'class="table table-sm align-middle small heluo-cards"' in page
+
+
+def test_dismissing_an_unknown_device_is_an_act_in_the_access_log(client_as: Any) -> None:
+    device = UnknownDevice.objects.create(
+        mn="UNKNOWN0042", first_seen=timezone.now(), last_seen=timezone.now()
+    )
+    assert (
+        client_as("lingdao").post(reverse("monitoring:dismiss_unknown_device", args=[device.pk])).status_code
+        == 403
+    )
+    assert (
+        client_as("laocheng").post(reverse("monitoring:dismiss_unknown_device", args=[device.pk])).status_code
+        == 302
+    )
+    assert not UnknownDevice.objects.filter(pk=device.pk).exists()
+    act = AccessEvent.objects.get(kind=AccessKind.ACT, user__username="laocheng")
+    assert act.object_ids == [device.pk] and "UNKNOWN0042" in act.context

@@ -12,6 +12,8 @@ from heluo.core.models import Division, Grid, LedgerModel, Unit, UserScope
 
 class PartyRecord(LedgerModel):
     scope_module = "party"
+    # Party members' records: every view is in the access log, as the party module's will be.
+    access_logged = True
 
     name = models.CharField(max_length=100)
     division = models.ForeignKey(Division, on_delete=models.PROTECT)

@@ -24,8 +24,8 @@ from heluo.cases.services import statistics as stats
 from heluo.cases.services.transitions import TRANSITIONS
 from heluo.core import documents
 from heluo.core.display import display, field_label
-from heluo.core.scope import may
 from heluo.core.services.files import attachments_of
+from heluo.core.views.access import requires
 from heluo.core.views.generic import LedgerDetailView
 from heluo.core.workflow import TransitionRefused
 
@@ -95,19 +95,14 @@ class CaseActView(CaseDetailView):
         return HttpResponseRedirect(case.get_absolute_url())
 
 
-def _require_view(request: HttpRequest) -> None:
-    if not may(request.user, "view", Case):
-        raise PermissionDenied(_("You have no permission for this page."))
-
-
+@requires("view", Case)
 def my_cases(request: HttpRequest) -> HttpResponse:
     """The open cases the user handles (or their unit, when nobody is named)."""
-    _require_view(request)
     return HttpResponseRedirect(reverse("cases:case_list") + "?mine=true&still_open=true")
 
 
+@requires("view", Case)
 def overdue_list(request: HttpRequest) -> HttpResponse:
-    _require_view(request)
     now = timezone.now()
     page = Paginator(stats.overdue_cases(request.user, now), 50).get_page(request.GET.get("page"))
     rows = [(case, stats.overdue_days(case, now)) for case in page.object_list]
@@ -126,9 +121,9 @@ def _period(request: HttpRequest) -> tuple[PeriodForm, stats.Period, str]:
     return form, stats.Period(initial["start"], initial["end"]), "unit"
 
 
+@requires("view", Case)
 def statistics(request: HttpRequest) -> HttpResponse:
     """Figures per unit or district for a period, ranked, with a chart of the on-time rates."""
-    _require_view(request)
     form, period, grouping = _period(request)
     ranked, summary = stats.figures(request.user, period, grouping)  # type: ignore[arg-type]
     rated = [tally for _rank, tally in ranked if tally.on_time_rate is not None][:20]
@@ -144,8 +139,8 @@ def statistics(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/statistics.html", context, status=400 if form.errors else 200)
 
 
+@requires("view", Case)
 def statistics_export(request: HttpRequest) -> HttpResponse:
-    _require_view(request)
     form, period, grouping = _period(request)
     if form.errors:
         message = "；".join(str(error) for errors in form.errors.values() for error in errors)
@@ -162,17 +157,18 @@ def statistics_export(request: HttpRequest) -> HttpResponse:
 
 
 def _visible_case(request: HttpRequest, pk: int) -> Case:
-    _require_view(request)
     return get_object_or_404(Case.objects.for_user(request.user).select_related(  # type: ignore[attr-defined]
         "responsible_unit", "supervising_unit", "division", "category"), pk=pk)  # fmt: skip
 
 
+@requires("view", Case)
 def notice_page(request: HttpRequest, pk: int) -> HttpResponse:
     """The supervision notice (督办单) as a print-ready A4 page."""
     case = _visible_case(request, pk)
     return HttpResponse(notice.page(case))
 
 
+@requires("view", Case)
 def notice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The supervision notice as a PDF with its fonts embedded."""
     case = _visible_case(request, pk)

@@ -35,7 +35,18 @@ def lines_of(scoped: Iterable[type[models.Model]]) -> list[checks.CheckMessage]:
                     id="heluo.E001",
                 )
             )
-        elif module not in MODULES:
+        if getattr(model, "sensitive_fields", ()) and not getattr(model, "full_view_permission", ""):
+            errors.append(
+                checks.Error(
+                    f"{model._meta.label} has sensitive fields but names no right to see them in full.",
+                    hint='Set full_view_permission to "app_label.codename", a permission of its module.',
+                    obj=model,
+                    id="heluo.E003",
+                )
+            )
+        if module is None:
+            continue
+        if module not in MODULES:
             errors.append(
                 checks.Error(
                     f"{model._meta.label}.scope_module = {module!r} is not a module of Heluo.",

@@ -181,7 +181,7 @@ class LedgerForm(forms.ModelForm):
         unresolved = {n: f for n, f in self.fields.items() if not isinstance(f, PreloadedChoiceField)}
         scope_choices(self, user, current_references(self.instance, unresolved), only=unresolved)
         self._masked: dict[str, str] = {}
-        if self.instance.pk and not sees_in_full(user):
+        if self.instance.pk and not sees_in_full(user, self.instance):
             for name in getattr(self.instance, "sensitive_fields", ()):
                 stored = getattr(self.instance, name)
                 if name in self.fields and stored:

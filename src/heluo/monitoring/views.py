@@ -7,7 +7,6 @@ from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import F, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from heluo.core.scope import may, scope_of
+from heluo.core.views.access import requires
 from heluo.monitoring import aqi as hj633
 
 from . import ledgers
@@ -30,14 +30,9 @@ from .models import Alarm, AlarmRule, MessageLog, Monitor, Reading, ReadingConfl
 from .services import devices, overview
 
 
-def _require(request: HttpRequest, action: str, model: type[Any]) -> None:
-    if not may(request.user, action, model):  # type: ignore[arg-type]
-        raise PermissionDenied(_("You have no permission for this page."))
-
-
+@requires("view", UnknownDevice)
 def unknown_devices(request: HttpRequest) -> HttpResponse:
     """MNs that sent frames without being registered, newest first, each with a link to register it."""
-    _require(request, "view", UnknownDevice)
     page = Paginator(UnknownDevice.objects.order_by("-last_seen"), 50).get_page(request.GET.get("page"))
     can_register = may(request.user, "add", Monitor)
     # The link fills in the MN only: the password is the device's secret, typed by whoever registers it.
@@ -52,11 +47,11 @@ def unknown_devices(request: HttpRequest) -> HttpResponse:
     )
 
 
+@requires("delete", UnknownDevice)
 @require_POST
 def dismiss_unknown_device(request: HttpRequest, pk: int) -> HttpResponse:
-    _require(request, "delete", UnknownDevice)
     device = get_object_or_404(UnknownDevice, pk=pk)
-    device.delete()
+    devices.dismiss_unknown_device(request.user, device)
     messages.success(request, _("Removed %(mn)s from the list.") % {"mn": device.mn})
     return HttpResponseRedirect(reverse("monitoring:unknown_devices"))
 
@@ -74,13 +69,13 @@ def _visible_log(request: HttpRequest) -> QuerySet[MessageLog]:
     return entries.filter(mn__in=monitors)
 
 
+@requires("view", Monitor)
 def message_log(request: HttpRequest) -> HttpResponse:
     """Every frame in, reply out and refusal of an MN (or of all the user's MNs), newest first.
 
     With `follow`, the page asks for the table again every few seconds (htmx), for the engineer on the
     phone with a vendor.
     """
-    _require(request, "view", Monitor)
     log_filter = MessageLogFilter(request.GET or None, queryset=_visible_log(request).order_by("-id"))
     page = Paginator(log_filter.qs, 100).get_page(request.GET.get("page"))
     context = {
@@ -98,9 +93,9 @@ def message_log(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+@requires("view", Monitor)
 def conflicts(request: HttpRequest) -> HttpResponse:
     """Frames that came with a stored key but other values, beside the stored frame, for an operator."""
-    _require(request, "view", Monitor)
     rows = ReadingConflict.objects.for_user(request.user).select_related("monitor")
     if request.GET.get("resolved") != "1":
         rows = rows.filter(resolved=False)
@@ -122,11 +117,11 @@ def conflicts(request: HttpRequest) -> HttpResponse:
     )
 
 
+@requires("change", ReadingConflict)
 @require_POST
 def resolve_conflict(request: HttpRequest, pk: int) -> HttpResponse:
-    _require(request, "change", ReadingConflict)
     conflict = get_object_or_404(ReadingConflict.objects.for_user(request.user), pk=pk)
-    ReadingConflict.objects.filter(pk=conflict.pk).update(resolved=True)
+    devices.resolve_conflict(request.user, conflict)
     messages.success(request, _("Marked the conflict of %(mn)s as resolved.") % {"mn": conflict.mn})
     return HttpResponseRedirect(reverse("monitoring:conflicts"))
 
@@ -144,21 +139,21 @@ def _live_context(request: HttpRequest) -> dict[str, Any]:
     return {"live": data, "legend": legend, "no_data": data["counts"][0], "refresh": LIVE_REFRESH_SECONDS}
 
 
+@requires("view", Monitor)
 def live_map(request: HttpRequest) -> HttpResponse:
     """Every monitor on Luoyang's districts, coloured by the AQI level of its latest valid hour."""
-    _require(request, "view", Monitor)
     return render(request, "monitoring/live_map.html", _live_context(request))
 
 
+@requires("view", Monitor)
 def live_data(request: HttpRequest) -> HttpResponse:
     """The map's data again (htmx polling): the JSON the page's script redraws from, and the legend."""
-    _require(request, "view", Monitor)
     return render(request, "monitoring/live_data.html", _live_context(request))
 
 
+@requires("view", Monitor)
 def live_list(request: HttpRequest) -> HttpResponse:
     """The live map as a table: each monitor's latest valid hour, AQI and state, worst first."""
-    _require(request, "view", Monitor)
     form = LiveFilterForm(request.GET or None, user=request.user)
     monitors = overview.live_monitors(request.user).select_related("point", "latest", "status")
     if form.is_valid():
@@ -187,10 +182,10 @@ def _choice(request: HttpRequest, name: str, allowed: tuple[int, ...], default: 
     return value if value in allowed else default
 
 
+@requires("view", Monitor)
 def point_curves(request: HttpRequest, point_id: int) -> HttpResponse:
     """A monitoring point's monitors over hours (1–30 days of hourly values) and days (daily values), with the
     limits of the alarm rules drawn in."""
-    _require(request, "view", Monitor)
     monitors = list(
         Monitor.objects.for_user(request.user)
         .filter(point_id=point_id)
@@ -236,9 +231,9 @@ def point_curves(request: HttpRequest, point_id: int) -> HttpResponse:
     return render(request, "monitoring/point_curves.html", context)
 
 
+@requires("view", Alarm)
 def alarm_list(request: HttpRequest) -> HttpResponse:
     """Alarms in the user's scope, newest breach first; refreshes itself."""
-    _require(request, "view", Alarm)
     rows = Alarm.objects.for_user(request.user).select_related("rule", "point", "monitor", "case")
     alarm_filter = AlarmFilter(request.GET or None, queryset=rows, request=request)
     page = Paginator(alarm_filter.qs, 50).get_page(request.GET.get("page"))
@@ -254,17 +249,17 @@ def alarm_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+@requires("view", Alarm)
 def alarm_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _require(request, "view", Alarm)
     alarm = get_object_or_404(
         Alarm.objects.for_user(request.user).select_related("rule", "point", "monitor", "case"), pk=pk
     )
     return render(request, "monitoring/alarm_detail.html", {"alarm": alarm})
 
 
+@requires("view", Monitor)
 def offline_list(request: HttpRequest) -> HttpResponse:
     """Active monitors not heard from for the offline time, longest silent first; refreshes itself."""
-    _require(request, "view", Monitor)
     page = Paginator(overview.offline(request.user), 50).get_page(request.GET.get("page"))
     context = {
         "page": page,
@@ -277,9 +272,9 @@ def offline_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+@requires("view", Monitor)
 def capture_report(request: HttpRequest) -> HttpResponse:
     """Data capture per monitor over a period: valid hourly PM10 values ÷ hours, and valid days."""
-    _require(request, "view", Monitor)
     today = timezone.localdate()
     form = PeriodForm(request.GET or None, initial={"start": today - timedelta(days=6), "end": today})
     first, last = today - timedelta(days=6), today
@@ -292,10 +287,10 @@ def capture_report(request: HttpRequest) -> HttpResponse:
     return render(request, "monitoring/capture.html", context)
 
 
+@requires("change", Monitor)
 @require_POST
 def issue_token(request: HttpRequest, pk: int) -> HttpResponse:
     """Give a monitor a new HTTP token (the old one stops working); it is shown this once."""
-    _require(request, "change", Monitor)
     monitor = get_object_or_404(Monitor.objects.for_user(request.user), pk=pk)
     token = devices.issue_token(monitor, request.user)
     messages.info(

@@ -21,7 +21,7 @@ from rest_framework.views import APIView
 
 from heluo.core.api.authentication import token_expired
 from heluo.core.api.errors import LockedOut
-from heluo.core.models import Account
+from heluo.core.models import Account, Person
 from heluo.core.modules import MODULES
 from heluo.core.scope import scope_of
 from heluo.core.services.masking import sees_in_full
@@ -123,6 +123,6 @@ class MeView(APIView):
                 "person": scope.person_id,
                 "grids": list(scope.grid_ids),
             },
-            "sees_document_numbers": sees_in_full(user),
+            "sees_document_numbers": sees_in_full(user, Person),
         }
         return Response(MeSerializer(me).data)

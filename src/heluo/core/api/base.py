@@ -33,7 +33,7 @@ from heluo.core.api.permissions import LedgerPermission
 from heluo.core.forms import current_references, unchanged_data
 from heluo.core.ledger import Ledger
 from heluo.core.services.audit import acting_as
-from heluo.core.services.masking import log_unmasked, shown
+from heluo.core.services.masking import log_shown, shown
 from heluo.core.services.rows import delete_row
 
 
@@ -97,7 +97,7 @@ class LedgerSerializer(serializers.ModelSerializer):
         for name in sensitive:
             data[name] = shown(self.user, instance, name, data[name])
         shown_ids = self.context.get("shown_ids")
-        if sensitive and shown_ids is not None:
+        if (sensitive or getattr(instance, "access_logged", False)) and shown_ids is not None:
             shown_ids.append(instance.pk)
         return data
 
@@ -190,7 +190,7 @@ class LedgerViewSet(viewsets.ModelViewSet):
     def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Any:
         shown_ids = getattr(self, "shown_ids", None)
         if shown_ids and response.status_code < 400:
-            log_unmasked(request.user, self.ledger.model, shown_ids, request.get_full_path())
+            log_shown(request.user, self.ledger.model, shown_ids, request.get_full_path())
         return super().finalize_response(request, response, *args, **kwargs)
 
     def perform_create(self, serializer: serializers.BaseSerializer) -> None:

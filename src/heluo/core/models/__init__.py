@@ -14,6 +14,8 @@ from .organisations import (
     UnitType,
 )
 from .records import (
+    AccessEvent,
+    AccessKind,
     Attachment,
     ChannelKind,
     Delivery,
@@ -21,11 +23,12 @@ from .records import (
     Notification,
     NotificationChannel,
     RefusedAttempt,
-    SensitiveAccess,
 )
 
 __all__ = [
     "CITY_WIDE",
+    "AccessEvent",
+    "AccessKind",
     "Account",
     "Attachment",
     "ChannelKind",
@@ -51,7 +54,6 @@ __all__ = [
     "Role",
     "ScopedManager",
     "ScopedQuerySet",
-    "SensitiveAccess",
     "Unit",
     "UnitType",
     "UserScope",

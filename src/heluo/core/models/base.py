@@ -77,8 +77,12 @@ class LedgerModel(models.Model):
 
     scope_module: ClassVar[str]
     scope_division_field: ClassVar[str | tuple[str, ...] | None] = "division"
-    # Fields shown masked to users without the right to see them in full (see heluo.core.masking).
+    # Fields shown masked to users without the module's right to see them in full (heluo.core.services.
+    # masking); a model with such fields names that right ("app.codename"), a system check says so.
     sensitive_fields: ClassVar[tuple[str, ...]] = ()
+    full_view_permission: ClassVar[str] = ""
+    # Every view of a row is logged in the access log (militia rosters, party members).
+    access_logged: ClassVar[bool] = False
 
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

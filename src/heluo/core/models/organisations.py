@@ -127,6 +127,7 @@ class Person(LedgerModel):
     scope_module = "core"
 
     sensitive_fields = ("id_number",)
+    full_view_permission = "core.view_document_number"
 
     name = models.CharField(_("full name"), max_length=60, validators=[MinLengthValidator(1)])
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)

@@ -148,22 +148,37 @@ class Delivery(models.Model):
         return f"{self.get_kind_display()} → {self.target}"
 
 
-class SensitiveAccess(models.Model):
-    """A log row for every response or export that showed sensitive values (document numbers) unmasked."""
+class AccessKind(models.TextChoices):
+    VIEW = "view", _("viewed")
+    VIEW_IN_FULL = "view_in_full", _("sensitive values shown in full")
+    EXPORT = "export", _("exported")
+    ACT = "act", _("acted (without field history)")
+
+
+class AccessEvent(models.Model):
+    """The one access log (访问日志): every export (who, when, what, how many rows), every showing of
+    sensitive values in full, every view of a record whose views are logged (militia rosters, party
+    members), and the acts on rows that keep no field history. Written by heluo.core.services.access
+    only; never changed (等保's tamper-evident audit chains these rows)."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT)
     at = models.DateTimeField(_("at"), auto_now_add=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=AccessKind.choices, default=AccessKind.VIEW_IN_FULL
+    )
     context = models.CharField(_("where"), max_length=300)
-    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
-    object_ids = models.JSONField(_("records"))
+    content_type = models.ForeignKey(ContentType, verbose_name=_("kind of record"), on_delete=models.PROTECT)
+    object_ids = models.JSONField(_("records"), default=list)
+    count = models.PositiveIntegerField(_("rows"), default=0)
 
     class Meta:
-        verbose_name = _("sensitive data access")
-        verbose_name_plural = _("sensitive data accesses")
+        verbose_name = _("access event")
+        verbose_name_plural = _("access log")
         ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["user", "at"], name="core_access_user_at")]
 
     def __str__(self) -> str:
-        return f"{self.user} {self.at:%Y-%m-%d %H:%M} {self.context}"
+        return f"{self.user} {self.at:%Y-%m-%d %H:%M} {self.get_kind_display()} {self.context}"
 
 
 class RefusedAttempt(models.Model):

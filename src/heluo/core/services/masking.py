@@ -1,23 +1,26 @@
-"""Sensitive fields: shown masked everywhere except to a role allowed to see them, and every unmasked
-showing logged. Pages, the API and exports all ask here."""
+"""Sensitive fields: shown masked everywhere except to a role holding the model's right to see them in full
+(each module its own: `full_view_permission`, e.g. core.view_document_number for people's document numbers,
+monitoring.view_device_secrets for devices' passwords and keys), and every unmasked showing logged in the
+access log. Pages, the API and exports all ask here."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from heluo.core.identifiers import mask
+from heluo.core.models import AccessKind
 from heluo.core.scope import scope_of
+from heluo.core.services.access import record_access
 
-FULL_VIEW_PERMISSION = "core.view_document_number"
 
-
-def sees_in_full(user: Any) -> bool:
+def sees_in_full(user: Any, model: type[models.Model] | models.Model) -> bool:
+    """Whether `user` sees the sensitive fields of `model` in full (its module's right, or no limit)."""
     scope = scope_of(user)
-    return scope.unrestricted or bool(user.has_perm(FULL_VIEW_PERMISSION))
+    permission = getattr(model, "full_view_permission", "")
+    return scope.unrestricted or bool(permission and user.has_perm(permission))
 
 
 def is_sensitive(model: type[models.Model] | models.Model, field: str) -> bool:
@@ -26,7 +29,7 @@ def is_sensitive(model: type[models.Model] | models.Model, field: str) -> bool:
 
 def shown(user: Any, model: type[models.Model] | models.Model, field: str, value: Any) -> Any:
     """`value` as `user` may see it."""
-    if value and is_sensitive(model, field) and not sees_in_full(user):
+    if value and is_sensitive(model, field) and not sees_in_full(user, model):
         return mask(str(value))
     return value
 
@@ -39,23 +42,18 @@ def kept_if_masked(user: Any, obj: models.Model, field: str, submitted: Any) -> 
         obj.pk
         and stored
         and is_sensitive(obj, field)
-        and not sees_in_full(user)
+        and not sees_in_full(user, obj)
         and submitted == mask(stored)
     ):
         return stored
     return submitted
 
 
-def log_unmasked(user: Any, model: type[models.Model], object_ids: Iterable[Any], context: str) -> None:
-    """Record that `user` was shown the sensitive fields of these rows in full (no row when nothing was)."""
-    from heluo.core.models import SensitiveAccess
-
-    ids = [int(pk) for pk in object_ids]
-    if not ids or not getattr(model, "sensitive_fields", ()) or not sees_in_full(user):
-        return
-    SensitiveAccess.objects.create(
-        user=user,
-        context=context[:300],
-        content_type=ContentType.objects.get_for_model(model),
-        object_ids=ids,
-    )
+def log_shown(user: Any, model: type[models.Model], object_ids: Iterable[Any], context: str) -> None:
+    """A page or API answer showed these rows to `user`: logged when their sensitive fields were shown in
+    full, and when the model's every view is logged (militia rosters, party members)."""
+    ids = list(object_ids)
+    if getattr(model, "sensitive_fields", ()) and sees_in_full(user, model):
+        record_access(user, AccessKind.VIEW_IN_FULL, model, object_ids=ids, context=context)
+    elif getattr(model, "access_logged", False):
+        record_access(user, AccessKind.VIEW, model, object_ids=ids, context=context)

@@ -14,8 +14,10 @@ from typing import IO, Any
 from django.http import QueryDict
 from django.utils import timezone
 
+from heluo.core.models import AccessKind
+from heluo.core.services.access import MAX_LOGGED_IDS, record_access
 from heluo.core.services.imports import ImportRefused, apply_import, plan_import
-from heluo.core.services.masking import log_unmasked
+from heluo.core.services.masking import sees_in_full
 from heluo.core.tabular.reading import read_table
 from heluo.core.tabular.writing import export_xlsx
 
@@ -44,8 +46,12 @@ def export(
     count = export_xlsx(
         ledger, rows, user, target, (lambda done: progress(done, total)) if progress else None
     )
-    if ledger.model.sensitive_fields:
-        log_unmasked(user, ledger.model, rows.values_list("pk", flat=True), f"export {ledger.label} ?{query}")
+    model = ledger.model
+    shows_rows = (model.sensitive_fields and sees_in_full(user, model)) or model.access_logged
+    ids = rows.values_list("pk", flat=True)[: MAX_LOGGED_IDS + 1] if shows_rows else []
+    record_access(
+        user, AccessKind.EXPORT, model, object_ids=ids, count=count, context=f"export {ledger.label} ?{query}"
+    )
     return count
 
 

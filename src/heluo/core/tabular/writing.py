@@ -8,6 +8,7 @@ update each row and refuse one changed since the export.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
@@ -28,6 +29,7 @@ from heluo.core.tabular.columns import (
     read_only_columns_for,
 )
 from heluo.core.tabular.keys import BY_NAME
+from heluo.core.tabular.watermark import watermark_png, watermark_text
 
 CHUNK = 2000
 MAX_WIDTH = 60
@@ -109,6 +111,10 @@ def export_xlsx(
     kinds = [Kind.INTEGER, *(c.kind for c in columns), Kind.INTEGER]
     workbook = new_workbook(target, constant_memory=True)
     sheet = _Sheet(workbook, str(ledger.verbose_name_plural), headers)
+    if ledger.model.sensitive_fields or ledger.model.access_logged:
+        mark = watermark_text(user)
+        sheet.sheet.set_background(io.BytesIO(watermark_png(mark)))
+        sheet.sheet.set_header("&C" + mark.replace("&", "&&"))
     rows = ledger.list_queryset(queryset).order_by("pk")
     count = 0
     for obj in rows.iterator(chunk_size=CHUNK):

@@ -23,8 +23,9 @@ from heluo.core.display import display, field_label, history_entries
 from heluo.core.ledger import Ledger
 from heluo.core.scope import Action, may
 from heluo.core.services.files import attachments_of
-from heluo.core.services.masking import log_unmasked
+from heluo.core.services.masking import log_shown
 from heluo.core.services.rows import delete_row
+from heluo.core.views.access import check_may
 
 PER_PAGE_CHOICES = (25, 50, 100, 200)
 
@@ -34,8 +35,7 @@ class LedgerView(View):
     action: ClassVar[Action] = "view"
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not may(request.user, self.action, self.ledger.model):
-            raise PermissionDenied(_("You have no permission for this page."))
+        check_may(request.user, self.action, self.ledger.model)
         return super().dispatch(request, *args, **kwargs)
 
     def queryset(self) -> QuerySet:
@@ -93,7 +93,7 @@ class LedgerListView(LedgerView):
         except EmptyPage:
             table.paginate(page=table.paginator.num_pages, per_page=per_page)
         page_ids = [row.pk for row in table.page.object_list.data] if table.page else []
-        log_unmasked(request.user, self.ledger.model, page_ids, request.get_full_path())
+        log_shown(request.user, self.ledger.model, page_ids, request.get_full_path())
         context = self.context(
             table=table, filter=filterset, query=request.GET.get("q", ""), per_page_choices=PER_PAGE_CHOICES
         )
@@ -112,7 +112,7 @@ class LedgerDetailView(LedgerView):
             (field_label(type(obj), name), display(obj, name, request.user))
             for name in self.ledger.fields_for_detail()
         ]
-        log_unmasked(request.user, self.ledger.model, [obj.pk], request.get_full_path())
+        log_shown(request.user, self.ledger.model, [obj.pk], request.get_full_path())
         attachments = list(attachments_of(obj)) if self.ledger.attachments else None
         return render(
             request,
@@ -125,7 +125,7 @@ class LedgerHistoryView(LedgerView):
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         obj = self.get_object()
         entries = history_entries(obj, request.user)
-        log_unmasked(request.user, self.ledger.model, [obj.pk], request.get_full_path())
+        log_shown(request.user, self.ledger.model, [obj.pk], request.get_full_path())
         return render(
             request, "core/ledger_history.html", self.context(object=obj, entries=entries, tab="history")
         )

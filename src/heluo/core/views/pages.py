@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -24,6 +24,7 @@ from heluo.core.scope import may, scope_of
 from heluo.core.services import accounts as account_services
 from heluo.core.services import files as file_services
 from heluo.core.services import notifications
+from heluo.core.views.access import check_may
 
 SEARCH_LIMIT = 10
 INBOX_PAGE = 50
@@ -118,8 +119,7 @@ def attachment_upload(request: HttpRequest, label: str, pk: int) -> HttpResponse
     ledger = LEDGERS.get(label)
     if ledger is None or not ledger.attachments:
         raise Http404
-    if not may(request.user, "change", ledger.model):
-        raise PermissionDenied(_("You have no permission for this page."))
+    check_may(request.user, "change", ledger.model)
     owner = get_object_or_404(ledger.model.objects.for_user(request.user), pk=pk)  # type: ignore[attr-defined]
     uploaded = request.FILES.get("file")
     if uploaded is None:

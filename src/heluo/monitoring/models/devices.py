@@ -57,6 +57,7 @@ class Monitor(LedgerModel):
     scope_module = "monitoring"
     scope_division_field = "point__division"
     sensitive_fields = ("pw", "sm4_key")
+    full_view_permission = "monitoring.view_device_secrets"
 
     mn = models.CharField(
         _("MN"),
@@ -117,6 +118,7 @@ class Monitor(LedgerModel):
         verbose_name = _("monitor")
         verbose_name_plural = _("monitors")
         ordering = ["mn"]
+        permissions = [("view_device_secrets", _("Can see devices' access passwords and keys in full"))]
 
     def __str__(self) -> str:
         return f"{self.mn}（{self.name}）" if self.name else self.mn
