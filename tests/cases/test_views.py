@@ -272,3 +272,13 @@ def test_on_a_phone_the_case_list_reads_as_cards_with_its_filters_folded(
     assert 'data-label="督办编号"' in row
     assert 'data-testid="filter-toggle"' in page and "筛选条件（已选 1 项）" in page
     assert 'class="col-12 collapse heluo-filter-fields" id="filter-fields"' in page
+
+
+def test_the_notice_comes_as_a_word_compatible_file_too(make_case: Any) -> None:
+    """The same official document, for an office that edits before it issues (core.documents.word)."""
+    from heluo.cases.services.notice import TEMPLATE, context
+    from heluo.core import documents
+
+    case = make_case("assigned")
+    html = documents.word(TEMPLATE, context(case)).decode("utf-8")
+    assert case.number in html and "交你单位办理" in html and "data-print" not in html

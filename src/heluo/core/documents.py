@@ -9,6 +9,7 @@ Fonts: Noto Serif/Sans CJK (Debian's fonts-noto-cjk, OFL) by default; an office'
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,39 @@ OFFICIAL_FONTS: dict[str, tuple[str, ...]] = {
 }
 FONT_SUFFIXES = {".ttf", ".otf", ".ttc"}
 WORD_CONTENT_TYPE = "application/msword"
+
+
+# Characters of the title (小标宋 22 pt) on one line of the 156 mm type area.
+TITLE_LINE = 20
+_PAUSES = "，、；：。！？"
+_OPENING = "“‘《（(\"'"
+
+
+def title_phrases(template: str, title: str) -> list[tuple[str, bool]]:
+    """A document's title — `template` (关于督促办理“%(title)s”的通知) around the matter `title` — in
+    phrases, each with whether it must stay on one line: lines break between phrases — after the
+    opening words, after a pause in the matter — never inside a word that fits (the page puts a
+    zero-width space between phrases: a line may end before an opening quote there). A phrase longer
+    than a line breaks where it must."""
+    prefix, _marker, suffix = template.partition("%(title)s")
+    # An opening quote never ends a line: it goes with the matter.
+    bare = prefix.rstrip(_OPENING)
+    parts, current = [], prefix[len(bare) :]
+    for char in title:
+        current += char
+        if char in _PAUSES:
+            parts.append(current)
+            current = ""
+    if current or not parts:
+        parts.append(current)
+    parts[-1] += suffix
+    phrases = [bare, *parts]
+    return [(phrase, _width(phrase) <= TITLE_LINE) for phrase in phrases if phrase]
+
+
+def _width(text: str) -> float:
+    """Characters' widths in ems: a Chinese character one, a Latin letter or digit about half."""
+    return sum(1.0 if unicodedata.east_asian_width(char) in "WF" else 0.55 for char in text)
 
 
 class PdfUnavailable(Exception):

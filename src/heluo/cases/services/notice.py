@@ -4,7 +4,6 @@ as a PDF with its fonts embedded."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
 from django.utils import timezone
@@ -25,37 +24,9 @@ def document_number(case: Case) -> str:
     return _("Supervision 〔%(year)s〕 No. %(n)s") % {"year": match.group(1), "n": match.group(2)}
 
 
-# Characters of the title (小标宋 22 pt) on one line of the 156 mm type area.
-TITLE_LINE = 20
-_PAUSES = "，、；：。！？"
-_OPENING = "“‘《（(\"'"
-
-
 def title_phrases(title: str) -> list[tuple[str, bool]]:
-    """The notice's title (关于督促办理“…”的通知) in phrases, each with whether it must stay on one
-    line: lines break between phrases — after the opening words, after a pause in the matter — never
-    inside a word that fits (the page puts a zero-width space between phrases: a line may end before an
-    opening quote there). A phrase longer than a line breaks where it must."""
-    template = _("Supervision notice on “%(title)s”")
-    prefix, _marker, suffix = template.partition("%(title)s")
-    # An opening quote never ends a line: it goes with the matter.
-    bare = prefix.rstrip(_OPENING)
-    parts, current = [], prefix[len(bare) :]
-    for char in title:
-        current += char
-        if char in _PAUSES:
-            parts.append(current)
-            current = ""
-    if current or not parts:
-        parts.append(current)
-    parts[-1] += suffix
-    phrases = [bare, *parts]
-    return [(phrase, _width(phrase) <= TITLE_LINE) for phrase in phrases if phrase]
-
-
-def _width(text: str) -> float:
-    """Characters' widths in ems: a Chinese character one, a Latin letter or digit about half."""
-    return sum(1.0 if unicodedata.east_asian_width(char) in "WF" else 0.55 for char in text)
+    """The notice's title (关于督促办理“…”的通知) in phrases (heluo.core.documents.title_phrases)."""
+    return documents.title_phrases(_("Supervision notice on “%(title)s”"), title)
 
 
 def context(case: Case) -> dict[str, Any]:
@@ -65,12 +36,13 @@ def context(case: Case) -> dict[str, Any]:
     assigned = timezone.localtime(case.assigned_at) if case.assigned_at else timezone.localtime()
     return {
         "case": case,
+        "title": case.title,
         "issuer": issuer,
         "document_number": document_number(case),
         "title_phrases": title_phrases(case.title),
         "date": assigned.date(),
         "due_at": timezone.localtime(case.due_at) if case.due_at else None,
-        "cooperating": list(case.cooperating_units.all()),
+        "copy_to": list(case.cooperating_units.all()),
         "printed_at": timezone.localtime(),
     }
 
