@@ -24,15 +24,14 @@ run: $(STAMP)
 test: $(STAMP)
 	bash scripts/test.sh
 
-## make lint: ruff over everything; mypy over the pure and service modules.
+## make lint: ruff over everything; mypy over the pure modules (found by scripts/pure_modules.py), the
+## service modules and the platform's typed pieces.
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks
 	$(BIN)/ruff format --check src tests scripts benchmarks
-	$(BIN)/mypy src/heluo/core/services src/heluo/core/identifiers.py src/heluo/core/scope.py \
-		src/heluo/core/divisions_data.py src/heluo/monitoring/hj212 src/heluo/monitoring/ingest \
-		src/heluo/monitoring/services src/heluo/monitoring/aqi.py \
-		src/heluo/monitoring/validity.py src/heluo/monitoring/alarm_rules.py src/heluo/dust/services.py \
-		src/heluo/cases/services src/heluo/cases/deadlines.py src/heluo/cases/tallies.py
+	$(BIN)/mypy $$($(BIN)/python scripts/pure_modules.py) $(wildcard src/heluo/*/services.py src/heluo/*/services) \
+		src/heluo/core/scope.py src/heluo/core/workflow.py src/heluo/core/ledger.py src/heluo/core/processes.py \
+		src/heluo/core/homes.py src/heluo/core/documents.py src/heluo/monitoring/points.py
 
 ## make bench: the benchmarks (a table of figures; see docs/benchmarks.md).
 bench: $(STAMP)

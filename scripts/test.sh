@@ -8,9 +8,8 @@ export HELUO_TEST_DATABASE_URL_PG="${HELUO_TEST_DATABASE_URL:-postgres://postgre
 
 bash scripts/ensure_packages.sh test
 
-echo "== ruff"
-$BIN/ruff check src tests scripts benchmarks
-$BIN/ruff format --check src tests scripts benchmarks
+echo "== lint (ruff, mypy)"
+make --no-print-directory lint
 echo "== migrations"
 HELUO_DATA_DIR="$(mktemp -d)" $BIN/heluo makemigrations --check --dry-run
 echo "== compiled translations"

@@ -78,11 +78,11 @@ class Ledger:
 
     @property
     def verbose_name(self) -> str | Promise:
-        return self.model._meta.verbose_name
+        return self.model._meta.verbose_name or self.model_name
 
     @property
     def verbose_name_plural(self) -> str | Promise:
-        return self.model._meta.verbose_name_plural
+        return self.model._meta.verbose_name_plural or self.model_name
 
     def url_name(self, action: str) -> str:
         return f"{self.app_label}:{self.model_name}_{action}"
@@ -103,7 +103,7 @@ class Ledger:
         of a row, whichever way it came in."""
         if self.saver is not None:
             return self.saver(form, user)
-        form.instance._history_user = user  # type: ignore[attr-defined]
+        form.instance._history_user = user
         return form.save()
 
     def change_refusal(self, user: Any, obj: models.Model) -> str | None:

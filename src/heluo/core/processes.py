@@ -59,7 +59,7 @@ def _core_arguments(parser: CommandParser) -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--web-workers", type=int, default=2)
-    parser.add_argument("--no-worker", action="store_true", help=_("do not start the task worker"))
+    parser.add_argument("--no-worker", action="store_true", help=str(_("do not start the task worker")))
 
 
 def _core_processes(options: Options) -> list[Started]:

@@ -153,8 +153,8 @@ class Workflow(Generic[M]):
                 values.setdefault(self.state_field, transition.target)
             expected = {
                 self.state_field: getattr(current, self.state_field),
-                "row_version": current.row_version,
-            }  # type: ignore[attr-defined]
+                "row_version": getattr(current, "row_version"),  # noqa: B009  (every workflow model has one)
+            }
             updated = compare_and_set(
                 self.model,
                 current.pk,

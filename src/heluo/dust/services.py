@@ -42,7 +42,7 @@ def site_responsible(site: Site) -> AssignmentPolicy:
     """Who answers for a site's monitoring point (registered with monitoring): its grid officers, and
     the grid's division (else the site's) to find a government unit in."""
     officers = [Officer(member.person, member.role.name) for member in site_officers(site)]
-    area = site.grid.division if site.grid_id is not None else site.division
+    area = site.grid.division if site.grid is not None else site.division
     return AssignmentPolicy(
         officers=officers, area=area, note=_("Assigned automatically to the site's grid officer.")
     )

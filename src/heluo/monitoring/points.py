@@ -26,8 +26,9 @@ def register_responsible(model_label: str, hook: ResponsibleHook) -> None:
 
 def responsible_for(point: MonitoringPoint) -> AssignmentPolicy:
     """The officers and area of `point` (no officers, the point's division, when no module answers)."""
-    if point.watched_type_id is not None:
-        hook = _HOOKS.get(f"{point.watched_type.app_label}.{point.watched_type.model}")
+    kind = point.watched_type
+    if kind is not None:
+        hook = _HOOKS.get(f"{kind.app_label}.{kind.model}")
         watched = point.watched
         if hook is not None and watched is not None:
             return hook(watched)

@@ -60,7 +60,8 @@ def handler_for(officers: Sequence[Officer]) -> Account | None:
     )
     by_person: dict[int, list[Account]] = defaultdict(list)
     for account in accounts.order_by("pk"):
-        by_person[account.person_id].append(account)  # type: ignore[index]
+        if account.person_id is not None:
+            by_person[account.person_id].append(account)
     for person_id in people:
         for account in by_person.get(person_id, []):
             if transitions.holds(account.user, "change_case"):

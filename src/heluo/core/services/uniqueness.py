@@ -136,7 +136,7 @@ def refusals_of(user: Any, instance: models.Model, names: Sequence[str]) -> dict
 
 def _visible(model: type[models.Model], user: Any) -> models.QuerySet[Any]:
     manager = model._default_manager
-    return manager.for_user(user) if hasattr(manager, "for_user") else manager.all()  # type: ignore[attr-defined]
+    return manager.for_user(user) if hasattr(manager, "for_user") else manager.all()
 
 
 def stored_holders(
