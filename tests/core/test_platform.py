@@ -172,3 +172,19 @@ def test_the_layout_names_english_in_english_links_the_api_docs_and_has_an_icon(
     assert "扬尘在线监测" in page and "技防监控" not in page  # the monitoring section of the menu
     icon = re.search(r'<link rel="icon" href="([^"]+)"', page)
     assert icon is not None and client_as("zhujian").get(icon.group(1)).status_code == 200
+
+
+def test_the_home_page_is_asked_of_a_registered_provider_first(client_as: Any, monkeypatch: Any) -> None:
+    """A module above core (the cockpit) takes over `/` by registering a provider; one that passes (None)
+    leaves the page to the next, and at last to core's own."""
+    from django.http import HttpResponse
+
+    from heluo.core import homes
+
+    monkeypatch.setattr(homes, "_PROVIDERS", [])
+    homes.register_home(lambda request: None, order=1)
+    homes.register_home(
+        lambda request: HttpResponse("驾驶舱") if request.user.username == "lingdao" else None, order=5
+    )
+    assert client_as("lingdao").get("/").content.decode() == "驾驶舱"
+    assert "驾驶舱" not in client_as("laocheng").get("/").content.decode()

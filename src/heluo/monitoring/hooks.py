@@ -43,11 +43,6 @@ def register(hook: CommitHook) -> CommitHook:
     return hook
 
 
-def unregister(hook: CommitHook) -> None:
-    if hook in _HOOKS:
-        _HOOKS.remove(hook)
-
-
 def run_hooks(committed: Sequence[Committed]) -> None:
     if not committed:
         return

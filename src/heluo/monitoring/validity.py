@@ -163,11 +163,6 @@ def hour_stats(samples: Iterable[Sample]) -> HourStats:
     return merged
 
 
-def hour_averages(stats: Mapping[str, Stats]) -> dict[str, float | None]:
-    """Each factor's reported hourly value (None where the hour is not valid for it)."""
-    return {factor: stats[factor].average(factor) if factor in stats else None for factor in FACTORS}
-
-
 @dataclass(frozen=True, slots=True)
 class DayFactor:
     """One factor over a day, from its hourly statistics."""

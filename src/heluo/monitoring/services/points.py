@@ -16,7 +16,7 @@ from django.db import models, transaction
 
 from heluo.core.models import CoordinateSystem, Division
 from heluo.core.services.audit import audited_bulk_create, audited_bulk_update
-from heluo.monitoring.models import Monitor, MonitoringPoint
+from heluo.monitoring.models import MonitoringPoint
 
 
 @dataclass(frozen=True)
@@ -65,9 +65,3 @@ def point_of(watched: models.Model) -> MonitoringPoint | None:
     """The monitoring point standing for `watched`, if it has one."""
     kind = ContentType.objects.get_for_model(watched)
     return MonitoringPoint.objects.filter(watched_type=kind, watched_id=watched.pk).first()
-
-
-def monitors_of(watched: models.Model) -> models.QuerySet[Monitor]:
-    """The monitors at the point standing for `watched` (none when it has no point)."""
-    kind = ContentType.objects.get_for_model(watched)
-    return Monitor.objects.filter(point__watched_type=kind, point__watched_id=watched.pk)

@@ -136,16 +136,6 @@ def apply_frames(committed: Sequence[Committed]) -> Change:
     return Change(hours, live & hours.keys())
 
 
-def store_generated(hours: Mapping[Key, HourStats]) -> None:
-    """Store hours computed elsewhere (the demo's history, the benchmark's data) as the hook would,
-    with their days and latest hours; they count as backfilled (they raise no alarm)."""
-    with transaction.atomic():
-        _lock()
-        merged = _merge(hours, set())
-        _refresh_days({(monitor_id, beijing_day(hour)) for monitor_id, hour in merged})
-        _refresh_latest(merged)
-
-
 def _existing(keys: Iterable[Key]) -> dict[Key, HourlyValue]:
     by_hour: dict[datetime, list[int]] = defaultdict(list)
     for monitor_id, hour in keys:

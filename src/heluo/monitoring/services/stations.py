@@ -8,8 +8,7 @@ API (`/api/monitoring/controlreadings/`); `heluo demo` loads a sample.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import datetime
 
 from heluo.monitoring.models import ControlReading, ControlStation
@@ -53,14 +52,3 @@ class Reference:
                 if found:
                     result[(path, hour)] = sum(found) / len(found)
         return result
-
-
-def hourly_reference(
-    division_path: str, hours: Iterable[datetime], factor: str = "pm10"
-) -> Mapping[datetime, float]:
-    """The reference average of each hour for one site's division."""
-    averages = Reference().averages([division_path], hours, factor)
-    by_hour: dict[datetime, float] = defaultdict(float)
-    for (_path, hour), value in averages.items():
-        by_hour[hour] = value
-    return dict(by_hour)
