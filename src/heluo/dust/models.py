@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from heluo.core.models import CoordinateSystem, Division, Grid, LedgerModel, Unit, UserScope
+from heluo.core.models import (
+    CoordinateSystem,
+    Division,
+    Grid,
+    LedgerModel,
+    Unit,
+    UserScope,
+    coordinates_both_or_neither,
+    latitude_field,
+    longitude_field,
+)
 from heluo.monitoring.models import MonitoringPoint
 
 
@@ -46,22 +55,8 @@ class Site(LedgerModel):
         Division, verbose_name=_("division"), on_delete=models.PROTECT, related_name="sites"
     )
     address = models.CharField(_("address"), max_length=200, blank=True)
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(73), MaxValueValidator(136)],
-    )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=8,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(3), MaxValueValidator(54)],
-    )
+    longitude = longitude_field()
+    latitude = latitude_field()
     coordinate_system = models.CharField(
         _("coordinate system"),
         max_length=10,
@@ -126,9 +121,7 @@ class Site(LedgerModel):
         return reverse("dust:site_detail", args=[self.pk])
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
-        if (self.longitude is None) != (self.latitude is None):
-            errors["latitude"] = _("Give both longitude and latitude, or neither.")
+        errors = coordinates_both_or_neither(self.longitude, self.latitude)
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("The planned completion is before the start.")
         if self.grid_id and self.division_id:

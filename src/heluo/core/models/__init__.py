@@ -1,6 +1,14 @@
 from .accounts import Account, Role
 from .base import CITY_WIDE, LedgerModel, ScopedManager, ScopedQuerySet, UserScope
-from .divisions import CoordinateSystem, Division, DivisionLevel, Zone
+from .divisions import (
+    CoordinateSystem,
+    Division,
+    DivisionLevel,
+    Zone,
+    coordinates_both_or_neither,
+    latitude_field,
+    longitude_field,
+)
 from .jobs import Job, JobKind, JobState
 from .organisations import (
     DocumentType,
@@ -58,4 +66,7 @@ __all__ = [
     "UnitType",
     "UserScope",
     "Zone",
+    "coordinates_both_or_neither",
+    "latitude_field",
+    "longitude_field",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -23,6 +23,28 @@ class CoordinateSystem(models.TextChoices):
     BD09 = "bd09", _("BD-09 (Baidu)")
     WGS84 = "wgs84", _("WGS-84 (GPS)")
     CGCS2000 = "cgcs2000", _("CGCS2000 (Tianditu, surveying)")
+
+
+def longitude_field() -> models.DecimalField:
+    """A point's longitude (China lies between 73° and 136° E), with `latitude_field`: both or neither."""
+    return models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(73), MaxValueValidator(136)],
+    )  # fmt: skip
+
+
+def latitude_field() -> models.DecimalField:
+    return models.DecimalField(
+        _("latitude"), max_digits=8, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(3), MaxValueValidator(54)],
+    )  # fmt: skip
+
+
+def coordinates_both_or_neither(longitude: object, latitude: object) -> dict[str, str]:
+    """The error (by field) of a point given half its coordinates; empty when both or neither are."""
+    if (longitude is None) != (latitude is None):
+        return {"latitude": _("Give both longitude and latitude, or neither.")}
+    return {}
 
 
 class DivisionLevel(models.IntegerChoices):

@@ -11,14 +11,20 @@ from __future__ import annotations
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from heluo.core.models import CoordinateSystem, Division, LedgerModel
+from heluo.core.models import (
+    CoordinateSystem,
+    Division,
+    LedgerModel,
+    coordinates_both_or_neither,
+    latitude_field,
+    longitude_field,
+)
 
 
 class MonitoringPoint(LedgerModel):
@@ -31,14 +37,8 @@ class MonitoringPoint(LedgerModel):
         Division, verbose_name=_("division"), on_delete=models.PROTECT, related_name="monitoring_points"
     )
     address = models.CharField(_("address"), max_length=200, blank=True)
-    longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
-        validators=[MinValueValidator(73), MaxValueValidator(136)],
-    )  # fmt: skip
-    latitude = models.DecimalField(
-        _("latitude"), max_digits=8, decimal_places=6, null=True, blank=True,
-        validators=[MinValueValidator(3), MaxValueValidator(54)],
-    )  # fmt: skip
+    longitude = longitude_field()
+    latitude = latitude_field()
     coordinate_system = models.CharField(
         _("coordinate system"),
         max_length=10,
@@ -80,5 +80,6 @@ class MonitoringPoint(LedgerModel):
         return reverse("monitoring:monitoringpoint_detail", args=[self.pk])
 
     def clean(self) -> None:
-        if (self.longitude is None) != (self.latitude is None):
-            raise ValidationError({"latitude": _("Give both longitude and latitude, or neither.")})
+        errors = coordinates_both_or_neither(self.longitude, self.latitude)
+        if errors:
+            raise ValidationError(errors)

@@ -3,14 +3,14 @@ difference method subtracts from a site's hourly PM10. Imported from Excel or se
 
 from __future__ import annotations
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from heluo.core.models import CITY_WIDE, Division, LedgerModel
+from heluo.core.models import CITY_WIDE, Division, LedgerModel, latitude_field, longitude_field
 
 
 class StationKind(models.TextChoices):
@@ -37,14 +37,8 @@ class ControlStation(LedgerModel):
         related_name="control_stations",
         help_text=_("The county or district whose sites it is compared with."),
     )
-    longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
-        validators=[MinValueValidator(73), MaxValueValidator(136)],
-    )  # fmt: skip
-    latitude = models.DecimalField(
-        _("latitude"), max_digits=8, decimal_places=6, null=True, blank=True,
-        validators=[MinValueValidator(3), MaxValueValidator(54)],
-    )  # fmt: skip
+    longitude = longitude_field()
+    latitude = latitude_field()
     active = models.BooleanField(_("active"), default=True)
     notes = models.TextField(_("notes"), blank=True)
 
