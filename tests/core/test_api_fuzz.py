@@ -7,8 +7,11 @@ from __future__ import annotations
 import os
 from typing import Any
 
+import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, Phase, given, settings
 from rest_framework.authtoken.models import Token
@@ -16,6 +19,18 @@ from rest_framework.authtoken.models import Token
 EXAMPLES = int(os.environ.get("SCHEMATHESIS_EXAMPLES", "3"))
 
 
+@pytest.fixture
+def connection_kept_open() -> Any:
+    """A bare WSGI handler closes the database connection around each request, as a server would; inside
+    the test's transaction that would close it for good (PostgreSQL). Django's test client does the same."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.mark.usefixtures("connection_kept_open")
 def test_no_generated_request_is_a_server_error(users: dict[str, Any]) -> None:
     schema = schemathesis.openapi.from_dict(SchemaGenerator().get_schema(request=None, public=True))
     schema.app = WSGIHandler()
