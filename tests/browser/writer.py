@@ -18,6 +18,14 @@ stop, errors, count = folder / "stop", folder / "errors.log", folder / "count"
 operator = system_operator()
 division = Division.objects.get(code="410302001000")
 done = 0
+
+
+def record(done: int) -> None:
+    # Written aside and renamed, so a reader never sees the file half written.
+    (folder / "count.new").write_text(str(done))
+    (folder / "count.new").replace(count)
+
+
 while not stop.exists():
     try:
         with transaction.atomic():
@@ -28,8 +36,8 @@ while not stop.exists():
             person.save()
         done += 1
         if done % 20 == 0:
-            count.write_text(str(done))
+            record(done)
     except Exception:
         with errors.open("a") as log:
             log.write(traceback.format_exc())
-count.write_text(str(done))
+record(done)

@@ -24,6 +24,8 @@ class SiteForm(LedgerForm):
             "developer",
             "state",
             "grid",
+            "floor_area",
+            "length",
             "start_date",
             "end_date",
             "notes",

@@ -48,7 +48,7 @@ class StationProfile:
 
 # A site's daily mean PM10 (µg/m³) lies in this range: the city's background, with its peaks below the
 # hourly limits of the alarm rules.
-BASE_PM10 = (35.0, 85.0)
+BASE_PM10 = (35.0, 70.0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Dust control's domain rules. Views, the API, imports, commands and the demo call these."""
+"""Sites: the site ledger's save, its monitoring point and who answers for it."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from heluo.core.models import GridMembership
 from heluo.core.services.audit import audited_bulk_create
 from heluo.monitoring.services.points import Place, place_points
 
-from .models import Site
+from ..models import Site
 
 # The grid roles of dust control's "一长三员", in the order an alarm looks for someone to tell.
 DUST_GRID_ROLES = ("grid_leader", "grid_member", "dust_inspector", "dust_supervisor")

@@ -37,6 +37,8 @@ class SiteState(models.TextChoices):
     PLANNED = "planned", _("not yet started")
     UNDER_CONSTRUCTION = "under_construction", _("under construction")
     SUSPENDED = "suspended", _("suspended")
+    # 一票停工: stopped by an enforcement order; only a passed re-inspection lifts it.
+    STOPPED = "stopped", _("stopped by order")
     COMPLETED = "completed", _("completed")
 
 
@@ -90,6 +92,10 @@ class Site(LedgerModel):
         on_delete=models.PROTECT,
         related_name="sites",
     )
+    # The sizes the on-line monitoring rule looks at (Henan 2017: buildings from 10,000 m², linear works
+    # from 200 m need a monitor and video).
+    floor_area = models.PositiveIntegerField(_("floor area (m²)"), null=True, blank=True)
+    length = models.PositiveIntegerField(_("length of linear works (m)"), null=True, blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("planned completion"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
