@@ -8,7 +8,15 @@ import pytest
 
 from heluo.monitoring.hj212 import CrcForm, build_frame, parse_frame
 from heluo.monitoring.ingest.batch import BatchClock, Outcome, classify
-from heluo.monitoring.ingest.policy import Device, IngestSettings, Refusal, admit, crc_forms, is_backfill
+from heluo.monitoring.ingest.policy import (
+    Device,
+    IngestSettings,
+    Lockout,
+    Refusal,
+    admit,
+    crc_forms,
+    is_backfill,
+)
 
 NOW = datetime(2026, 11, 25, 12, 0, 0)
 SETTINGS = IngestSettings()
@@ -123,3 +131,27 @@ def test_the_batch_clock_writes_when_full_or_when_the_oldest_has_waited_enough()
     assert clock.wait_for(100, 0.0) == 0
     assert clock.wait_for(1, 0.01) == pytest.approx(0.04)
     assert clock.wait_for(1, 0.2) == 0
+
+
+def test_lockout_counts_wrong_passwords_per_mn_and_address_and_per_address() -> None:
+    lockout = Lockout(limit=3, cooloff_seconds=60, address_factor=2)
+    for second in range(3):
+        assert not lockout.locked("MN1", "10.0.0.1", second)
+        lockout.failed("MN1", "10.0.0.1", second)
+    assert lockout.locked("MN1", "10.0.0.1", 3)  # that MN from there
+    assert not lockout.locked("MN1", "10.0.0.2", 3)  # the device elsewhere is not locked out
+    assert not lockout.locked("MN2", "10.0.0.1", 3)  # 3 of the address's 6
+    for second in range(3, 6):
+        lockout.failed("MN2", "10.0.0.1", second)
+    assert lockout.locked("MN3", "10.0.0.1", 6)  # the address tried 6 times: any MN from it
+    # Each failure counts for the cool-off from when it happened.
+    assert lockout.locked("MN1", "10.0.0.1", 59)
+    assert not lockout.locked("MN1", "10.0.0.1", 62)
+    assert not lockout.locked("MN3", "10.0.0.1", 66)
+
+
+def test_lockout_memory_is_bounded() -> None:
+    lockout = Lockout(limit=3, cooloff_seconds=60, max_keys=10)
+    for number in range(100):
+        lockout.failed(f"MN{number}", f"10.0.{number}.1", 0)
+    assert len(lockout._failures) <= 10

@@ -342,6 +342,24 @@ def test_a_wrong_password_is_refused(receiver: Receiver) -> None:
     )
 
 
+def test_password_guessing_locks_the_mn_out_from_that_address(receiver: Receiver) -> None:
+    """Five wrong passwords (HELUO_DEVICE_FAILURE_LIMIT) for one MN from one address: its frames are
+    refused for the cool-off, the right password too; another MN from there still gets through."""
+    (mn, other), db = receiver.monitors(2), receiver.site.db
+    device = receiver.device()
+    now = beijing_now().replace(microsecond=0)
+    guesses = b"".join(data_frame(mn, now + timedelta(seconds=s), pw=f"00000{s}") for s in range(5))
+    device.send(guesses + data_frame(mn, now + timedelta(seconds=5)) + data_frame(other, now))
+    assert [reply.mn for reply in device.wait_replies(1)] == [other]
+    assert db.readings(mn) == 0 and db.readings(other) == 1
+    wait_for(
+        lambda: db.value(
+            "SELECT COUNT(*) FROM monitoring_messagelog WHERE mn = ? AND reason = 'locked_out'", mn
+        ),
+        "the lock-out in the log",
+    )
+
+
 def test_an_inactive_monitor_is_refused(receiver: Receiver) -> None:
     mn, db = receiver.monitor(), receiver.site.db
     device = receiver.device()

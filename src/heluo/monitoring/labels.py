@@ -13,6 +13,7 @@ REASON_LABELS: dict[str, Promise | str] = {
     Refusal.UNKNOWN_MN: _("unregistered MN"),
     Refusal.INACTIVE: _("monitor not active"),
     Refusal.WRONG_PW: _("wrong password"),
+    Refusal.LOCKED_OUT: _("too many wrong passwords from this address"),
     Refusal.CRC_FORM_NOT_ALLOWED: _("CRC variant not allowed for this monitor"),
     Refusal.NO_DATA_TIME: _("no readable DataTime"),
     Refusal.OUTSIDE_WINDOW: _("DataTime outside the accepted window"),

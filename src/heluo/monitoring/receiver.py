@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
 
+from django.conf import settings as django_settings
 from django.db import close_old_connections, connection
 
 from heluo.monitoring import hooks, services
@@ -39,6 +40,7 @@ from heluo.monitoring.ingest.journal import Accepted, Journal
 from heluo.monitoring.ingest.policy import (
     Device,
     IngestSettings,
+    Lockout,
     Refusal,
     admit,
     crc_forms,
@@ -85,6 +87,7 @@ class Connection(asyncio.Protocol):
         self.peer = ""
         self.mns: set[str] = set()
         self.last_mn = ""
+        self.host = ""
         self.read_paused = False
         self.write_paused = False
         # Refusals before the connection said which MN it speaks for: filed once it does (or on close).
@@ -96,6 +99,7 @@ class Connection(asyncio.Protocol):
         self.transport.set_write_buffer_limits(high=_WRITE_HIGH_WATER)
         peer = transport.get_extra_info("peername")
         self.peer = f"{peer[0]}:{peer[1]}" if isinstance(peer, tuple) else str(peer or "")
+        self.host = str(peer[0]) if isinstance(peer, tuple) else self.peer
         self.receiver.connections.add(self)
         if self.receiver.stopping:
             transport.close()
@@ -184,6 +188,10 @@ class Receiver:
         self.paused: set[Connection] = set()
         self.stopping = False
         self.counts: dict[str, int] = {"frames": 0, "acknowledged": 0, "refused": 0, "batches": 0}
+        # Password guessing over TCP is throttled as over HTTP (the same limit and cool-off).
+        self.lockout = Lockout(
+            django_settings.DEVICE_FAILURE_LIMIT, django_settings.DEVICE_COOLOFF_MINUTES * 60.0
+        )
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="heluo-hj212-db")
         self._wakeup = asyncio.Event()
         self._draining = False
@@ -255,9 +263,17 @@ class Receiver:
     def admit(self, conn: Connection, frame: Frame, received_at: datetime, local_now: datetime) -> None:
         self.counts["frames"] += 1
         device = self.devices.get(frame.mn)
-        refusal = admit(frame, device, local_now, self.settings)
+        if self.lockout.locked(frame.mn, conn.host, time.monotonic()):
+            refusal: tuple[Refusal, str] | None = (
+                Refusal.LOCKED_OUT,
+                f"too many wrong passwords from {conn.host}: refused for the cool-off time",
+            )
+        else:
+            refusal = admit(frame, device, local_now, self.settings)
         if refusal is not None:
             reason, message = refusal
+            if reason is Refusal.WRONG_PW:
+                self.lockout.failed(frame.mn, conn.host, time.monotonic())
             if reason is Refusal.UNKNOWN_MN:
                 self.journal.unknown_device(frame, received_at, conn.peer)
                 self._reload_wanted = True

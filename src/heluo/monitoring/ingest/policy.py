@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -23,6 +24,7 @@ class Refusal(StrEnum):
     SHUTTING_DOWN = "shutting_down"
     MN_MISMATCH = "mn_mismatch"  # HTTP/MQTT: a frame of another MN than the device that sent it
     BAD_PAYLOAD = "bad_payload"  # HTTP/MQTT: not a frame at all
+    LOCKED_OUT = "locked_out"  # too many wrong passwords from this address lately
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,3 +148,39 @@ def is_backfill(cn: str, data_time: datetime, received: datetime, settings: Inge
 def crc_forms(devices: Collection[Device]) -> set[CrcForm]:
     """The CRC variants any device allows: the stream decoder accepts these, admission checks per device."""
     return {form for device in devices for form in device.crc_variants}
+
+
+@dataclass
+class Lockout:
+    """Wrong passwords counted per MN and address and per address, as logins are: `limit` failures for
+    one MN from one address (`limit` × `address_factor` for any MN from it) within `cooloff_seconds`
+    refuse that address until the oldest of them is older than the cool-off. `now` is any monotonic
+    clock in seconds. Kept in memory, bounded: a guesser cannot grow it past `max_keys` keys."""
+
+    limit: int
+    cooloff_seconds: float
+    address_factor: int = 5
+    max_keys: int = 10_000
+    _failures: dict[str, deque[float]] = field(default_factory=dict)
+
+    def locked(self, mn: str, host: str, now: float) -> bool:
+        return self._over(f"{mn}@{host}", self.limit, now) or self._over(
+            host, self.limit * self.address_factor, now
+        )
+
+    def failed(self, mn: str, host: str, now: float) -> None:
+        for key in (f"{mn}@{host}", host):
+            if key not in self._failures and len(self._failures) >= self.max_keys:
+                self._failures.pop(next(iter(self._failures)))
+            self._failures.setdefault(key, deque()).append(now)
+
+    def _over(self, key: str, limit: int, now: float) -> bool:
+        times = self._failures.get(key)
+        if not times:
+            return False
+        while times and now - times[0] >= self.cooloff_seconds:
+            times.popleft()
+        if not times:
+            del self._failures[key]
+            return False
+        return len(times) >= limit
