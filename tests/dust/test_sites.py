@@ -38,9 +38,8 @@ def contractor(code: str = XIGUAN) -> Unit:
 def make_site(code: str, **fields: Any) -> Site:
     """A site with its monitoring point, as dust.services keeps them."""
     fields.setdefault("contractor", contractor(code))
-    site = Site.objects.create(
-        name=f"洛阳市测试项目{next(_serial)}", kind=SiteKind.BUILDING, division=division(code), **fields
-    )
+    fields.setdefault("kind", SiteKind.BUILDING)
+    site = Site.objects.create(name=f"洛阳市测试项目{next(_serial)}", division=division(code), **fields)
     place_points([(site, site_place(site))], user=None)
     return site
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -111,7 +112,8 @@ def workbook(report: Coverage) -> bytes:
     book = new_workbook(buffer, in_memory=True)
     bold = book.add_format({"bold": True})
     for _key, title, gaps in report.parts():
-        sheet = book.add_worksheet(title[:31])
+        # Excel refuses []:*?/\ in a sheet's name and more than 31 characters.
+        sheet = book.add_worksheet(re.sub(r"[\[\]:*?/\\]", "-", title)[:31])
         headers: list[Any] = [_("Site"), _("Division"), _("Kind of works"), _("State"), _("Package area"),
                               _("Grid"), _("Last inspected")]  # fmt: skip
         sheet.write_row(0, 0, headers, bold)
