@@ -152,6 +152,12 @@ class Site(LedgerModel):
             site_path = self.division.path
             if not (grid_path.startswith(site_path) or site_path.startswith(grid_path)):
                 errors["grid"] = _("This grid lies outside the site's division.")
+        if self.package_area_id and self.division_id:
+            # A package area answers for the districts it covers: a site elsewhere would have a cadre
+            # who never goes there.
+            covered = list(self.package_area.districts.values_list("path", flat=True))
+            if covered and not any(self.division.path.startswith(path) for path in covered):
+                errors["package_area"] = _("This package area does not cover the site's division.")
         if errors:
             raise ValidationError(errors)
 

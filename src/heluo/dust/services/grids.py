@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from heluo.core.models import GridMembership, Person, UserScope
+from heluo.core.models import Division, GridMembership, Person, UserScope
+from heluo.core.services.audit import audited_bulk_create, audited_bulk_update
 
-from ..models import PackageArea, Site
+from ..models import PackageArea, PackageAreaStaff, Site
 from .sites import DUST_GRID_ROLES
 
 
@@ -52,3 +56,32 @@ def watched_sites(scope: UserScope) -> QuerySet[Site] | None:
     they take part in (their grids' sites, their package areas' sites); None when none."""
     condition = Site.participation_q(scope)
     return Site.objects.filter(condition).values("pk") if condition is not None else None
+
+
+@transaction.atomic
+def create_package_area(operator: Any, area: PackageArea, districts: Sequence[Division],
+                        staff: Sequence[tuple[Person, str]]) -> PackageArea:  # fmt: skip
+    """Create a validated package area covering `districts`, with its staff (person, role), each with
+    its history row. Raises ValidationError and writes nothing on a bad value."""
+    area.full_clean()
+    area._history_user = operator  # type: ignore[attr-defined]
+    area.save()
+    area.districts.set(districts)
+    posts = [
+        PackageAreaStaff(package_area=area, person=person, role=role, is_demo=area.is_demo)
+        for person, role in staff
+    ]
+    for post in posts:
+        post.full_clean()
+    audited_bulk_create(PackageAreaStaff, posts, user=operator)
+    return area
+
+
+@transaction.atomic
+def assign_package_area(operator: Any, area: PackageArea, sites: Sequence[Site]) -> int:
+    """Put `sites` in `area` (one history row each). All or nothing: a site whose division the area
+    does not cover raises ValidationError and nothing changes."""
+    for site in sites:
+        site.package_area = area
+        site.full_clean()
+    return audited_bulk_update(Site, list(sites), ["package_area"], user=operator)

@@ -4,6 +4,7 @@ the site's grid officer handles; the case's closing marks the ground covered."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -18,8 +19,9 @@ from heluo.cases.services.opening import AssignmentPolicy, open_case
 from heluo.cases.services.registration import Registration
 from heluo.core.dates import datetime_text
 from heluo.core.services.accounts import system_operator
+from heluo.core.services.audit import audited_bulk_create
 
-from ..models import CoverRecord
+from ..models import CoverRecord, WasteRemoval
 from .sites import site_responsible
 
 SOURCE_KIND = "dust_uncovered"
@@ -115,3 +117,15 @@ def cover_case_changed(case: Any) -> None:
         record.covered_at = case.closed_at or timezone.now()
         record._history_user = None
         record.save(update_fields=["covered_at", "updated_at", "row_version"])
+
+
+@transaction.atomic
+def create_waste_records(
+    operator: Any, removals: Sequence[WasteRemoval], covers: Sequence[CoverRecord]
+) -> None:
+    """Validate and create many removal and cover records at once, one history row each (the demo, a
+    migration from another system). All or nothing: the first invalid record raises ValidationError."""
+    for record in [*removals, *covers]:
+        record.full_clean()
+    audited_bulk_create(WasteRemoval, list(removals), user=operator)
+    audited_bulk_create(CoverRecord, list(covers), user=operator)
