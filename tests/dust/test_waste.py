@@ -122,3 +122,21 @@ def test_closing_the_case_marks_the_ground_covered(users: Any) -> None:
     case = transitions.close_case(supervisor, case, note="复查已覆盖")
     record.refresh_from_db()
     assert record.covered_at == case.closed_at
+
+
+def test_covering_ground_whose_case_is_open_notes_it_on_the_case(client_as: Any) -> None:
+    now = timezone.now()
+    record = CoverRecord.objects.create(
+        site=officer_site(), target=CoverTarget.BARE_GROUND, reported_at=now - dt.timedelta(days=2)
+    )
+    open_uncovered_cases(now)
+    record.refresh_from_db()
+    response = client_as("laocheng").post(
+        ledgers.cover_record.url("edit", record.pk),
+        {"site": record.site_id, "target": "bare_ground", "reported_at": timezone.localtime(record.reported_at).strftime("%Y-%m-%dT%H:%M"),
+         "covered_at": timezone.localtime(now).strftime("%Y-%m-%dT%H:%M")},
+    )  # fmt: skip
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert record.covered_at is not None and record.case.state == State.ASSIGNED
+    assert record.case.events.filter(note__startswith="已于").exists()

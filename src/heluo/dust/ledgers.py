@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
 from heluo.core.ledger import Ledger, register
+from heluo.core.tabular.keys import NaturalKey, register_key
 
 from . import filters, forms, tables
 from .models import CoverRecord, PackageArea, PackageAreaStaff, Site, WasteRemoval
@@ -70,4 +74,16 @@ cover_record = register(
         attachments=True,
         saver=save_cover_record,
     )
+)
+
+
+def _areas_by_name(queryset: QuerySet[PackageArea], texts: set[str]) -> dict[str, PackageArea]:
+    return {area.name: area for area in queryset.filter(name__in=texts)}
+
+
+# A package area is written in a cell as its name (unique in the city): the grid assignments of a site
+# export and import back as names an office reads.
+register_key(
+    "dust.packagearea",
+    NaturalKey(lambda area: area.name, _areas_by_name, "洛龙区北片包片区域", _("the package area's name")),
 )
