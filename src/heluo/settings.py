@@ -372,5 +372,12 @@ OFFICIAL_FONT_DIR = env_path("HELUO_OFFICIAL_FONT_DIR")
 HJ212_ENVIRONMENT = {name: value for name, value in os.environ.items() if name.startswith("HELUO_HJ212_")}
 HJ212_OFFLINE_MINUTES = env_float("HELUO_HJ212_OFFLINE_MINUTES", 10)
 MONITORING_KEEP_DAYS = env_int("HELUO_MONITORING_KEEP_DAYS", 400)
+# Dust control (README): the Henan 2017 on-line monitoring rule (buildings from this floor area,
+# linear works from this length need a monitor and video), the coverage report's "not inspected" days,
+# and how long bare ground or a stockpile may stay uncovered before a case opens.
+DUST_MONITOR_FLOOR_AREA_M2 = env_int("HELUO_DUST_MONITOR_FLOOR_AREA_M2", 10000)
+DUST_MONITOR_LENGTH_M = env_int("HELUO_DUST_MONITOR_LENGTH_M", 200)
+DUST_UNINSPECTED_DAYS = env_int("HELUO_DUST_UNINSPECTED_DAYS", 30)
+DUST_UNCOVERED_HOURS = env_int("HELUO_DUST_UNCOVERED_HOURS", 24)
 MQTT_URL = env_str("HELUO_MQTT_URL")
 MQTT_CLIENT_ID = env_str("HELUO_MQTT_CLIENT_ID")

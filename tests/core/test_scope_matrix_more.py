@@ -40,6 +40,7 @@ MONITOR_VIEWERS = {
     "lingdao",
     "noscope",
     "root",
+    "wangge",
 }
 MONITOR_VISIBLE = {"admin", "laocheng", "zhujian", "duban", "lingdao", "root"}
 

@@ -38,9 +38,8 @@ def contractor(code: str = XIGUAN) -> Unit:
 def make_site(code: str, **fields: Any) -> Site:
     """A site with its monitoring point, as dust.services keeps them."""
     fields.setdefault("contractor", contractor(code))
-    site = Site.objects.create(
-        name=f"洛阳市测试项目{next(_serial)}", kind=SiteKind.BUILDING, division=division(code), **fields
-    )
+    fields.setdefault("kind", SiteKind.BUILDING)
+    site = Site.objects.create(name=f"洛阳市测试项目{next(_serial)}", division=division(code), **fields)
     place_points([(site, site_place(site))], user=None)
     return site
 
@@ -179,11 +178,37 @@ def test_the_site_page_links_to_its_monitor_curves_alarms_and_cases(client_as: A
     assert alarm.case.handler.user.username == "wangge"  # the site's grid officer, through dust's hook
     page = client_as("laocheng").get(site.get_absolute_url()).content.decode()
     for url in (monitor.get_absolute_url(), f"/monitoring/points/{point.pk}/curves/", point.get_absolute_url(),
-                alarm.get_absolute_url(), alarm.case.get_absolute_url(), "/cases/cases/?q="):  # fmt: skip
+                alarm.get_absolute_url(), alarm.case.get_absolute_url()):  # fmt: skip
         assert f'href="{url}' in page, url
-    # The grid officer sees the site but not the monitoring platform: no monitoring card.
-    officer_page = client_as("wangge").get(site.get_absolute_url())
+    assert 'data-testid="site-cases"' in page and alarm.case.number in page
+    # The grid officer sees the monitors, curves and alarm of the site in their grid (outside their territory).
+    officer = client_as("wangge")
+    officer_page = officer.get(site.get_absolute_url()).content.decode()
     assert (
-        officer_page.status_code == 200
-        and 'data-testid="site-monitoring"' not in officer_page.content.decode()
+        'data-testid="site-monitoring"' in officer_page
+        and f'href="{monitor.get_absolute_url()}' in officer_page
     )
+    for url in (f"/monitoring/points/{point.pk}/curves/", monitor.get_absolute_url(), point.get_absolute_url(),
+                alarm.get_absolute_url()):  # fmt: skip
+        assert officer.get(url).status_code == 200, url
+
+
+def test_a_grid_officer_sees_no_monitor_of_a_site_outside_their_grids(client_as: Any) -> None:
+    from heluo.monitoring.models import Monitor, MonitoringPoint
+
+    theirs_grid = Grid.objects.create(name="范围网格", division=division(XIGUAN))
+    officer = Account.objects.get(user__username="wangge").person
+    GridMembership.objects.create(
+        grid=theirs_grid, person=officer, role=GridRole.objects.get(code="grid_member")
+    )
+    theirs, other = make_site(XIGUAN, grid=theirs_grid), make_site(XIGUAN)
+    mine = Monitor.objects.create(point=point_of(theirs), mn="SCOPE0000001", pw="123456")
+    not_mine = Monitor.objects.create(point=point_of(other), mn="SCOPE0000002", pw="123456")
+    user = Account.objects.get(user__username="wangge").user
+    assert set(Monitor.objects.for_user(user).filter(pk__in=[mine.pk, not_mine.pk])) == {mine}
+    assert set(MonitoringPoint.objects.for_user(user).filter(pk__in=[mine.point_id, not_mine.point_id])) == {
+        mine.point
+    }
+    officer_client = client_as("wangge")
+    assert officer_client.get(f"/monitoring/points/{not_mine.point_id}/curves/").status_code == 404
+    assert officer_client.get(not_mine.get_absolute_url()).status_code == 404

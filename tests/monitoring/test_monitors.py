@@ -141,7 +141,7 @@ def test_the_message_log_shows_only_the_users_monitors_and_follows_with_htmx(cli
         reverse("monitoring:message_log"), {"mn": mine.mn, "follow": "1"}, HTTP_HX_REQUEST="true"
     )
     assert b"<html" not in partial.content and b'hx-trigger="every 3s"' in partial.content
-    assert client_as("wangge").get(reverse("monitoring:message_log")).status_code == 403
+    assert client_as("wuzhuang").get(reverse("monitoring:message_log")).status_code == 403
 
 
 def test_conflicts_are_shown_beside_the_stored_frame_and_can_be_resolved(client_as: Any) -> None:
@@ -183,7 +183,7 @@ def test_conflicts_are_shown_beside_the_stored_frame_and_can_be_resolved(client_
 )
 def test_monitoring_pages_are_in_the_menu_of_those_who_may_open_them(client_as: Any, name: str) -> None:
     assert reverse(name) in client_as("laocheng").get("/").content.decode()
-    assert reverse(name) not in client_as("wangge").get("/").content.decode()
+    assert reverse(name) not in client_as("wuzhuang").get("/").content.decode()
 
 
 def test_a_long_raw_frame_in_the_message_log_is_cut_to_a_line_and_shown_whole_on_demand(

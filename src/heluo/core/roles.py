@@ -85,7 +85,8 @@ BUILTIN_ROLES = (
     RoleDefinition(
         "grid_officer",
         _("Grid officer"),
-        ("core", "cases", "dust"),
+        # Monitoring to read: the monitors, curves and alarms of the sites in their grids.
+        ("core", "cases", "dust", "monitoring"),
         (
             "core.view_*",
             "core.add_attachment",
@@ -93,6 +94,10 @@ BUILTIN_ROLES = (
             "cases.change_*",
             "dust.view_*",
             "dust.change_*",
+            "monitoring.view_monitoringpoint",
+            "monitoring.view_monitor",
+            "monitoring.view_alarm",
+            "monitoring.view_alarmrule",
         ),
         50,
     ),

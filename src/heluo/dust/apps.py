@@ -8,12 +8,31 @@ class DustConfig(AppConfig):
     verbose_name = _("Dust control")
 
     def ready(self) -> None:
+        from heluo.cases.sources import register_source
+        from heluo.core.links import RowLink, register_row_link
         from heluo.core.modules import MenuItem, register_menu
-        from heluo.dust import ledgers  # noqa: F401  (registers the dust ledgers)
-        from heluo.dust.services import site_responsible
+        from heluo.dust import ledgers, tasks  # noqa: F401  (registers the dust ledgers and periodic tasks)
+        from heluo.dust.models import Site
+        from heluo.dust.services import cover_case_changed, site_responsible, watched_sites
         from heluo.monitoring.points import register_responsible
+        from heluo.monitoring.watchers import register_watchers
 
-        # A site's monitoring alarms go to its grid officers.
+        # A site's monitoring alarms go to its grid officers, who see its monitors, curves and alarms.
         register_responsible("dust.site", site_responsible)
+        register_watchers("dust.site", watched_sites)
+        # Uncovered ground left too long opens a case; the case's closing marks it covered.
+        register_source(
+            "dust_uncovered", _("uncovered ground or stockpile"), model="dust.CoverRecord",
+            on_change=cover_case_changed,
+        )  # fmt: skip
+        register_row_link("core.person", RowLink(_("Sites answered for"), "dust:person_sites", Site))
 
-        register_menu("dust", MenuItem(_("Construction sites"), "dust:site_list", "dust.Site"))
+        register_menu(
+            "dust",
+            MenuItem(_("Construction sites"), "dust:site_list", "dust.Site"),
+            MenuItem(_("Coverage report"), "dust:coverage", "dust.Site"),
+            MenuItem(_("Package areas"), "dust:packagearea_list", "dust.PackageArea"),
+            MenuItem(_("Package area staff"), "dust:packageareastaff_list", "dust.PackageAreaStaff"),
+            MenuItem(_("Waste removals"), "dust:wasteremoval_list", "dust.WasteRemoval"),
+            MenuItem(_("Cover records"), "dust:coverrecord_list", "dust.CoverRecord"),
+        )

@@ -1,6 +1,7 @@
 """The dust part of the Luoyang demo: 220 construction sites across the city's districts and counties,
 their contractors (synthetic enterprises with valid, invented credit codes) and one dust grid per street
-with its "一长三员". Idempotent — a second run creates nothing — and every row is marked demo.
+with its "一长三员"; then the package areas and waste records (demo_grids). Idempotent — a second run
+creates nothing — and every row is marked demo.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from heluo.core.models import (
 )
 from heluo.core.services.audit import audited_bulk_create
 
+from .demo_grids import load_grids_and_waste
 from .models import Site, SiteKind, SiteState
 from .services import DUST_GRID_ROLES, create_sites
 
@@ -237,4 +239,4 @@ def load_demo(operator: Any) -> Counter[str]:
     """Load the dust part of the Luoyang demo. Returns what was created (empty on a second run)."""
     demo = SiteDemo(operator)
     demo.sites()
-    return demo.created
+    return demo.created + load_grids_and_waste(operator)

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from heluo.core.forms import DateInput, LedgerForm
 
-from .models import Site
+from .models import CoverRecord, PackageArea, PackageAreaStaff, Site, WasteRemoval
+
+
+class DateTimeInput(forms.DateTimeInput):
+    """The browser's date and time picker, whose value is always ISO (YYYY-MM-DDTHH:MM)."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
 class SiteForm(LedgerForm):
@@ -23,6 +34,7 @@ class SiteForm(LedgerForm):
             "contractor",
             "developer",
             "state",
+            "package_area",
             "grid",
             "floor_area",
             "length",
@@ -35,3 +47,30 @@ class SiteForm(LedgerForm):
             "end_date": DateInput(),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
+
+
+class PackageAreaForm(LedgerForm):
+    class Meta:
+        model = PackageArea
+        fields = ["name", "cadre", "districts", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class PackageAreaStaffForm(LedgerForm):
+    class Meta:
+        model = PackageAreaStaff
+        fields = ["package_area", "person", "role"]
+
+
+class WasteRemovalForm(LedgerForm):
+    class Meta:
+        model = WasteRemoval
+        fields = ["site", "date", "volume", "transport_company", "vehicle", "disposal_place", "notes"]
+        widgets = {"date": DateInput(), "notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class CoverRecordForm(LedgerForm):
+    class Meta:
+        model = CoverRecord
+        fields = ["site", "target", "description", "reported_at", "covered_at"]
+        widgets = {"reported_at": DateTimeInput(), "covered_at": DateTimeInput()}

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_tables2 as tables
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from heluo.core.tables import LedgerTable
 
-from .models import Site
+from .filters import RECENT
+from .models import CoverRecord, PackageArea, PackageAreaStaff, Site, WasteRemoval
 
 
 class SiteTable(LedgerTable):
@@ -15,4 +21,49 @@ class SiteTable(LedgerTable):
 
     class Meta(LedgerTable.Meta):
         model = Site
-        fields = ("name", "kind", "division", "contractor", "state", "grid", "start_date")
+        fields = ("name", "kind", "division", "contractor", "state", "package_area", "grid", "start_date")
+
+    def render_name(self, value: str, record: Site) -> Any:
+        # The dynamic ledger's badge: new or changed in the last seven days.
+        since = timezone.now() - RECENT
+        if record.created_at >= since:
+            return format_html('{} <span class="badge text-bg-success">{}</span>', value, _("new"))
+        if record.updated_at >= since:
+            return format_html('{} <span class="badge text-bg-info">{}</span>', value, _("changed"))
+        return value
+
+
+class PackageAreaTable(LedgerTable):
+    card_columns = ("name", "cadre")
+    name = tables.Column(linkify=True)
+
+    class Meta(LedgerTable.Meta):
+        model = PackageArea
+        fields = ("name", "cadre")
+
+
+class PackageAreaStaffTable(LedgerTable):
+    card_columns = ("person", "package_area", "role")
+    person = tables.Column(linkify=lambda record: record.get_absolute_url())
+
+    class Meta(LedgerTable.Meta):
+        model = PackageAreaStaff
+        fields = ("person", "package_area", "role")
+
+
+class WasteRemovalTable(LedgerTable):
+    card_columns = ("site", "date", "volume")
+    site = tables.Column(linkify=lambda record: record.get_absolute_url())
+
+    class Meta(LedgerTable.Meta):
+        model = WasteRemoval
+        fields = ("site", "date", "volume", "transport_company", "vehicle", "disposal_place")
+
+
+class CoverRecordTable(LedgerTable):
+    card_columns = ("site", "target", "reported_at")
+    site = tables.Column(linkify=lambda record: record.get_absolute_url())
+
+    class Meta(LedgerTable.Meta):
+        model = CoverRecord
+        fields = ("site", "target", "reported_at", "covered_at", "case")

@@ -1,6 +1,17 @@
+from django.urls import path
+
 from heluo.core.views.routes import ledger_urls
-from heluo.dust import ledgers
+from heluo.dust import ledgers, views
 
 app_name = "dust"
 
-urlpatterns = [*ledger_urls(ledgers.site)]
+urlpatterns = [
+    *ledger_urls(ledgers.site),
+    *ledger_urls(ledgers.package_area),
+    *ledger_urls(ledgers.package_area_staff),
+    *ledger_urls(ledgers.waste_removal),
+    *ledger_urls(ledgers.cover_record),
+    path("people/<int:pk>/sites/", views.person_sites, name="person_sites"),
+    path("coverage/", views.coverage_report, name="coverage"),
+    path("coverage/export/", views.coverage_export, name="coverage_export"),
+]

@@ -10,6 +10,7 @@ from django.http import QueryDict
 from django.utils.safestring import SafeString
 
 from heluo.core import dates
+from heluo.core.links import row_links as links_of
 from heluo.core.scope import may
 
 register = template.Library()
@@ -84,3 +85,9 @@ def active_filters(form: forms.BaseForm) -> int:
 @register.filter
 def get_item(mapping: dict[str, Any], key: str) -> Any:
     return mapping.get(key) if mapping else None
+
+
+@register.simple_tag(takes_context=True)
+def row_links(context: dict[str, Any], obj: Any) -> list[tuple[Any, str]]:
+    """Other modules' pages about this row (heluo.core.links) the user may open."""
+    return links_of(context["request"].user, obj)

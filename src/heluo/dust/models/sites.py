@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import operator
+from functools import reduce
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -22,6 +25,8 @@ from heluo.core.models import (
     longitude_field,
 )
 from heluo.monitoring.models import MonitoringPoint
+
+from .grids import PackageArea
 
 
 class SiteKind(models.TextChoices):
@@ -45,8 +50,9 @@ class SiteState(models.TextChoices):
 class Site(LedgerModel):
     """A construction site (工地) in the project list (工程项目清单) of dust control.
 
-    Its grid is the one whose officers answer for it: a dust alarm goes to them, and they see the
-    site even outside their territory.
+    Its grid (district/county level) is the one whose officers answer for it: a dust alarm goes to
+    them, and they see the site even outside their territory. Its package area (city level) is held by
+    a county-level cadre; the cadre and the area's staff see the site too.
     """
 
     scope_module = "dust"
@@ -87,6 +93,15 @@ class Site(LedgerModel):
     grid = models.ForeignKey(
         Grid,
         verbose_name=_("grid"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sites",
+    )
+    # The city level of the two grids (分片一包到底): the county-level cadre who holds the area answers for it.
+    package_area = models.ForeignKey(
+        PackageArea,
+        verbose_name=_("package area"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -137,10 +152,25 @@ class Site(LedgerModel):
             site_path = self.division.path
             if not (grid_path.startswith(site_path) or site_path.startswith(grid_path)):
                 errors["grid"] = _("This grid lies outside the site's division.")
+        if self.package_area_id and self.division_id:
+            # A package area answers for the districts it covers: a site elsewhere would have a cadre
+            # who never goes there.
+            covered = list(self.package_area.districts.values_list("path", flat=True))
+            if covered and not any(self.division.path.startswith(path) for path in covered):
+                errors["package_area"] = _("This package area does not cover the site's division.")
         if errors:
             raise ValidationError(errors)
 
     @classmethod
     def participation_q(cls, scope: UserScope) -> Q | None:
-        # A grid officer sees the sites of their grids wherever the grid is.
-        return Q(grid_id__in=scope.grid_ids) if scope.grid_ids else None
+        # A grid officer sees the sites of their grids wherever the grid is; the cadre and staff of a
+        # package area see its sites.
+        conditions = []
+        if scope.grid_ids:
+            conditions.append(Q(grid_id__in=scope.grid_ids))
+        if scope.person_id:
+            areas = PackageArea.objects.filter(
+                Q(cadre_id=scope.person_id) | Q(staff__person_id=scope.person_id)
+            )
+            conditions.append(Q(package_area_id__in=areas.values("pk")))
+        return reduce(operator.or_, conditions) if conditions else None

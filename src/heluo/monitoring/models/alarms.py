@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from heluo.core.models import CITY_WIDE, LedgerModel, ScopedManager
+from heluo.core.models import CITY_WIDE, LedgerModel, ScopedManager, UserScope
 from heluo.monitoring.alarm_rules import Method, Rule
+from heluo.monitoring.watchers import watched_q
 
 from .devices import Monitor
 from .points import MonitoringPoint
@@ -193,6 +194,11 @@ class Alarm(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("monitoring:alarm_detail", args=[self.pk])
+
+    @classmethod
+    def participation_q(cls, scope: UserScope) -> Q | None:
+        # Who answers for the point's watched row (a site's grid officers) sees its alarms.
+        return watched_q(scope, "point__")
 
 
 class AlarmStreak(models.Model):

@@ -18,9 +18,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from heluo.core.models import LedgerModel, ScopedManager
+from heluo.core.models import LedgerModel, ScopedManager, UserScope
 from heluo.monitoring.conf import offline_after as default_offline_after
 from heluo.monitoring.hj212 import CrcForm, Padding, Sm4Cipher, Version
+from heluo.monitoring.watchers import watched_q
 
 from .points import MonitoringPoint
 
@@ -122,6 +123,11 @@ class Monitor(LedgerModel):
 
     def __str__(self) -> str:
         return f"{self.mn}（{self.name}）" if self.name else self.mn
+
+    @classmethod
+    def participation_q(cls, scope: UserScope) -> Q | None:
+        # Who answers for the point's watched row (a site's grid officers) sees its monitors.
+        return watched_q(scope, "point__")
 
     def get_absolute_url(self) -> str:
         return reverse("monitoring:monitor_detail", args=[self.pk])

@@ -21,10 +21,12 @@ from heluo.core.models import (
     CoordinateSystem,
     Division,
     LedgerModel,
+    UserScope,
     coordinates_both_or_neither,
     latitude_field,
     longitude_field,
 )
+from heluo.monitoring.watchers import watched_q
 
 
 class MonitoringPoint(LedgerModel):
@@ -75,6 +77,11 @@ class MonitoringPoint(LedgerModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @classmethod
+    def participation_q(cls, scope: UserScope) -> Q | None:
+        # Who answers for the watched row (a site's grid officers) sees the point outside their territory.
+        return watched_q(scope)
 
     def get_absolute_url(self) -> str:
         return reverse("monitoring:monitoringpoint_detail", args=[self.pk])
