@@ -374,3 +374,7 @@ HJ212_OFFLINE_MINUTES = env_float("HELUO_HJ212_OFFLINE_MINUTES", 10)
 MONITORING_KEEP_DAYS = env_int("HELUO_MONITORING_KEEP_DAYS", 400)
 MQTT_URL = env_str("HELUO_MQTT_URL")
 MQTT_CLIENT_ID = env_str("HELUO_MQTT_CLIENT_ID")
+
+# Dust inspections (docs/dust-inspections.md): the unit supervising their cases (by name) and a patrol report's time limit.
+HELUO_DUST_SUPERVISING_UNIT = env_str("HELUO_DUST_SUPERVISING_UNIT", "洛阳市住房和城乡建设局")
+HELUO_DUST_PATROL_DAYS = env_int("HELUO_DUST_PATROL_DAYS", 3)

@@ -93,6 +93,8 @@ BUILTIN_ROLES = (
             "cases.change_*",
             "dust.view_*",
             "dust.change_*",
+            "dust.add_inspection",
+            "dust.add_patrolreport",
         ),
         50,
     ),

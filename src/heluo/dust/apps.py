@@ -8,6 +8,7 @@ class DustConfig(AppConfig):
     verbose_name = _("Dust control")
 
     def ready(self) -> None:
+        from heluo.cases.sources import register_source
         from heluo.core.modules import MenuItem, register_menu
         from heluo.dust import ledgers  # noqa: F401  (registers the dust ledgers)
         from heluo.dust.services import site_responsible
@@ -17,3 +18,13 @@ class DustConfig(AppConfig):
         register_responsible("dust.site", site_responsible)
 
         register_menu("dust", MenuItem(_("Construction sites"), "dust:site_list", "dust.Site"))
+        # A failed inspection item and a patrol report each open a case linked back to them.
+        register_source("dust_inspection", _("dust inspection finding"), model="dust.InspectionResult")
+        register_source("dust_patrol", _("dust patrol report"), model="dust.PatrolReport")
+        register_menu(
+            "dust",
+            MenuItem(_("Inspections"), "dust:inspection_list", "dust.Inspection"),
+            MenuItem(_("Patrol reports"), "dust:patrolreport_list", "dust.PatrolReport"),
+            MenuItem(_("Checklists"), "dust:checklisttemplate_list", "dust.ChecklistTemplate"),
+            MenuItem(_("Checklist items"), "dust:checklistitem_list", "dust.ChecklistItem"),
+        )

@@ -4,10 +4,11 @@ patrol report becomes a supervised case.
 The module says what the case is (a `Registration`, with its source kind) and who should handle it (an
 `AssignmentPolicy`: the officers it names for the row, in order, and the area the row lies in). The case
 is registered by the system operator, linked to its source row, and assigned with the policy's time
-limit to the first officer who has an active account that handles cases; the responsible unit is that
-account's unit, else the nearest government unit at or above the area. When nobody fits, the case stays
-registered for a supervisor to assign, and its timeline says why. The module learns when the case
-closes or reopens through its source kind's hook (heluo.cases.sources).
+limit to the first officer who has an active account that handles cases; the responsible unit is the
+one the policy names (a site's contractor), else that account's unit, else the nearest government unit
+at or above the area. When nobody fits, the case stays registered for a supervisor to assign, and its
+timeline says why. The module learns when the case closes or reopens through its source kind's hook
+(heluo.cases.sources).
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ class AssignmentPolicy:
     officers: Sequence[Officer] = ()
     # Where to look for a government unit when no officer's account names one (the row's grid or place).
     area: Division | None = None
+    # The unit that must put the matter right, when the row names one (a site's contractor); else the
+    # handler's unit or the area's government unit.
+    unit: Unit | None = None
     days: int | None = None
     due_date: dt.date | None = None
     note: str = field(default="")
@@ -92,7 +96,7 @@ def open_case(registration: Registration, *, source: models.Model, policy: Assig
     operator = by or system_operator()
     case = register_case(operator, registration, source=source)
     handler = handler_for(policy.officers)
-    unit = responsible_unit(policy.area, handler)
+    unit = policy.unit or responsible_unit(policy.area, handler)
     if handler is None or unit is None:
         transitions.add_note(
             operator,

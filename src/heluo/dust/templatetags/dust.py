@@ -13,6 +13,7 @@ from heluo.cases.models import Case
 from heluo.core.models import GridMembership
 from heluo.core.scope import may
 from heluo.dust.models import Site
+from heluo.dust.services import inspection_panel
 from heluo.dust.services import site_officers as officers_of
 from heluo.monitoring.models import Alarm, Monitor, MonitoringPoint
 from heluo.monitoring.services.points import point_of
@@ -53,3 +54,9 @@ def site_monitoring(context: dict[str, Any], site: Site) -> dict[str, Any] | Non
         "more_alarms": max(0, len(alarms) - SITE_ALARMS),
         "cases": cases,
     }
+
+
+@register.simple_tag(takes_context=True)
+def site_inspections(context: dict[str, Any], site: Site) -> dict[str, Any]:
+    """The inspections panel's context (templates/dust/site/_inspections.html)."""
+    return inspection_panel(site, context["request"].user)
