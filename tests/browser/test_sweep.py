@@ -46,6 +46,7 @@ PAGES = [
     "/cases/mine/", "/cases/overdue/", "/cases/statistics/",
     "/monitoring/live/", "/monitoring/live/list/", "/monitoring/alarms/", "/monitoring/offline/",
     "/monitoring/capture/", "/monitoring/unknown/", "/monitoring/log/", "/monitoring/conflicts/",
+    "/dust/patrol/new/",
 ]  # fmt: skip
 
 

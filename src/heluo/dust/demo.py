@@ -28,6 +28,7 @@ from heluo.core.models import (
 )
 from heluo.core.services.audit import audited_bulk_create
 
+from .demo_inspections import load_demo as load_inspections
 from .models import Site, SiteKind, SiteState
 from .services import DUST_GRID_ROLES, create_sites
 
@@ -237,4 +238,5 @@ def load_demo(operator: Any) -> Counter[str]:
     """Load the dust part of the Luoyang demo. Returns what was created (empty on a second run)."""
     demo = SiteDemo(operator)
     demo.sites()
+    demo.created.update(load_inspections(operator))
     return demo.created

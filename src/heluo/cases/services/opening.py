@@ -87,14 +87,15 @@ def responsible_unit(area: Division | None, handler: Account | None) -> Unit | N
 
 
 def open_case(registration: Registration, *, source: models.Model, policy: AssignmentPolicy,
-              by: Any = None) -> Case:  # fmt: skip
+              by: Any = None, at: dt.datetime | None = None) -> Case:  # fmt: skip
     """Register a case for `source` and assign it as `policy` says (see the module docstring).
 
-    Registered and assigned by `by` (default: the system operator). A registration the case engine
+    Registered and assigned by `by` (default: the system operator) at `at` (default: now; a demo's
+    past). A registration the case engine
     refuses raises ValidationError or PermissionDenied and writes nothing; an assignment it refuses
     leaves the case registered with the reason on its timeline."""
     operator = by or system_operator()
-    case = register_case(operator, registration, source=source)
+    case = register_case(operator, registration, source=source, at=at)
     handler = handler_for(policy.officers)
     unit = policy.unit or responsible_unit(policy.area, handler)
     if handler is None or unit is None:
@@ -102,18 +103,20 @@ def open_case(registration: Registration, *, source: models.Model, policy: Assig
             operator,
             case,
             note=_("No one who answers for it has an account that handles cases: assign the case by hand."),
+            at=at,
         )
         return case
     try:
         with transaction.atomic():
             case, _warnings = transitions.assign_case(
                 operator, case, unit=unit, handler=handler, days=policy.days, due_date=policy.due_date,
-                note=policy.note or _("Assigned automatically to %(handler)s.") % {"handler": handler},
+                note=policy.note or _("Assigned automatically to %(handler)s.") % {"handler": handler}, at=at,
             )  # fmt: skip
     except ValidationError as error:
         transitions.add_note(
             operator,
             case,
             note=_("Not assigned automatically: %(reason)s") % {"reason": "；".join(error.messages)},
+            at=at,
         )
     return case

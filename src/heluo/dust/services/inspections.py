@@ -113,7 +113,9 @@ def _check(user: Any, submission: Submission) -> None:
         raise ValidationError(errors)
 
 
-def submit_inspection(user: Any, submission: Submission) -> tuple[Inspection, bool]:
+def submit_inspection(
+    user: Any, submission: Submission, *, at: dt.datetime | None = None
+) -> tuple[Inspection, bool]:
     """Store an inspection with its results and photos, and act on its failures; returns it and whether
     it was stored now.
 
@@ -122,7 +124,8 @@ def submit_inspection(user: Any, submission: Submission) -> tuple[Inspection, bo
     inspections of the site, the photos pass the upload checks; else ValidationError / PermissionDenied
     and nothing is written. Each failed item opens one supervision case (`open_finding`), or continues
     the one still open for the same site and item; a passed item closes the open case of its site and
-    item (`close_findings`), and a failure after a closed case reopens it.
+    item (`record_pass`), and a failure after a closed case reopens it. The case acts happen at `at`
+    (default: now; the demo's past).
     """
     existing = Inspection.objects.filter(client_id=submission.client_id).first()
     if existing is not None:
@@ -130,14 +133,14 @@ def submit_inspection(user: Any, submission: Submission) -> tuple[Inspection, bo
     _check(user, submission)
     try:
         with transaction.atomic():
-            inspection = _store(user, submission)
+            inspection = _store(user, submission, at)
     except IntegrityError:
         # The same client_id arrived twice at once: the other request stored it.
         return Inspection.objects.get(client_id=submission.client_id), False
     return inspection, True
 
 
-def _store(user: Any, submission: Submission) -> Inspection:
+def _store(user: Any, submission: Submission, at: dt.datetime | None) -> Inspection:
     failed = any(result.outcome == Outcome.FAILED for result in submission.results)
     inspection = Inspection(
         site=submission.site, template=submission.template, inspector=user,
@@ -158,9 +161,9 @@ def _store(user: Any, submission: Submission) -> Inspection:
         stored.append((result, answer.photos))
     for result, photos in stored:
         if result.outcome == Outcome.FAILED:
-            record_failure(result, photos)
+            record_failure(result, photos, at=at)
         elif result.outcome == Outcome.PASSED:
-            record_pass(result)
+            record_pass(result, at=at)
     return inspection
 
 
@@ -187,7 +190,9 @@ def _finding_text(result: InspectionResult) -> str:
     return f"{text}\n{result.note}" if result.note else text
 
 
-def open_finding(result: InspectionResult, photos: Sequence[UploadedFile] = ()) -> Case:
+def open_finding(
+    result: InspectionResult, photos: Sequence[UploadedFile] = (), *, at: dt.datetime | None = None
+) -> Case:
     """Open the supervision case of one failed item through cases' open_case: responsible unit the party
     the item names, handler the site's grid officer, time limit the item's (by severity), the photos on
     its timeline."""
@@ -210,34 +215,39 @@ def open_finding(result: InspectionResult, photos: Sequence[UploadedFile] = ()) 
         officers=responsible.officers, area=responsible.area, unit=party, days=item.time_limit_days,
         note=_("Assigned automatically to the site's grid officer."),
     )  # fmt: skip
-    case = open_case(registration, source=result, policy=policy)
+    case = open_case(registration, source=result, policy=policy, at=at)
     if photos:
-        transitions.add_note(system_operator(), case, note=_("Photos of the inspection."), files=photos)
+        transitions.add_note(
+            system_operator(), case, note=_("Photos of the inspection."), files=photos, at=at
+        )
     return case
 
 
-def record_failure(result: InspectionResult, photos: Sequence[UploadedFile] = ()) -> Case:
+def record_failure(
+    result: InspectionResult, photos: Sequence[UploadedFile] = (), *, at: dt.datetime | None = None
+) -> Case:
     """A failed item: the open case of the same site and item continues (the failure and photos on its
     timeline); a closed one is reopened with the item's time limit; else (none, or cancelled) a new case."""
     operator = system_operator()
     case = _previous_case(result)
     if case is not None and case.state in OPEN_STATES:
-        transitions.add_note(operator, case, note=_finding_text(result), files=photos)
+        transitions.add_note(operator, case, note=_finding_text(result), files=photos, at=at)
     elif case is not None and case.state == State.CLOSED:
         case, _warnings = transitions.reopen_case(
             operator, case, reason=_("A re-inspection found it again: %(finding)s") % {"finding": _finding_text(result)},
             days=result.item.time_limit_days,
+            at=at,
         )  # fmt: skip
         if photos:
-            transitions.add_note(operator, case, note=_("Photos of the re-inspection."), files=photos)
+            transitions.add_note(operator, case, note=_("Photos of the re-inspection."), files=photos, at=at)
     else:
-        case = open_finding(result, photos)
+        case = open_finding(result, photos, at=at)
     InspectionResult.objects.filter(pk=result.pk).update(case=case)
     result.case = case
     return case
 
 
-def record_pass(result: InspectionResult) -> Case | None:
+def record_pass(result: InspectionResult, *, at: dt.datetime | None = None) -> Case | None:
     """A passed item closes the open case of its site and item: the re-inspection is the verification.
     A case still waiting for its handler gets the re-inspection as its reply first (the workflow closes
     replied cases only); one never assigned or suspended is cancelled with the reason."""
@@ -249,11 +259,11 @@ def record_pass(result: InspectionResult) -> Case | None:
     note = _("Re-inspection on %(at)s found “%(item)s” put right.") % {
         "at": f"{timezone.localtime(inspection.performed_at):%Y-%m-%d %H:%M}", "item": result.item.text}  # fmt: skip
     if case.state in WORKING_STATES:
-        case = transitions.reply_case(operator, case, note=note)
+        case = transitions.reply_case(operator, case, note=note, at=at)
     if case.state == State.REPLIED:
-        case = transitions.close_case(operator, case, note=note)
+        case = transitions.close_case(operator, case, note=note, at=at)
     else:
-        case = transitions.cancel_case(operator, case, reason=note)
+        case = transitions.cancel_case(operator, case, reason=note, at=at)
     InspectionResult.objects.filter(pk=result.pk).update(case=case)
     result.case = case
     return case
