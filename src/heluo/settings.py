@@ -381,3 +381,7 @@ DUST_UNINSPECTED_DAYS = env_int("HELUO_DUST_UNINSPECTED_DAYS", 30)
 DUST_UNCOVERED_HOURS = env_int("HELUO_DUST_UNCOVERED_HOURS", 24)
 MQTT_URL = env_str("HELUO_MQTT_URL")
 MQTT_CLIENT_ID = env_str("HELUO_MQTT_CLIENT_ID")
+
+# Dust inspections (docs/dust-inspections.md): the unit supervising their cases (by name) and a patrol report's time limit.
+HELUO_DUST_SUPERVISING_UNIT = env_str("HELUO_DUST_SUPERVISING_UNIT", "洛阳市住房和城乡建设局")
+HELUO_DUST_PATROL_DAYS = env_int("HELUO_DUST_PATROL_DAYS", 3)

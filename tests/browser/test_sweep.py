@@ -47,6 +47,7 @@ PAGES = [
     "/monitoring/live/", "/monitoring/live/list/", "/monitoring/alarms/", "/monitoring/offline/",
     "/monitoring/capture/", "/monitoring/unknown/", "/monitoring/log/", "/monitoring/conflicts/",
     "/dust/coverage/",
+    "/dust/patrol/new/",
 ]  # fmt: skip
 
 

@@ -98,6 +98,8 @@ BUILTIN_ROLES = (
             "monitoring.view_monitor",
             "monitoring.view_alarm",
             "monitoring.view_alarmrule",
+            "dust.add_inspection",
+            "dust.add_patrolreport",
         ),
         50,
     ),

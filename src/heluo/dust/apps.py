@@ -36,3 +36,13 @@ class DustConfig(AppConfig):
             MenuItem(_("Waste removals"), "dust:wasteremoval_list", "dust.WasteRemoval"),
             MenuItem(_("Cover records"), "dust:coverrecord_list", "dust.CoverRecord"),
         )
+        # A failed inspection item and a patrol report each open a case linked back to them.
+        register_source("dust_inspection", _("dust inspection finding"), model="dust.InspectionResult")
+        register_source("dust_patrol", _("dust patrol report"), model="dust.PatrolReport")
+        register_menu(
+            "dust",
+            MenuItem(_("Inspections"), "dust:inspection_list", "dust.Inspection"),
+            MenuItem(_("Patrol reports"), "dust:patrolreport_list", "dust.PatrolReport"),
+            MenuItem(_("Checklists"), "dust:checklisttemplate_list", "dust.ChecklistTemplate"),
+            MenuItem(_("Checklist items"), "dust:checklistitem_list", "dust.ChecklistItem"),
+        )

@@ -12,7 +12,17 @@ from django.utils.translation import gettext_lazy as _
 from heluo.core.filters import DivisionTreeFilter, LedgerFilterSet, YesNoFilter
 from heluo.core.models import Grid, Person, Unit
 
-from .models import CoverRecord, PackageArea, PackageAreaStaff, Site, WasteRemoval
+from .models import (
+    ChecklistItem,
+    ChecklistTemplate,
+    CoverRecord,
+    Inspection,
+    PackageArea,
+    PackageAreaStaff,
+    PatrolReport,
+    Site,
+    WasteRemoval,
+)
 
 # The dynamic ledger's (动态管理台账) "this week": the last seven days.
 RECENT = dt.timedelta(days=7)
@@ -80,3 +90,36 @@ class CoverRecordFilter(LedgerFilterSet):
         if value is None:
             return queryset
         return queryset.filter(Q(covered_at__isnull=value))
+
+
+class ChecklistTemplateFilter(LedgerFilterSet):
+    class Meta:
+        model = ChecklistTemplate
+        fields = ["kind", "active"]
+
+
+class ChecklistItemFilter(LedgerFilterSet):
+    class Meta:
+        model = ChecklistItem
+        fields = ["template", "severity", "party"]
+
+
+class InspectionFilter(LedgerFilterSet):
+    division = DivisionTreeFilter(field_name="site__division")
+    site = django_filters.ModelChoiceFilter(queryset=Site.objects.all(), label=_("site"))
+    performed_after = django_filters.DateFilter(field_name="performed_at", lookup_expr="date__gte",
+                                                label=_("inspected from"))  # fmt: skip
+    performed_before = django_filters.DateFilter(field_name="performed_at", lookup_expr="date__lte",
+                                                 label=_("inspected until"))  # fmt: skip
+
+    class Meta:
+        model = Inspection
+        fields = ["division", "site", "template", "passed"]
+
+
+class PatrolReportFilter(LedgerFilterSet):
+    division = DivisionTreeFilter(field_name="division")
+
+    class Meta:
+        model = PatrolReport
+        fields = ["division", "site"]

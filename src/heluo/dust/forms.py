@@ -8,7 +8,17 @@ from django import forms
 
 from heluo.core.forms import DateInput, LedgerForm
 
-from .models import CoverRecord, PackageArea, PackageAreaStaff, Site, WasteRemoval
+from .models import (
+    ChecklistItem,
+    ChecklistTemplate,
+    CoverRecord,
+    Inspection,
+    PackageArea,
+    PackageAreaStaff,
+    PatrolReport,
+    Site,
+    WasteRemoval,
+)
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -74,3 +84,29 @@ class CoverRecordForm(LedgerForm):
         model = CoverRecord
         fields = ["site", "target", "description", "reported_at", "covered_at"]
         widgets = {"reported_at": DateTimeInput(), "covered_at": DateTimeInput()}
+
+
+class ChecklistTemplateForm(LedgerForm):
+    class Meta:
+        model = ChecklistTemplate
+        fields = ["name", "kind", "in_force_from", "active", "notes"]
+        widgets = {"in_force_from": DateInput(), "notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class ChecklistItemForm(LedgerForm):
+    class Meta:
+        model = ChecklistItem
+        fields = ["template", "code", "text", "severity", "time_limit_days", "legal_basis", "party", "order"]
+
+
+class InspectionForm(LedgerForm):
+    class Meta:
+        model = Inspection
+        fields = ["site", "template", "performed_at", "longitude", "latitude", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+
+class PatrolReportForm(LedgerForm):
+    class Meta:
+        model = PatrolReport
+        fields = ["division", "site", "text", "address", "longitude", "latitude"]

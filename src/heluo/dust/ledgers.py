@@ -9,8 +9,25 @@ from heluo.core.ledger import Ledger, register
 from heluo.core.tabular.keys import NaturalKey, register_key
 
 from . import filters, forms, tables
-from .models import CoverRecord, PackageArea, PackageAreaStaff, Site, WasteRemoval
-from .services import save_cover_record, save_site
+from .models import (
+    ChecklistItem,
+    ChecklistTemplate,
+    CoverRecord,
+    Inspection,
+    PackageArea,
+    PackageAreaStaff,
+    PatrolReport,
+    Site,
+    WasteRemoval,
+)
+from .services import (
+    save_checklist,
+    save_checklist_item,
+    save_cover_record,
+    save_inspection,
+    save_patrol_report,
+    save_site,
+)
 
 site = register(
     Ledger(
@@ -86,4 +103,57 @@ def _areas_by_name(queryset: QuerySet[PackageArea], texts: set[str]) -> dict[str
 register_key(
     "dust.packagearea",
     NaturalKey(lambda area: area.name, _areas_by_name, "洛龙区北片包片区域", _("the package area's name")),
+)
+
+checklist = register(
+    Ledger(
+        ChecklistTemplate,
+        form=forms.ChecklistTemplateForm,
+        filterset=filters.ChecklistTemplateFilter,
+        table=tables.ChecklistTemplateTable,
+        search_fields=("name",),
+        detail_template="dust/checklist_detail.html",
+        saver=save_checklist,
+        read_only_columns=("version",),
+    )
+)
+checklist_item = register(
+    Ledger(
+        ChecklistItem,
+        form=forms.ChecklistItemForm,
+        filterset=filters.ChecklistItemFilter,
+        table=tables.ChecklistItemTable,
+        search_fields=("text", "code", "legal_basis"),
+        select_related=("template",),
+        saver=save_checklist_item,
+    )
+)
+inspection = register(
+    Ledger(
+        Inspection,
+        many_rows=True,
+        form=forms.InspectionForm,
+        filterset=filters.InspectionFilter,
+        table=tables.InspectionTable,
+        search_fields=("site__name", "note"),
+        select_related=("site", "template", "inspector"),
+        detail_template="dust/inspection_detail.html",
+        saver=save_inspection,
+        deletable=False,
+        read_only_columns=("client_id", "passed"),
+    )
+)
+patrol_report = register(
+    Ledger(
+        PatrolReport,
+        form=forms.PatrolReportForm,
+        filterset=filters.PatrolReportFilter,
+        table=tables.PatrolReportTable,
+        search_fields=("text", "address", "site__name"),
+        select_related=("division", "site", "reported_by", "case"),
+        attachments=True,
+        saver=save_patrol_report,
+        deletable=False,
+        read_only_columns=("case",),
+    )
 )

@@ -12,7 +12,17 @@ from django.utils.translation import gettext_lazy as _
 from heluo.core.tables import LedgerTable
 
 from .filters import RECENT
-from .models import CoverRecord, PackageArea, PackageAreaStaff, Site, WasteRemoval
+from .models import (
+    ChecklistItem,
+    ChecklistTemplate,
+    CoverRecord,
+    Inspection,
+    PackageArea,
+    PackageAreaStaff,
+    PatrolReport,
+    Site,
+    WasteRemoval,
+)
 
 
 class SiteTable(LedgerTable):
@@ -67,3 +77,41 @@ class CoverRecordTable(LedgerTable):
     class Meta(LedgerTable.Meta):
         model = CoverRecord
         fields = ("site", "target", "reported_at", "covered_at", "case")
+
+
+class ChecklistTemplateTable(LedgerTable):
+    card_columns = ("name", "version", "active")
+    name = tables.Column(linkify=True)
+
+    class Meta(LedgerTable.Meta):
+        model = ChecklistTemplate
+        fields = ("name", "kind", "version", "in_force_from", "active")
+
+
+class ChecklistItemTable(LedgerTable):
+    card_columns = ("text", "template", "severity")
+    text = tables.Column(linkify=True)
+
+    class Meta(LedgerTable.Meta):
+        model = ChecklistItem
+        fields = ("text", "template", "code", "severity", "time_limit_days", "party", "legal_basis", "order")
+
+
+class InspectionTable(LedgerTable):
+    card_columns = ("performed_at", "site", "passed")
+    performed_at = tables.DateTimeColumn(linkify=True, format="Y-m-d H:i")
+    passed = tables.BooleanColumn()
+
+    class Meta(LedgerTable.Meta):
+        model = Inspection
+        fields = ("performed_at", "site", "template", "inspector", "passed")
+
+
+class PatrolReportTable(LedgerTable):
+    card_columns = ("text", "division", "case")
+    text = tables.Column(linkify=True)
+    case = tables.Column(linkify=True)
+
+    class Meta(LedgerTable.Meta):
+        model = PatrolReport
+        fields = ("text", "site", "division", "reported_by", "case", "created_at")

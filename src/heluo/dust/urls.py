@@ -1,7 +1,7 @@
 from django.urls import path
 
 from heluo.core.views.routes import ledger_urls
-from heluo.dust import ledgers, views
+from heluo.dust import ledgers, views, views_inspections
 
 app_name = "dust"
 
@@ -14,4 +14,10 @@ urlpatterns = [
     path("people/<int:pk>/sites/", views.person_sites, name="person_sites"),
     path("coverage/", views.coverage_report, name="coverage"),
     path("coverage/export/", views.coverage_export, name="coverage_export"),
+    path("sites/<int:pk>/inspect/", views_inspections.inspect, name="site_inspect"),
+    path("patrol/new/", views_inspections.patrol_new, name="patrol_new"),
+    *ledger_urls(ledgers.checklist),
+    *ledger_urls(ledgers.checklist_item),
+    *ledger_urls(ledgers.inspection),
+    *ledger_urls(ledgers.patrol_report),
 ]

@@ -4,10 +4,11 @@ patrol report becomes a supervised case.
 The module says what the case is (a `Registration`, with its source kind) and who should handle it (an
 `AssignmentPolicy`: the officers it names for the row, in order, and the area the row lies in). The case
 is registered by the system operator, linked to its source row, and assigned with the policy's time
-limit to the first officer who has an active account that handles cases; the responsible unit is that
-account's unit, else the nearest government unit at or above the area. When nobody fits, the case stays
-registered for a supervisor to assign, and its timeline says why. The module learns when the case
-closes or reopens through its source kind's hook (heluo.cases.sources).
+limit to the first officer who has an active account that handles cases; the responsible unit is the
+one the policy names (a site's contractor), else that account's unit, else the nearest government unit
+at or above the area. When nobody fits, the case stays registered for a supervisor to assign, and its
+timeline says why. The module learns when the case closes or reopens through its source kind's hook
+(heluo.cases.sources).
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ class AssignmentPolicy:
     officers: Sequence[Officer] = ()
     # Where to look for a government unit when no officer's account names one (the row's grid or place).
     area: Division | None = None
+    # The unit that must put the matter right, when the row names one (a site's contractor); else the
+    # handler's unit or the area's government unit.
+    unit: Unit | None = None
     days: int | None = None
     due_date: dt.date | None = None
     note: str = field(default="")
@@ -83,33 +87,36 @@ def responsible_unit(area: Division | None, handler: Account | None) -> Unit | N
 
 
 def open_case(registration: Registration, *, source: models.Model, policy: AssignmentPolicy,
-              by: Any = None) -> Case:  # fmt: skip
+              by: Any = None, at: dt.datetime | None = None) -> Case:  # fmt: skip
     """Register a case for `source` and assign it as `policy` says (see the module docstring).
 
-    Registered and assigned by `by` (default: the system operator). A registration the case engine
+    Registered and assigned by `by` (default: the system operator) at `at` (default: now; a demo's
+    past). A registration the case engine
     refuses raises ValidationError or PermissionDenied and writes nothing; an assignment it refuses
     leaves the case registered with the reason on its timeline."""
     operator = by or system_operator()
-    case = register_case(operator, registration, source=source)
+    case = register_case(operator, registration, source=source, at=at)
     handler = handler_for(policy.officers)
-    unit = responsible_unit(policy.area, handler)
+    unit = policy.unit or responsible_unit(policy.area, handler)
     if handler is None or unit is None:
         transitions.add_note(
             operator,
             case,
             note=_("No one who answers for it has an account that handles cases: assign the case by hand."),
+            at=at,
         )
         return case
     try:
         with transaction.atomic():
             case, _warnings = transitions.assign_case(
                 operator, case, unit=unit, handler=handler, days=policy.days, due_date=policy.due_date,
-                note=policy.note or _("Assigned automatically to %(handler)s.") % {"handler": handler},
+                note=policy.note or _("Assigned automatically to %(handler)s.") % {"handler": handler}, at=at,
             )  # fmt: skip
     except ValidationError as error:
         transitions.add_note(
             operator,
             case,
             note=_("Not assigned automatically: %(reason)s") % {"reason": "；".join(error.messages)},
+            at=at,
         )
     return case

@@ -1,24 +1,74 @@
 """Dust control's domain rules, one module per part of the loop. Views, the API, imports, commands and
 the demo call these."""
 
-from .grids import AnsweredSites, assign_package_area, create_package_area, sites_answered_by, watched_sites
-from .sites import DUST_GRID_ROLES, create_sites, save_site, site_officers, site_place, site_responsible
-from .waste import cover_case_changed, create_waste_records, open_uncovered_cases, save_cover_record
+from .checklists import (
+    checklists_in_force,
+    default_checklist,
+    new_version,
+    save_checklist,
+    save_checklist_item,
+)
+from .grids import (
+    AnsweredSites,
+    assign_package_area,
+    create_package_area,
+    sites_answered_by,
+    watched_sites,
+)
+from .inspections import (
+    ItemResult,
+    Patrol,
+    Submission,
+    inspection_panel,
+    last_inspected_on,
+    report_patrol,
+    save_inspection,
+    save_patrol_report,
+    submit_inspection,
+)
+from .sites import (
+    DUST_GRID_ROLES,
+    create_sites,
+    save_site,
+    site_officers,
+    site_place,
+    site_responsible,
+)
+from .waste import (
+    cover_case_changed,
+    create_waste_records,
+    open_uncovered_cases,
+    save_cover_record,
+)
 
 __all__ = [
     "DUST_GRID_ROLES",
     "AnsweredSites",
+    "ItemResult",
+    "Patrol",
+    "Submission",
     "assign_package_area",
+    "checklists_in_force",
     "cover_case_changed",
     "create_package_area",
     "create_sites",
     "create_waste_records",
+    "default_checklist",
+    "inspection_panel",
+    "last_inspected_on",
+    "new_version",
     "open_uncovered_cases",
+    "report_patrol",
+    "save_checklist",
+    "save_checklist_item",
     "save_cover_record",
+    "save_inspection",
+    "save_patrol_report",
     "save_site",
     "site_officers",
     "site_place",
     "site_responsible",
     "sites_answered_by",
+    "submit_inspection",
     "watched_sites",
 ]

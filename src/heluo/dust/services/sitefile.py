@@ -21,7 +21,8 @@ from heluo.core.scope import may
 from heluo.monitoring.models import Alarm, Monitor, MonitoringPoint
 from heluo.monitoring.services.points import point_of
 
-from ..models import CoverRecord, PackageAreaStaff, Site, WasteRemoval
+from ..models import CoverRecord, InspectionResult, PackageAreaStaff, PatrolReport, Site, WasteRemoval
+from .inspections import inspection_panel
 from .sites import site_officers
 
 # How many rows of a long list (closed cases, waste, state changes) the file shows; the rest is a link away.
@@ -73,10 +74,19 @@ def monitoring(site: Site, user: Any) -> dict[str, Any] | None:
 
 
 def _case_sources(site: Site) -> Q:
-    """Cases of the site: opened from the site, its monitoring point's alarms or its cover records."""
-    kinds = ContentType.objects.get_for_models(Site, Alarm, CoverRecord)
-    condition = Q(source_type=kinds[Site], source_id=site.pk) | Q(
-        source_type=kinds[CoverRecord], source_id__in=CoverRecord.objects.filter(site=site).values("pk")
+    """Cases of the site: opened from the site, its monitoring point's alarms, its cover records, its
+    inspections' failed items or patrol reports about it."""
+    kinds = ContentType.objects.get_for_models(Site, Alarm, CoverRecord, InspectionResult, PatrolReport)
+    condition = (
+        Q(source_type=kinds[Site], source_id=site.pk)
+        | Q(source_type=kinds[CoverRecord], source_id__in=CoverRecord.objects.filter(site=site).values("pk"))
+        | Q(
+            source_type=kinds[InspectionResult],
+            source_id__in=InspectionResult.objects.filter(inspection__site=site).values("pk"),
+        )
+        | Q(
+            source_type=kinds[PatrolReport], source_id__in=PatrolReport.objects.filter(site=site).values("pk")
+        )
     )
     point = point_of(site)
     if point is not None:
@@ -138,6 +148,7 @@ def state_history(site: Site, user: Any) -> dict[str, Any]:
 SECTIONS: list[Section] = [
     Section("grids", "dust/site/grids.html", grids),
     Section("monitoring", "dust/site/monitoring.html", monitoring),
+    Section("inspections", "dust/site/inspections.html", inspection_panel),
     Section("cases", "dust/site/cases.html", cases),
     Section("waste", "dust/site/waste.html", waste),
     Section("history", "dust/site/history.html", state_history),
