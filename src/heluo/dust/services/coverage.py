@@ -21,17 +21,10 @@ from heluo.monitoring.models import Monitor
 
 from ..models import Site, SiteState
 from ..rules.coverage import needs_monitor, uninspected
+from .inspections import last_inspected_on
 
 # Sites the report looks at: those not completed.
 ACTIVE_STATES = (SiteState.PLANNED, SiteState.UNDER_CONSTRUCTION, SiteState.SUSPENDED, SiteState.STOPPED)
-
-
-def last_inspected_on(site_ids: Iterable[int]) -> dict[int, dt.date]:
-    """The date of each site's latest inspection, for the sites that have one.
-
-    Inspections are built beside this report: until the lead wires this to them it knows of none, and
-    the report counts every active site as never inspected."""
-    return {}
 
 
 @dataclass
