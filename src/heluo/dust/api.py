@@ -1,4 +1,4 @@
-"""Dust control in the API (docs/api.md): construction sites, written as on their pages (the site form,
+"""Dust control in the API (docs/api.md): construction sites and enforcement, written as on their pages (the site form,
 then dust's service, which keeps each site's monitoring point in step)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from rest_framework.routers import BaseRouter
 
 from heluo.core.api.base import LedgerSerializer, LedgerViewSet, register_ledgers
 from heluo.dust import ledgers
-from heluo.dust.models import Site
+from heluo.dust.models import BlacklistEntry, Ladder, LegalBasis, Measure, PenaltyCount, Site
 
 
 class SiteSerializer(LedgerSerializer):
@@ -27,6 +27,83 @@ class SiteViewSet(LedgerViewSet):
     serializer_class = SiteSerializer
 
 
+class LegalBasisSerializer(LedgerSerializer):
+    class Meta:
+        model = LegalBasis
+        fields = ["id", "display", "code", "law", "article", "text", "fine_min", "fine_max", "row_version"]
+
+
+class LegalBasisViewSet(LedgerViewSet):
+    """Legal bases of enforcement measures, with their fine ranges in yuan."""
+
+    ledger = ledgers.legal_basis
+    serializer_class = LegalBasisSerializer
+
+
+class LadderSerializer(LedgerSerializer):
+    class Meta:
+        model = Ladder
+        fields = [
+            "id", "display", "name", "in_force", "period_days", "legal_basis", "first_kind", "first_stop_days",
+            "second_kind", "second_stop_days", "third_kind", "third_stop_days", "note", "row_version",
+        ]  # fmt: skip
+
+
+class LadderViewSet(LedgerViewSet):
+    """Enforcement ladders: what the first, second and third breach within a period bring."""
+
+    ledger = ledgers.ladder
+    serializer_class = LadderSerializer
+
+
+class MeasureSerializer(LedgerSerializer):
+    class Meta:
+        model = Measure
+        fields = [
+            "id", "display", "site", "kind", "legal_basis", "amount", "served_on", "deadline", "stop_days",
+            "until", "ladder_step", "decided_by", "note", "lifted_on", "lifted_note", "case", "created_at",
+            "updated_at", "row_version",
+        ]  # fmt: skip
+
+
+class MeasureViewSet(LedgerViewSet):
+    """Enforcement measures (执法措施), recorded through dust's enforcement service."""
+
+    ledger = ledgers.measure
+    serializer_class = MeasureSerializer
+
+
+class PenaltyCountSerializer(LedgerSerializer):
+    class Meta:
+        model = PenaltyCount
+        fields = [
+            "id", "display", "order", "daily", "note", "ended_on", "end_reason", "days", "total", "row_version",
+        ]  # fmt: skip
+
+
+class PenaltyCountViewSet(LedgerViewSet):
+    """Daily continuous penalty counts (按日连续处罚), their days and total kept from their dates."""
+
+    ledger = ledgers.penalty_count
+    serializer_class = PenaltyCountSerializer
+
+
+class BlacklistEntrySerializer(LedgerSerializer):
+    class Meta:
+        model = BlacklistEntry
+        fields = ["id", "display", "enterprise", "start", "until", "reason", "measure", "row_version"]
+
+
+class BlacklistEntryViewSet(LedgerViewSet):
+    """Enterprises excluded from the market (清出市场) and for how long."""
+
+    ledger = ledgers.blacklist
+    serializer_class = BlacklistEntrySerializer
+
+
 def register(router: BaseRouter) -> None:
     """Dust control's routes under /api/dust/."""
-    register_ledgers(router, SiteViewSet)
+    register_ledgers(
+        router, SiteViewSet, MeasureViewSet, PenaltyCountViewSet, BlacklistEntryViewSet, LegalBasisViewSet,
+        LadderViewSet,
+    )  # fmt: skip

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -137,6 +138,18 @@ class Site(LedgerModel):
             site_path = self.division.path
             if not (grid_path.startswith(site_path) or site_path.startswith(grid_path)):
                 errors["grid"] = _("This grid lies outside the site's division.")
+        if self._state.adding and self.contractor_id:
+            # 清出市场: a blacklisted contractor takes no new site while its period runs.
+            today = timezone.localdate()
+            entry = (
+                self.contractor.dust_blacklist.filter(start__lte=today, until__gte=today)
+                .order_by("-until")
+                .first()
+            )
+            if entry is not None:
+                errors["contractor"] = _(
+                    "%(unit)s is excluded from the market until %(until)s: %(reason)s"
+                ) % {"unit": entry.enterprise, "until": entry.until, "reason": entry.reason}
         if errors:
             raise ValidationError(errors)
 

@@ -14,6 +14,7 @@ from heluo.core.models import GridMembership
 from heluo.core.scope import may
 from heluo.dust.models import Site
 from heluo.dust.services import site_officers as officers_of
+from heluo.dust.services.enforcement import site_enforcement as enforcement_of
 from heluo.monitoring.models import Alarm, Monitor, MonitoringPoint
 from heluo.monitoring.services.points import point_of
 
@@ -53,3 +54,9 @@ def site_monitoring(context: dict[str, Any], site: Site) -> dict[str, Any] | Non
         "more_alarms": max(0, len(alarms) - SITE_ALARMS),
         "cases": cases,
     }
+
+
+@register.simple_tag(takes_context=True)
+def site_enforcement(context: dict[str, Any], site: Site) -> dict[str, Any] | None:
+    """The context of dust/site/_enforcement.html for the page's user."""
+    return enforcement_of(site, context["request"].user)
