@@ -373,7 +373,7 @@ def test_a_count_runs_from_its_findings_and_ends_with_the_correction() -> None:
         with pytest.raises(ValidationError):
             add_finding(count, day, by=system_operator())
     count = end_count(count, on=D(2026, 3, 25), reason=CountEnd.CORRECTED, by=system_operator())
-    with pytest.raises(ValidationError, match="new order"):
+    with pytest.raises(ValidationError, match="2026-03-28"):
         add_finding(count, D(2026, 3, 28), by=system_operator())
     count.refresh_from_db()
     assert (count.days, count.total, count.findings.count()) == (20, Decimal("1000000"), 2)

@@ -307,8 +307,8 @@ class BlacklistEntry(LedgerModel):
     enterprise = models.ForeignKey(
         Unit, verbose_name=_("enterprise"), on_delete=models.PROTECT, related_name="dust_blacklist"
     )
-    start = models.DateField(_("from"))
-    until = models.DateField(_("until"))
+    start = models.DateField(_("excluded from"))
+    until = models.DateField(_("excluded until"))
     reason = models.TextField(_("reason"))
     measure = models.ForeignKey(
         Measure, verbose_name=_("enforcement measure"), null=True, blank=True, on_delete=models.PROTECT,
