@@ -13,9 +13,11 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 from heluo.cases.models import State
+from heluo.cases.services import transitions
 from heluo.core.models import GridMembership
 from heluo.core.services.accounts import system_operator
 from heluo.dust import ledgers
@@ -439,3 +441,35 @@ def test_the_site_page_shows_its_enforcement(client_as: Any) -> None:
     assert f"?site={site.pk}" in page
     listed = client_as("laocheng").get(ledgers.measure.url("list"), {"site": site.pk}).content.decode()
     assert Measure.objects.get(site=site).get_absolute_url() in listed
+
+
+@pytest.mark.django_db
+def test_the_count_page_records_a_finding_and_the_end(client_as: Any) -> None:
+    order = measure(make_site(XIGUAN), MeasureKind.ORDER, served_on=D(2026, 3, 1), deadline=D(2026, 3, 6))
+    count = open_penalty_count(order, Decimal("10000"), by=system_operator())
+    staff = client_as("laocheng")
+    assert 'data-testid="penalty-finding-form"' in staff.get(count.get_absolute_url()).content.decode()
+    finding = reverse("dust:penaltycount_finding", args=[count.pk])
+    staff.post(finding, {"on": "2026-03-11", "reference": "第一次复查"})
+    refused = staff.post(finding, {"on": "2026-03-01"}, follow=True).content.decode()
+    assert "2026-03-01" in refused  # the reason, in a message
+    count.refresh_from_db()
+    assert (count.days, count.total, count.findings.count()) == (10, Decimal("100000"), 1)
+    staff.post(reverse("dust:penaltycount_end", args=[count.pk]), {"on": "2026-03-15", "reason": "corrected"})
+    count.refresh_from_db()
+    assert (count.ended_on, count.end_reason) == (D(2026, 3, 15), CountEnd.CORRECTED)
+    assert client_as("lingdao").post(finding, {"on": "2026-03-12"}).status_code == 403
+    assert staff.get(finding).status_code == 405
+
+
+@pytest.mark.django_db
+def test_closing_the_orders_case_verifies_the_correction_and_ends_its_count(users: dict[str, Any]) -> None:
+    officer = users["wangge"]
+    grid = GridMembership.objects.filter(person=officer.account.person).first().grid
+    order = measure(make_site(KAIYUAN, grid=grid), MeasureKind.ORDER)
+    count = open_penalty_count(order, Decimal("10000"), by=system_operator())
+    case = transitions.accept_case(officer, order.case)
+    case = transitions.reply_case(officer, case, note="围挡已补齐")
+    transitions.close_case(system_operator(), case, note="复查确认整改到位")
+    count.refresh_from_db()
+    assert (count.ended_on, count.end_reason) == (timezone.localdate(), CountEnd.CORRECTED)
