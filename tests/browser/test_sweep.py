@@ -46,6 +46,7 @@ PAGES = [
     "/cases/mine/", "/cases/overdue/", "/cases/statistics/",
     "/monitoring/live/", "/monitoring/live/list/", "/monitoring/alarms/", "/monitoring/offline/",
     "/monitoring/capture/", "/monitoring/unknown/", "/monitoring/log/", "/monitoring/conflicts/",
+    "/dust/measures/?kind=stop_work", "/dust/penaltycounts/?running=true",
 ]  # fmt: skip
 
 

@@ -439,6 +439,12 @@ def test_the_site_page_shows_its_enforcement(client_as: Any) -> None:
     page = client_as("laocheng").get(site.get_absolute_url()).content.decode()
     assert 'data-testid="site-enforcement"' in page and 'data-testid="site-stopped"' in page
     assert f"?site={site.pk}" in page
+    # The new-measure link carries the ladder's next step (Luoyang 2020, a first breach: the top fine).
+    form = client_as("laocheng").get(
+        f"{ledgers.measure.url('add')}?site={site.pk}&kind=fine&amount=100000.00"
+    )
+    assert form.context["form"].initial["amount"] == "100000.00"
+    assert "amount=100000.00" in page and "ladder_step=1" in page
     listed = client_as("laocheng").get(ledgers.measure.url("list"), {"site": site.pk}).content.decode()
     assert Measure.objects.get(site=site).get_absolute_url() in listed
 

@@ -320,6 +320,7 @@ def site_enforcement(site: Site, user: Any) -> dict[str, Any] | None:
     if not may(user, "view", Measure):
         return None
     today = timezone.localdate()
+    suggestion = suggest_measure(site, today)
     measures = Measure.objects.for_user(user).filter(site=site).select_related("legal_basis", "case")
     return {
         "measures": list(measures[:SITE_MEASURES]),
@@ -329,7 +330,24 @@ def site_enforcement(site: Site, user: Any) -> dict[str, Any] | None:
             PenaltyCount.objects.filter(order__site=site, ended_on__isnull=True).select_related("order")
         ),
         "blacklisted": blacklisting(site.contractor_id, today),
-        "suggestion": suggest_measure(site, today),
+        "suggestion": suggestion,
         "list_url": f"{reverse('dust:measure_list')}?{urlencode({'site': site.pk})}",
-        "add_url": reverse("dust:measure_add") if may(user, "add", Measure) else "",
+        "add_url": f"{reverse('dust:measure_add')}?{urlencode(measure_initial(site, today, suggestion))}"
+        if may(user, "add", Measure)
+        else "",
     }
+
+
+def measure_initial(site: Site, on: dt.date, suggestion: Suggestion | None) -> dict[str, Any]:
+    """The new-measure page's values for the site's next breach: the ladder's step, ready to check."""
+    initial: dict[str, Any] = {"site": site.pk, "served_on": on.isoformat()}
+    if suggestion is None:
+        return initial
+    initial.update(kind=suggestion.kind, legal_basis=suggestion.legal_basis.pk, ladder_step=suggestion.step)
+    if suggestion.amount is not None:
+        initial["amount"] = suggestion.amount
+    if suggestion.stop_days:
+        initial["stop_days"] = suggestion.stop_days
+    if suggestion.kind in (MeasureKind.DOWNGRADE, MeasureKind.MARKET_EXCLUSION):
+        initial["until"] = (on + dt.timedelta(days=365)).isoformat()
+    return initial
