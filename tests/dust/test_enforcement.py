@@ -479,3 +479,24 @@ def test_closing_the_orders_case_verifies_the_correction_and_ends_its_count(user
     transitions.close_case(system_operator(), case, note="复查确认整改到位")
     count.refresh_from_db()
     assert (count.ended_on, count.end_reason) == (timezone.localdate(), CountEnd.CORRECTED)
+
+
+@pytest.mark.django_db
+def test_a_count_keeps_its_order_and_an_order_has_one_count(client_as: Any) -> None:
+    order = measure(make_site(XIGUAN), MeasureKind.ORDER, served_on=D(2026, 3, 1), deadline=D(2026, 3, 6))
+    count = add_finding(
+        open_penalty_count(order, Decimal("10000"), by=system_operator()), D(2026, 3, 9), by=system_operator()
+    )
+    with pytest.raises(ValidationError) as refused:
+        open_penalty_count(order, Decimal("10000"), by=system_operator())
+    assert "order" in refused.value.message_dict
+    staff = client_as("laocheng")
+    other = measure(make_site(XIGUAN), MeasureKind.ORDER, served_on=D(2026, 3, 10), deadline=D(2026, 3, 16))
+    response = staff.post(ledgers.penalty_count.url("edit", count.pk), {"order": other.pk, "daily": "10000"})
+    assert response.status_code == 400 and response.context["form"].errors["order"]
+    moved = {"site": order.site_id, "kind": "order", "legal_basis": order.legal_basis_id, "served_on": "2026-03-09",
+             "deadline": "2026-03-20", "decided_by": BUREAU}  # fmt: skip
+    response = staff.post(ledgers.measure.url("edit", order.pk), moved)
+    assert response.status_code == 400 and response.context["form"].errors["served_on"]
+    count.refresh_from_db()
+    assert (count.order_id, count.days) == (order.pk, 8)

@@ -79,6 +79,11 @@ class MeasureForm(LedgerForm):
             for name in ("site", "kind"):
                 if name in self.changed_data:
                     self.add_error(name, _("A recorded measure keeps its site and kind; record a new one."))
+            if "served_on" in self.changed_data and self.instance.penalty_counts.exists():
+                # Its daily-penalty counts run from this date.
+                self.add_error(
+                    "served_on", _("A daily penalty counts from this order: its service date stays.")
+                )
         return data
 
 
@@ -87,6 +92,13 @@ class PenaltyCountForm(LedgerForm):
         model = PenaltyCount
         fields = ["order", "daily", "note"]
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if self.instance.pk and "order" in self.changed_data:
+            # Its findings were counted from this order's service date.
+            self.add_error("order", _("A count keeps its order to correct; start a new count for another."))
+        return data
 
 
 class BlacklistEntryForm(LedgerForm):

@@ -216,7 +216,7 @@ class Measure(LedgerModel):
             errors["until"] = _("Say until when the measure holds.")
         if self.until and self.served_on and self.until <= self.served_on:
             errors["until"] = _("The end must come after the day the measure is served.")
-        if self.served_on and self.served_on > timezone.localdate() + dt.timedelta(days=1):
+        if self.served_on and self.served_on > timezone.localdate():
             errors["served_on"] = _("A measure cannot be served in the future.")
         if errors:
             raise ValidationError(errors)
@@ -268,6 +268,11 @@ class PenaltyCount(LedgerModel):
         errors = {}
         if self.order_id and self.order.kind != MeasureKind.ORDER:
             errors["order"] = _("A daily penalty counts from an order to correct.")
+        elif (
+            self.order_id and PenaltyCount.objects.filter(order_id=self.order_id).exclude(pk=self.pk).exists()
+        ):
+            # A breach after a count ended needs a new order, which starts its own count.
+            errors["order"] = _("This order already has its daily-penalty count.")
         if self.daily is not None and self.daily <= 0:
             errors["daily"] = _("The daily amount must be above zero.")
         if errors:
