@@ -5,7 +5,7 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from heluo.core.filters import DivisionTreeFilter, LedgerFilterSet
+from heluo.core.filters import DivisionTreeFilter, LedgerFilterSet, YesNoFilter
 from heluo.core.models import Grid, Unit
 
 from .models import BlacklistEntry, Ladder, LegalBasis, Measure, PenaltyCount, Site
@@ -48,7 +48,7 @@ class PenaltyCountFilter(LedgerFilterSet):
     site = django_filters.ModelChoiceFilter(
         queryset=Site.objects.all(), field_name="order__site", label=_("construction site")
     )
-    running = django_filters.BooleanFilter(field_name="ended_on", lookup_expr="isnull", label=_("running"))
+    running = YesNoFilter(field_name="ended_on", lookup_expr="isnull", label=_("running"))
 
     class Meta:
         model = PenaltyCount

@@ -7,6 +7,7 @@ from .enforcement import (
     lift_stop_work,
     recompute_counts,
     record_measure,
+    running_counts,
     suggest_measure,
 )
 from .sites import DUST_GRID_ROLES, create_sites, save_site, site_officers, site_place, site_responsible
@@ -19,6 +20,7 @@ __all__ = [
     "lift_stop_work",
     "recompute_counts",
     "record_measure",
+    "running_counts",
     "save_site",
     "site_officers",
     "site_place",

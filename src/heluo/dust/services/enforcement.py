@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -130,7 +131,7 @@ def record_measure(measure: Measure, *, by: Any) -> Measure:
         measure.save(update_fields=["case", "updated_at"])
     elif measure.kind == MeasureKind.STOP_WORK:
         _set_state(site, SiteState.STOPPED, by)
-        for count in PenaltyCount.objects.filter(order__site=site, ended_on__isnull=True):
+        for count in running_counts(site):
             end_count(count, on=measure.served_on, reason=CountEnd.STOPPED, by=by)
     elif measure.kind == MeasureKind.MARKET_EXCLUSION and measure.until is not None:  # clean requires it
         entry = BlacklistEntry(
@@ -226,6 +227,12 @@ def lift_stop_work(site: Site, *, inspection: Reinspection, by: Any) -> Measure:
 
 
 # --- daily penalty counts -------------------------------------------------------------------------------
+
+
+def running_counts(site: Site) -> QuerySet[PenaltyCount]:
+    """The site's daily-penalty counts still running: a re-inspection that finds the breach again
+    extends each (`add_finding`)."""
+    return PenaltyCount.objects.filter(order__site=site, ended_on__isnull=True).select_related("order")
 
 
 def save_penalty_count(form: forms.ModelForm, user: Any) -> PenaltyCount:
@@ -326,9 +333,7 @@ def site_enforcement(site: Site, user: Any) -> dict[str, Any] | None:
         "measures": list(measures[:SITE_MEASURES]),
         "more": max(measures.count() - SITE_MEASURES, 0),
         "stop": measures.filter(kind=MeasureKind.STOP_WORK, lifted_on__isnull=True).first(),
-        "counts": list(
-            PenaltyCount.objects.filter(order__site=site, ended_on__isnull=True).select_related("order")
-        ),
+        "counts": list(running_counts(site)),
         "blacklisted": blacklisting(site.contractor_id, today),
         "suggestion": suggestion,
         "list_url": f"{reverse('dust:measure_list')}?{urlencode({'site': site.pk})}",
