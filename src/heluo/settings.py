@@ -329,6 +329,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "The REST API of Heluo: the same scope and permissions as the pages.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Choice sets shared by several fields, or named like another's, get one name of their own.
+    "ENUM_NAME_OVERRIDES": {"MeasureKindEnum": "heluo.dust.models.enforcement.MeasureKind"},
 }
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

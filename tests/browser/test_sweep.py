@@ -48,6 +48,7 @@ PAGES = [
     "/monitoring/capture/", "/monitoring/unknown/", "/monitoring/log/", "/monitoring/conflicts/",
     "/dust/coverage/",
     "/dust/patrol/new/",
+    "/dust/measures/?kind=stop_work", "/dust/penaltycounts/?running=true",
 ]  # fmt: skip
 
 

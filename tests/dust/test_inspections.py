@@ -23,9 +23,12 @@ from heluo.dust.models import (
     ChecklistTemplate,
     Inspection,
     InspectionResult,
+    Measure,
+    MeasureKind,
     Outcome,
     PatrolReport,
     Site,
+    SiteState,
 )
 from heluo.dust.services import (
     ItemResult,
@@ -36,6 +39,7 @@ from heluo.dust.services import (
 )
 from heluo.dust.services.checklists import save_checklist_item
 from tests.core.ledger_cases import LedgerViewCases
+from tests.dust.test_enforcement import measure
 from tests.dust.test_sites import KAIYUAN, XIGUAN, division, make_site
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -374,3 +378,23 @@ class TestPatrolReportViews(LedgerViewCases):
 
     def search_text(self, obj: models.Model) -> str:
         return obj.text  # type: ignore[attr-defined,no-any-return]
+
+
+# --- a stop-work order (一票停工) and the inspection that lifts it ----------------------------------------
+
+
+def test_a_passed_inspection_lifts_a_stop_work_order_once_its_days_have_run(users: Any) -> None:
+    site = officer_site()
+    stop = measure(site, MeasureKind.STOP_WORK, served_on=dt.date(2026, 10, 1), stop_days=7)
+    early = timezone.make_aware(dt.datetime(2026, 10, 5, 10))
+    inspect(users["wangge"], site, at=early)  # passed, but within the week stopped
+    site.refresh_from_db()
+    assert site.state == SiteState.STOPPED
+    inspect(users["wangge"], site, failed={"cover": [photo()]}, at=early + dt.timedelta(days=5))
+    site.refresh_from_db()
+    assert site.state == SiteState.STOPPED
+    passed = inspect(users["wangge"], site, at=early + dt.timedelta(days=6))
+    site.refresh_from_db()
+    stop = Measure.objects.get(pk=stop.pk)
+    assert site.state == SiteState.UNDER_CONSTRUCTION
+    assert stop.lifted_on == dt.date(2026, 10, 11) and stop.lifted_note == str(passed)[:200]

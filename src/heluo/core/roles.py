@@ -40,6 +40,12 @@ LEDGER_ADMIN = tuple(
 
 
 CALENDAR_EDITING = tuple(f"cases.{action}_holidayoverride" for action in ("add", "change", "delete"))
+# Enforcement is the bureau's and the city's to record; grid officers read it.
+DUST_ENFORCEMENT_RECORDING = tuple(
+    f"dust.{action}_{model}"
+    for model in ("measure", "penaltycount", "blacklistentry", "legalbasis", "ladder")
+    for action in ("add", "change", "delete")
+)
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,8 @@ class RoleDefinition:
     modules: tuple[str, ...]
     permissions: tuple[str, ...]  # "app.codename" patterns (fnmatch)
     order: int
+    # Permissions the patterns would match but the role does not get.
+    withheld: tuple[str, ...] = ()
 
 
 BUILTIN_ROLES = (
@@ -102,6 +110,7 @@ BUILTIN_ROLES = (
             "dust.add_patrolreport",
         ),
         50,
+        withheld=DUST_ENFORCEMENT_RECORDING,
     ),
     RoleDefinition(
         "supervisor", _("Supervisor"), BUSINESS_MODULES, ("core.view_*", "*.view_*", "cases.*"), 60
@@ -139,13 +148,13 @@ _EXPLICIT_ONLY = {*SEE_IN_FULL, *CALENDAR_EDITING}
 _NEVER_GRANTED = {"core.delete_account"}
 
 
-def matching_permissions(patterns: tuple[str, ...]) -> list[Permission]:
+def matching_permissions(patterns: tuple[str, ...], withheld: tuple[str, ...] = ()) -> list[Permission]:
     perms = Permission.objects.select_related("content_type").filter(content_type__app_label__in=HELUO_APPS)
     chosen = []
     for perm in perms:
         name = f"{perm.content_type.app_label}.{perm.codename}"
         explicit = name in patterns
-        if name in _NEVER_GRANTED:
+        if name in _NEVER_GRANTED or name in withheld:
             continue
         if explicit or (name not in _EXPLICIT_ONLY and any(fnmatchcase(name, p) for p in patterns)):
             chosen.append(perm)
@@ -168,4 +177,4 @@ def sync_builtin_roles() -> None:
         role.order = definition.order
         role.is_builtin = True
         role.save()
-        group.permissions.set(matching_permissions(definition.permissions))
+        group.permissions.set(matching_permissions(definition.permissions, definition.withheld))

@@ -1,5 +1,6 @@
 """Dust control in the API (docs/api.md): construction sites, package areas and their staff, waste
-removals and cover records, each written as on its page (the ledger's form, then dust's service)."""
+removals and cover records, checklists, inspections and patrol reports, enforcement, each written as on
+its page (the ledger's form, then dust's service)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,18 @@ from rest_framework.routers import BaseRouter
 from heluo.core.api.base import LedgerSerializer, LedgerViewSet, register_ledgers
 from heluo.dust import ledgers
 from heluo.dust.models import (
+    BlacklistEntry,
     ChecklistItem,
     ChecklistTemplate,
     CoverRecord,
     Inspection,
+    Ladder,
+    LegalBasis,
+    Measure,
     PackageArea,
     PackageAreaStaff,
     PatrolReport,
+    PenaltyCount,
     Site,
     WasteRemoval,
 )
@@ -155,6 +161,80 @@ class PatrolReportViewSet(LedgerViewSet):
     serializer_class = PatrolReportSerializer
 
 
+class LegalBasisSerializer(LedgerSerializer):
+    class Meta:
+        model = LegalBasis
+        fields = ["id", "display", "code", "law", "article", "text", "fine_min", "fine_max", "row_version"]
+
+
+class LegalBasisViewSet(LedgerViewSet):
+    """Legal bases of enforcement measures, with their fine ranges in yuan."""
+
+    ledger = ledgers.legal_basis
+    serializer_class = LegalBasisSerializer
+
+
+class LadderSerializer(LedgerSerializer):
+    class Meta:
+        model = Ladder
+        fields = [
+            "id", "display", "name", "in_force", "period_days", "legal_basis", "first_kind", "first_stop_days",
+            "second_kind", "second_stop_days", "third_kind", "third_stop_days", "note", "row_version",
+        ]  # fmt: skip
+
+
+class LadderViewSet(LedgerViewSet):
+    """Enforcement ladders: what the first, second and third breach within a period bring."""
+
+    ledger = ledgers.ladder
+    serializer_class = LadderSerializer
+
+
+class MeasureSerializer(LedgerSerializer):
+    class Meta:
+        model = Measure
+        fields = [
+            "id", "display", "site", "kind", "legal_basis", "amount", "served_on", "deadline", "stop_days",
+            "until", "ladder_step", "decided_by", "note", "lifted_on", "lifted_note", "case", "created_at",
+            "updated_at", "row_version",
+        ]  # fmt: skip
+
+
+class MeasureViewSet(LedgerViewSet):
+    """Enforcement measures (执法措施), recorded through dust's enforcement service."""
+
+    ledger = ledgers.measure
+    serializer_class = MeasureSerializer
+
+
+class PenaltyCountSerializer(LedgerSerializer):
+    class Meta:
+        model = PenaltyCount
+        fields = [
+            "id", "display", "order", "daily", "note", "ended_on", "end_reason", "days", "total", "row_version",
+        ]  # fmt: skip
+
+
+class PenaltyCountViewSet(LedgerViewSet):
+    """Daily continuous penalty counts (按日连续处罚), their days and total kept from their dates."""
+
+    ledger = ledgers.penalty_count
+    serializer_class = PenaltyCountSerializer
+
+
+class BlacklistEntrySerializer(LedgerSerializer):
+    class Meta:
+        model = BlacklistEntry
+        fields = ["id", "display", "enterprise", "start", "until", "reason", "measure", "row_version"]
+
+
+class BlacklistEntryViewSet(LedgerViewSet):
+    """Enterprises excluded from the market (清出市场) and for how long."""
+
+    ledger = ledgers.blacklist
+    serializer_class = BlacklistEntrySerializer
+
+
 def register(router: BaseRouter) -> None:
     """Dust control's routes under /api/dust/."""
     register_ledgers(
@@ -168,4 +248,9 @@ def register(router: BaseRouter) -> None:
         ChecklistItemViewSet,
         InspectionViewSet,
         PatrolReportViewSet,
+        MeasureViewSet,
+        PenaltyCountViewSet,
+        BlacklistEntryViewSet,
+        LegalBasisViewSet,
+        LadderViewSet,
     )

@@ -14,6 +14,7 @@ class DustConfig(AppConfig):
         from heluo.dust import ledgers, tasks  # noqa: F401  (registers the dust ledgers and periodic tasks)
         from heluo.dust.models import Site
         from heluo.dust.services import cover_case_changed, site_responsible, watched_sites
+        from heluo.dust.services.enforcement import SOURCE_KIND, order_case_changed
         from heluo.monitoring.points import register_responsible
         from heluo.monitoring.watchers import register_watchers
 
@@ -45,4 +46,16 @@ class DustConfig(AppConfig):
             MenuItem(_("Patrol reports"), "dust:patrolreport_list", "dust.PatrolReport"),
             MenuItem(_("Checklists"), "dust:checklisttemplate_list", "dust.ChecklistTemplate"),
             MenuItem(_("Checklist items"), "dust:checklistitem_list", "dust.ChecklistItem"),
+        )
+        # An order to correct is a supervised case; closing it verifies the correction.
+        register_source(
+            SOURCE_KIND, _("enforcement measure"), model="dust.Measure", on_change=order_case_changed
+        )
+        register_menu(
+            "dust",
+            MenuItem(_("Enforcement measures"), "dust:measure_list", "dust.Measure"),
+            MenuItem(_("Daily penalty counts"), "dust:penaltycount_list", "dust.PenaltyCount"),
+            MenuItem(_("Blacklist"), "dust:blacklistentry_list", "dust.BlacklistEntry"),
+            MenuItem(_("Legal bases"), "dust:legalbasis_list", "dust.LegalBasis"),
+            MenuItem(_("Enforcement ladders"), "dust:ladder_list", "dust.Ladder"),
         )

@@ -29,6 +29,7 @@ from heluo.core.models import (
 )
 from heluo.core.services.audit import audited_bulk_create
 
+from .demo_enforcement import load_enforcement_demo
 from .demo_grids import load_grids_and_waste
 from .demo_inspections import load_demo as load_inspections
 from .models import Site, SiteKind, SiteState
@@ -240,4 +241,9 @@ def load_demo(operator: Any) -> Counter[str]:
     """Load the dust part of the Luoyang demo. Returns what was created (empty on a second run)."""
     demo = SiteDemo(operator)
     demo.sites()
-    return demo.created + load_grids_and_waste(operator) + load_inspections(operator)
+    return (
+        demo.created
+        + load_grids_and_waste(operator)
+        + load_inspections(operator)
+        + load_enforcement_demo(operator)
+    )

@@ -13,13 +13,18 @@ from heluo.core.filters import DivisionTreeFilter, LedgerFilterSet, YesNoFilter
 from heluo.core.models import Grid, Person, Unit
 
 from .models import (
+    BlacklistEntry,
     ChecklistItem,
     ChecklistTemplate,
     CoverRecord,
     Inspection,
+    Ladder,
+    LegalBasis,
+    Measure,
     PackageArea,
     PackageAreaStaff,
     PatrolReport,
+    PenaltyCount,
     Site,
     WasteRemoval,
 )
@@ -123,3 +128,45 @@ class PatrolReportFilter(LedgerFilterSet):
     class Meta:
         model = PatrolReport
         fields = ["division", "site"]
+
+
+class LegalBasisFilter(LedgerFilterSet):
+    class Meta:
+        model = LegalBasis
+        fields = ["law"]
+
+
+class LadderFilter(LedgerFilterSet):
+    class Meta:
+        model = Ladder
+        fields = ["in_force"]
+
+
+class MeasureFilter(LedgerFilterSet):
+    division = DivisionTreeFilter(field_name="site__division")
+    site = django_filters.ModelChoiceFilter(queryset=Site.objects.all(), label=_("construction site"))
+    legal_basis = django_filters.ModelChoiceFilter(queryset=LegalBasis.objects.all(), label=_("legal basis"))
+    served_on = django_filters.DateFromToRangeFilter(label=_("served on"))
+
+    class Meta:
+        model = Measure
+        fields = ["division", "site", "kind", "legal_basis", "served_on"]
+
+
+class PenaltyCountFilter(LedgerFilterSet):
+    site = django_filters.ModelChoiceFilter(
+        queryset=Site.objects.all(), field_name="order__site", label=_("construction site")
+    )
+    running = YesNoFilter(field_name="ended_on", lookup_expr="isnull", label=_("running"))
+
+    class Meta:
+        model = PenaltyCount
+        fields = ["site", "running", "end_reason"]
+
+
+class BlacklistEntryFilter(LedgerFilterSet):
+    enterprise = django_filters.ModelChoiceFilter(queryset=Unit.objects.all(), label=_("enterprise"))
+
+    class Meta:
+        model = BlacklistEntry
+        fields = ["enterprise"]

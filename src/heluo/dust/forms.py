@@ -5,17 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from heluo.core.forms import DateInput, LedgerForm
 
 from .models import (
+    BlacklistEntry,
     ChecklistItem,
     ChecklistTemplate,
     CoverRecord,
     Inspection,
+    Ladder,
+    LegalBasis,
+    Measure,
     PackageArea,
     PackageAreaStaff,
     PatrolReport,
+    PenaltyCount,
     Site,
     WasteRemoval,
 )
@@ -110,3 +116,71 @@ class PatrolReportForm(LedgerForm):
     class Meta:
         model = PatrolReport
         fields = ["division", "site", "text", "address", "longitude", "latitude"]
+
+
+class LegalBasisForm(LedgerForm):
+    class Meta:
+        model = LegalBasis
+        fields = ["code", "law", "article", "text", "fine_min", "fine_max"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+
+class LadderForm(LedgerForm):
+    class Meta:
+        model = Ladder
+        fields = [
+            "name", "in_force", "period_days", "legal_basis", "first_kind", "first_stop_days", "second_kind",
+            "second_stop_days", "third_kind", "third_stop_days", "note",
+        ]  # fmt: skip
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+
+class MeasureForm(LedgerForm):
+    class Meta:
+        model = Measure
+        fields = [
+            "site", "kind", "legal_basis", "amount", "served_on", "deadline", "stop_days", "until",
+            "ladder_step", "decided_by", "note",
+        ]  # fmt: skip
+        widgets = {
+            "served_on": DateInput(),
+            "deadline": DateInput(),
+            "until": DateInput(),
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if self.instance.pk:
+            # What a measure brought (its case, the stop, the blacklist) follows its site and kind: a
+            # different measure is recorded anew.
+            for name in ("site", "kind"):
+                if name in self.changed_data:
+                    self.add_error(name, _("A recorded measure keeps its site and kind; record a new one."))
+            if "served_on" in self.changed_data and self.instance.penalty_counts.exists():
+                # Its daily-penalty counts run from this date.
+                self.add_error(
+                    "served_on", _("A daily penalty counts from this order: its service date stays.")
+                )
+        return data
+
+
+class PenaltyCountForm(LedgerForm):
+    class Meta:
+        model = PenaltyCount
+        fields = ["order", "daily", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if self.instance.pk and "order" in self.changed_data:
+            # Its findings were counted from this order's service date.
+            self.add_error("order", _("A count keeps its order to correct; start a new count for another."))
+        return data
+
+
+class BlacklistEntryForm(LedgerForm):
+    class Meta:
+        model = BlacklistEntry
+        fields = ["enterprise", "start", "until", "reason", "measure"]
+        widgets = {"start": DateInput(), "until": DateInput(), "reason": forms.Textarea(attrs={"rows": 3})}

@@ -10,13 +10,18 @@ from heluo.core.tabular.keys import NaturalKey, register_key
 
 from . import filters, forms, tables
 from .models import (
+    BlacklistEntry,
     ChecklistItem,
     ChecklistTemplate,
     CoverRecord,
     Inspection,
+    Ladder,
+    LegalBasis,
+    Measure,
     PackageArea,
     PackageAreaStaff,
     PatrolReport,
+    PenaltyCount,
     Site,
     WasteRemoval,
 )
@@ -28,6 +33,7 @@ from .services import (
     save_patrol_report,
     save_site,
 )
+from .services.enforcement import save_measure, save_penalty_count
 
 site = register(
     Ledger(
@@ -155,5 +161,79 @@ patrol_report = register(
         saver=save_patrol_report,
         deletable=False,
         read_only_columns=("case",),
+    )
+)
+legal_basis = register(
+    Ledger(
+        LegalBasis,
+        form=forms.LegalBasisForm,
+        filterset=filters.LegalBasisFilter,
+        table=tables.LegalBasisTable,
+        search_fields=("code", "law", "article", "text"),
+        slug="legal-bases",
+    )
+)
+ladder = register(
+    Ledger(
+        Ladder,
+        form=forms.LadderForm,
+        filterset=filters.LadderFilter,
+        table=tables.LadderTable,
+        select_related=("legal_basis",),
+    )
+)
+measure = register(
+    Ledger(
+        Measure,
+        many_rows=True,
+        form=forms.MeasureForm,
+        filterset=filters.MeasureFilter,
+        table=tables.MeasureTable,
+        search_fields=("site__name", "decided_by", "note"),
+        select_related=("site", "legal_basis"),
+        detail_template="dust/measure_detail.html",
+        detail_fields=(
+            "site",
+            "kind",
+            "legal_basis",
+            "amount",
+            "served_on",
+            "deadline",
+            "stop_days",
+            "until",
+            "ladder_step",
+            "decided_by",
+            "note",
+            "lifted_on",
+            "lifted_note",
+        ),
+        attachments=True,
+        saver=save_measure,
+        read_only_columns=("lifted_on", "lifted_note"),
+    )
+)
+penalty_count = register(
+    Ledger(
+        PenaltyCount,
+        form=forms.PenaltyCountForm,
+        filterset=filters.PenaltyCountFilter,
+        table=tables.PenaltyCountTable,
+        search_fields=("order__site__name", "note"),
+        select_related=("order__site",),
+        detail_template="dust/penaltycount_detail.html",
+        detail_fields=("order", "daily", "days", "total", "ended_on", "end_reason", "note"),
+        saver=save_penalty_count,
+        read_only_columns=("days", "total", "ended_on", "end_reason"),
+    )
+)
+blacklist = register(
+    Ledger(
+        BlacklistEntry,
+        form=forms.BlacklistEntryForm,
+        filterset=filters.BlacklistEntryFilter,
+        table=tables.BlacklistEntryTable,
+        search_fields=("enterprise__name", "reason"),
+        select_related=("enterprise",),
+        slug="blacklist",
     )
 )

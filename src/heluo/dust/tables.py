@@ -13,13 +13,18 @@ from heluo.core.tables import LedgerTable
 
 from .filters import RECENT
 from .models import (
+    BlacklistEntry,
     ChecklistItem,
     ChecklistTemplate,
     CoverRecord,
     Inspection,
+    Ladder,
+    LegalBasis,
+    Measure,
     PackageArea,
     PackageAreaStaff,
     PatrolReport,
+    PenaltyCount,
     Site,
     WasteRemoval,
 )
@@ -115,3 +120,49 @@ class PatrolReportTable(LedgerTable):
     class Meta(LedgerTable.Meta):
         model = PatrolReport
         fields = ("text", "site", "division", "reported_by", "case", "created_at")
+
+
+class LegalBasisTable(LedgerTable):
+    card_columns = ("code", "article", "fine_max")
+    code = tables.Column(linkify=True)
+
+    class Meta(LedgerTable.Meta):
+        model = LegalBasis
+        fields = ("code", "law", "article", "fine_min", "fine_max")
+
+
+class LadderTable(LedgerTable):
+    card_columns = ("name", "in_force", "first_kind")
+    name = tables.Column(linkify=True)
+
+    class Meta(LedgerTable.Meta):
+        model = Ladder
+        fields = ("name", "in_force", "period_days", "first_kind", "second_kind", "third_kind")
+
+
+class MeasureTable(LedgerTable):
+    card_columns = ("site", "kind", "served_on")
+    kind = tables.Column(linkify=True)
+    top_fine = tables.BooleanColumn(verbose_name=_("top of the range"), orderable=False)
+
+    class Meta(LedgerTable.Meta):
+        model = Measure
+        fields = ("site", "kind", "legal_basis", "amount", "top_fine", "served_on", "deadline", "lifted_on")
+
+
+class PenaltyCountTable(LedgerTable):
+    card_columns = ("order", "days", "total")
+    order = tables.Column(linkify=lambda record: record.get_absolute_url())
+
+    class Meta(LedgerTable.Meta):
+        model = PenaltyCount
+        fields = ("order", "daily", "days", "total", "ended_on", "end_reason")
+
+
+class BlacklistEntryTable(LedgerTable):
+    card_columns = ("enterprise", "until")
+    enterprise = tables.Column(linkify=lambda record: record.get_absolute_url())
+
+    class Meta(LedgerTable.Meta):
+        model = BlacklistEntry
+        fields = ("enterprise", "start", "until", "reason")

@@ -1,7 +1,8 @@
 from django.urls import path
+from django.views.decorators.http import require_POST
 
 from heluo.core.views.routes import ledger_urls
-from heluo.dust import ledgers, views, views_inspections
+from heluo.dust import ledgers, views, views_enforcement, views_inspections
 
 app_name = "dust"
 
@@ -20,4 +21,15 @@ urlpatterns = [
     *ledger_urls(ledgers.checklist_item),
     *ledger_urls(ledgers.inspection),
     *ledger_urls(ledgers.patrol_report),
+    *ledger_urls(ledgers.measure),
+    *ledger_urls(ledgers.penalty_count),
+    *ledger_urls(ledgers.blacklist),
+    *ledger_urls(ledgers.legal_basis),
+    *ledger_urls(ledgers.ladder),
+    path(
+        "penaltycounts/<int:pk>/finding/",
+        require_POST(views_enforcement.penalty_finding),
+        name="penaltycount_finding",
+    ),
+    path("penaltycounts/<int:pk>/end/", require_POST(views_enforcement.penalty_end), name="penaltycount_end"),
 ]

@@ -1,5 +1,15 @@
 """Dust control's models, one module per part of the loop."""
 
+from .enforcement import (
+    BlacklistEntry,
+    CountEnd,
+    Ladder,
+    LegalBasis,
+    Measure,
+    MeasureKind,
+    PenaltyCount,
+    PenaltyFinding,
+)
 from .grids import (
     PackageArea,
     PackageAreaStaff,
@@ -28,18 +38,26 @@ from .waste import (
 )
 
 __all__ = [
+    "BlacklistEntry",
     "ChecklistItem",
     "ChecklistKind",
     "ChecklistTemplate",
+    "CountEnd",
     "CoverRecord",
     "CoverTarget",
     "Inspection",
     "InspectionResult",
+    "Ladder",
+    "LegalBasis",
+    "Measure",
+    "MeasureKind",
     "Outcome",
     "PackageArea",
     "PackageAreaStaff",
     "PackageStaffRole",
     "PatrolReport",
+    "PenaltyCount",
+    "PenaltyFinding",
     "ResponsibleParty",
     "Severity",
     "Site",

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -158,6 +159,18 @@ class Site(LedgerModel):
             covered = list(self.package_area.districts.values_list("path", flat=True))
             if covered and not any(self.division.path.startswith(path) for path in covered):
                 errors["package_area"] = _("This package area does not cover the site's division.")
+        if self._state.adding and self.contractor_id:
+            # 清出市场: a blacklisted contractor takes no new site while its period runs.
+            today = timezone.localdate()
+            entry = (
+                self.contractor.dust_blacklist.filter(start__lte=today, until__gte=today)
+                .order_by("-until")
+                .first()
+            )
+            if entry is not None:
+                errors["contractor"] = _(
+                    "%(unit)s is excluded from the market until %(until)s: %(reason)s"
+                ) % {"unit": entry.enterprise, "until": entry.until, "reason": entry.reason}
         if errors:
             raise ValidationError(errors)
 

@@ -1,1 +1,1 @@
-"""Dust control's pure rules, one module per rule."""
+"""Dust control's pure rules (no Django, no database), each tested on hand-computed tables."""

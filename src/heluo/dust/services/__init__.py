@@ -8,6 +8,15 @@ from .checklists import (
     save_checklist,
     save_checklist_item,
 )
+from .enforcement import (
+    add_finding,
+    end_count,
+    lift_stop_work,
+    recompute_counts,
+    record_measure,
+    running_counts,
+    suggest_measure,
+)
 from .grids import (
     AnsweredSites,
     assign_package_area,
@@ -47,6 +56,7 @@ __all__ = [
     "ItemResult",
     "Patrol",
     "Submission",
+    "add_finding",
     "assign_package_area",
     "checklists_in_force",
     "cover_case_changed",
@@ -54,11 +64,16 @@ __all__ = [
     "create_sites",
     "create_waste_records",
     "default_checklist",
+    "end_count",
     "inspection_panel",
     "last_inspected_on",
+    "lift_stop_work",
     "new_version",
     "open_uncovered_cases",
+    "recompute_counts",
+    "record_measure",
     "report_patrol",
+    "running_counts",
     "save_checklist",
     "save_checklist_item",
     "save_cover_record",
@@ -70,5 +85,6 @@ __all__ = [
     "site_responsible",
     "sites_answered_by",
     "submit_inspection",
+    "suggest_measure",
     "watched_sites",
 ]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 

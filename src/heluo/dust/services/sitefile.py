@@ -21,7 +21,16 @@ from heluo.core.scope import may
 from heluo.monitoring.models import Alarm, Monitor, MonitoringPoint
 from heluo.monitoring.services.points import point_of
 
-from ..models import CoverRecord, InspectionResult, PackageAreaStaff, PatrolReport, Site, WasteRemoval
+from ..models import (
+    CoverRecord,
+    InspectionResult,
+    Measure,
+    PackageAreaStaff,
+    PatrolReport,
+    Site,
+    WasteRemoval,
+)
+from .enforcement import site_enforcement
 from .inspections import inspection_panel
 from .sites import site_officers
 
@@ -76,7 +85,9 @@ def monitoring(site: Site, user: Any) -> dict[str, Any] | None:
 def _case_sources(site: Site) -> Q:
     """Cases of the site: opened from the site, its monitoring point's alarms, its cover records, its
     inspections' failed items or patrol reports about it."""
-    kinds = ContentType.objects.get_for_models(Site, Alarm, CoverRecord, InspectionResult, PatrolReport)
+    kinds = ContentType.objects.get_for_models(
+        Site, Alarm, CoverRecord, InspectionResult, PatrolReport, Measure
+    )
     condition = (
         Q(source_type=kinds[Site], source_id=site.pk)
         | Q(source_type=kinds[CoverRecord], source_id__in=CoverRecord.objects.filter(site=site).values("pk"))
@@ -150,6 +161,7 @@ SECTIONS: list[Section] = [
     Section("monitoring", "dust/site/monitoring.html", monitoring),
     Section("inspections", "dust/site/inspections.html", inspection_panel),
     Section("cases", "dust/site/cases.html", cases),
+    Section("enforcement", "dust/site/enforcement.html", site_enforcement),
     Section("waste", "dust/site/waste.html", waste),
     Section("history", "dust/site/history.html", state_history),
 ]
