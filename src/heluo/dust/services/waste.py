@@ -63,7 +63,7 @@ def open_uncovered_cases(now: dt.datetime | None = None) -> int:
     for pk in due.values_list("pk", flat=True):
         with transaction.atomic():
             record = (
-                CoverRecord.objects.select_for_update()
+                CoverRecord.objects.select_for_update(of=("self",))
                 .select_related("site__division", "site__grid__division")
                 .filter(pk=pk, covered_at__isnull=True, case__isnull=True)
                 .first()
