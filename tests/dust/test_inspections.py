@@ -229,6 +229,11 @@ def test_an_inspection_sent_twice_is_stored_once(client_as: Any) -> None:
     assert InspectionResult.objects.filter(inspection__client_id=client_id).count() == 7
     assert Case.objects.filter(source_kind="dust_inspection").count() == 1
     assert len(first.json()["cases"]) == 1
+    # The inspection's page shows the item's photo, which the officer may open and an outsider may not.
+    stored = InspectionResult.objects.get(inspection__client_id=client_id, item=cover).photos.get()
+    assert stored.get_absolute_url() in client.get(first.json()["url"]).content.decode()
+    assert client.get(stored.get_absolute_url()).status_code == 200
+    assert client_as("luolong").get(stored.get_absolute_url()).status_code == 404  # 洛龙区 staff
 
 
 def test_a_bad_submission_is_refused_in_chinese_and_stores_nothing(client_as: Any) -> None:
@@ -374,3 +379,20 @@ class TestPatrolReportViews(LedgerViewCases):
 
     def search_text(self, obj: models.Model) -> str:
         return obj.text  # type: ignore[attr-defined,no-any-return]
+
+
+def test_grid_officers_bureau_staff_and_street_staff_may_inspect_a_reader_may_not(users: Any) -> None:
+    from heluo.core.scope import may
+
+    for username in ("wangge", "zhujian", "luolong"):
+        assert may(users[username], "add", Inspection), username
+        assert may(users[username], "add", PatrolReport), username
+    assert not may(users["lingdao"], "add", Inspection)
+
+
+def test_the_site_page_lists_its_latest_inspections(users: Any, client_as: Any) -> None:
+    site = officer_site()
+    inspection = inspect(users["wangge"], site, {"cover": []})
+    page = client_as("wangge").get(site.get_absolute_url()).content.decode()
+    assert 'data-testid="site-inspections"' in page and inspection.get_absolute_url() in page
+    assert "1项不合格" in page
