@@ -396,3 +396,19 @@ def test_the_site_page_lists_its_latest_inspections(users: Any, client_as: Any) 
     page = client_as("wangge").get(site.get_absolute_url()).content.decode()
     assert 'data-testid="site-inspections"' in page and inspection.get_absolute_url() in page
     assert "1项不合格" in page
+
+
+def test_a_grid_officer_may_not_change_the_citys_checklists(client_as: Any) -> None:
+    template = during()
+    response = client_as("wangge").post(
+        ledgers.checklist.url("edit", template.pk),
+        {
+            "name": "改名",
+            "kind": template.kind,
+            "in_force_from": "2026-01-01",
+            "row_version": template.row_version,
+        },
+    )
+    assert response.status_code in (400, 403)
+    template.refresh_from_db()
+    assert template.name == "7个100%（施工中）"

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext as _
+
 from heluo.core.ledger import Ledger, register
+from heluo.core.scope import may
 
 from . import filters, forms, tables
 from .models import ChecklistItem, ChecklistTemplate, Inspection, PatrolReport, Site
@@ -23,6 +29,15 @@ site = register(
     )
 )
 
+
+def only_standard_setters(user: Any, obj: models.Model) -> str | None:
+    """The city's standards are changed by those who may make them (the bureau, administrators), not
+    by everyone who may change dust rows (grid officers)."""
+    if may(user, "add", ChecklistTemplate):
+        return None
+    return _("Only those who may add checklists may change them.")
+
+
 checklist = register(
     Ledger(
         ChecklistTemplate,
@@ -32,6 +47,7 @@ checklist = register(
         search_fields=("name",),
         detail_template="dust/checklist_detail.html",
         saver=save_checklist,
+        refuse_change=only_standard_setters,
         read_only_columns=("version",),
     )
 )
@@ -44,6 +60,7 @@ checklist_item = register(
         search_fields=("text", "code", "legal_basis"),
         select_related=("template",),
         saver=save_checklist_item,
+        refuse_change=only_standard_setters,
     )
 )
 inspection = register(
