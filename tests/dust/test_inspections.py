@@ -412,3 +412,23 @@ def test_a_grid_officer_may_not_change_the_citys_checklists(client_as: Any) -> N
     assert response.status_code in (400, 403)
     template.refresh_from_db()
     assert template.name == "7个100%（施工中）"
+
+
+def test_the_demo_inspects_through_the_service_and_closes_cases_by_reinspection(
+    users: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from heluo.core.services.accounts import system_operator
+    from heluo.dust import demo_inspections
+
+    sites = [officer_site(is_demo=True), officer_site(is_demo=True), officer_site(KAIYUAN, is_demo=True)]
+    monkeypatch.setattr(
+        demo_inspections, "FAILURE_RATE", 0.3
+    )  # enough failures on three sites to see the loop
+    created = demo_inspections.load_demo(system_operator())
+    inspections = Inspection.objects.filter(site__in=sites)
+    assert inspections.count() == created["扬尘检查"] > 3 * 5
+    assert not inspections.filter(is_demo=False).exists()
+    cases = Case.objects.filter(source_kind="dust_inspection")
+    assert cases.filter(state=State.CLOSED).exists() and not cases.filter(is_demo=False).exists()
+    assert all(i.performed_at < timezone.now() for i in inspections)
+    assert demo_inspections.load_demo(system_operator()) == {}
