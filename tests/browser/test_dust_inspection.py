@@ -59,7 +59,11 @@ def test_an_inspection_finished_offline_is_sent_when_back_online_and_becomes_a_c
     case_url = case_link.get_attribute("href")
     assert not page.locator("[data-testid=inspection-retry]").is_visible()
     # Sent exactly once: the queue is empty.
-    assert page.evaluate("() => new Dexie('heluo-dust').open().then((db) => db.table('queue').count())") == 0
+    queued = (
+        "() => new Dexie('heluo-dust-' + document.getElementById('inspection').dataset.user).open()"
+        ".then((db) => db.table('queue').count())"
+    )
+    assert page.evaluate(queued) == 0
     context.close()
 
     context = browser.new_context(base_url=served.url, locale="zh-CN", **VIEWPORTS["phone"])

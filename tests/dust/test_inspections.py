@@ -258,6 +258,15 @@ def test_the_inspection_page_walks_the_checklist_and_is_refused_outside_scope(cl
     # 老城区 lies outside the grid officer's territory, and this site is not in their grid.
     assert client_as("wangge").get(f"/dust/sites/{make_site(XIGUAN).pk}/inspect/").status_code == 404
     assert client_as("lingdao").get(f"/dust/sites/{site.pk}/inspect/").status_code == 403
+    # A planned site starts with the checklist before work starts; another in force can be chosen.
+    planned = officer_site(state="planned")
+    content = client_as("wangge").get(f"/dust/sites/{planned.pk}/inspect/").content.decode()
+    assert content.count('data-testid="inspection-item"') == 6
+    prohibitions = checklists_in_force().get(kind=ChecklistKind.PROHIBITIONS)
+    content = (
+        client_as("wangge").get(f"/dust/sites/{planned.pk}/inspect/?checklist={prohibitions.pk}").content
+    )
+    assert content.decode().count('data-testid="inspection-item"') == 2
     # The site's page shows its inspections and the way to start one.
     assert 'data-testid="site-inspect"' in client_as("wangge").get(site.get_absolute_url()).content.decode()
 
