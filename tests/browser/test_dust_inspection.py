@@ -8,8 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .conftest import VIEWPORTS, log_in
+from .conftest import VIEWPORTS, log_in, screenshot
 from .test_cases import png
+
+NO_SCROLLBAR = "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
 
 
 def test_an_inspection_finished_offline_is_sent_when_back_online_and_becomes_a_case(
@@ -19,6 +21,10 @@ def test_an_inspection_finished_offline_is_sent_when_back_online_and_becomes_a_c
     context = browser.new_context(base_url=served.url, locale="zh-CN", **VIEWPORTS["phone"])
     page = context.new_page()
     page.set_default_timeout(15_000)
+    page.viewport_name = "phone"
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
     log_in(page, "wangge")
     page.goto("/dust/sites/?state=under_construction")
     page.locator("td a[href^='/dust/sites/']").first.click()
@@ -28,6 +34,8 @@ def test_an_inspection_finished_offline_is_sent_when_back_online_and_becomes_a_c
     items.first.wait_for()
     count = items.count()
     assert count == 7  # 7个100%, the checklist of a site under construction
+    assert not errors, errors  # the page's script runs under the CSP
+    assert page.evaluate(NO_SCROLLBAR), "no horizontal scrollbar at phone width"
 
     context.set_offline(True)
     for index in range(count):
@@ -37,6 +45,7 @@ def test_an_inspection_finished_offline_is_sent_when_back_online_and_becomes_a_c
     failed.locator("input[name^=note-]").fill("物料堆放未覆盖防尘网")
     failed.locator("[data-testid=item-photo-input]").set_input_files(str(photo))
     failed.locator("[data-testid=item-photo]").wait_for()
+    screenshot(page, "dust-inspection")
     page.click("[data-testid=inspection-submit]")
     status = page.locator("[data-testid=inspection-status]")
     status.locator("text=已保存在本机").wait_for()
@@ -50,7 +59,11 @@ def test_an_inspection_finished_offline_is_sent_when_back_online_and_becomes_a_c
     case_url = case_link.get_attribute("href")
     assert not page.locator("[data-testid=inspection-retry]").is_visible()
     # Sent exactly once: the queue is empty.
-    assert page.evaluate("() => new Dexie('heluo-dust').open().then((db) => db.table('queue').count())") == 0
+    queued = (
+        "() => new Dexie('heluo-dust-' + document.getElementById('inspection').dataset.user).open()"
+        ".then((db) => db.table('queue').count())"
+    )
+    assert page.evaluate(queued) == 0
     context.close()
 
     context = browser.new_context(base_url=served.url, locale="zh-CN", **VIEWPORTS["phone"])
@@ -63,7 +76,5 @@ def test_an_inspection_finished_offline_is_sent_when_back_online_and_becomes_a_c
     page.locator(f"a[href='{case_url}']").first.click()
     page.wait_for_url(f"**{case_url}")
     page.locator("[data-testid=event-photo]").first.wait_for()
-    assert page.evaluate(
-        "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
-    ), "no horizontal scrollbar at phone width"
+    assert page.evaluate(NO_SCROLLBAR), "no horizontal scrollbar at phone width"
     context.close()

@@ -233,6 +233,11 @@ def test_an_inspection_sent_twice_is_stored_once(client_as: Any) -> None:
     assert InspectionResult.objects.filter(inspection__client_id=client_id).count() == 7
     assert Case.objects.filter(source_kind="dust_inspection").count() == 1
     assert len(first.json()["cases"]) == 1
+    # The inspection's page shows the item's photo, which the officer may open and an outsider may not.
+    stored = InspectionResult.objects.get(inspection__client_id=client_id, item=cover).photos.get()
+    assert stored.get_absolute_url() in client.get(first.json()["url"]).content.decode()
+    assert client.get(stored.get_absolute_url()).status_code == 200
+    assert client_as("luolong").get(stored.get_absolute_url()).status_code == 404  # 洛龙区 staff
 
 
 def test_a_bad_submission_is_refused_in_chinese_and_stores_nothing(client_as: Any) -> None:
@@ -257,6 +262,15 @@ def test_the_inspection_page_walks_the_checklist_and_is_refused_outside_scope(cl
     # 老城区 lies outside the grid officer's territory, and this site is not in their grid.
     assert client_as("wangge").get(f"/dust/sites/{make_site(XIGUAN).pk}/inspect/").status_code == 404
     assert client_as("lingdao").get(f"/dust/sites/{site.pk}/inspect/").status_code == 403
+    # A planned site starts with the checklist before work starts; another in force can be chosen.
+    planned = officer_site(state="planned")
+    content = client_as("wangge").get(f"/dust/sites/{planned.pk}/inspect/").content.decode()
+    assert content.count('data-testid="inspection-item"') == 6
+    prohibitions = checklists_in_force().get(kind=ChecklistKind.PROHIBITIONS)
+    content = (
+        client_as("wangge").get(f"/dust/sites/{planned.pk}/inspect/?checklist={prohibitions.pk}").content
+    )
+    assert content.decode().count('data-testid="inspection-item"') == 2
     # The site's page shows its inspections and the way to start one.
     assert 'data-testid="site-inspect"' in client_as("wangge").get(site.get_absolute_url()).content.decode()
 
@@ -378,6 +392,59 @@ class TestPatrolReportViews(LedgerViewCases):
 
     def search_text(self, obj: models.Model) -> str:
         return obj.text  # type: ignore[attr-defined,no-any-return]
+
+
+def test_grid_officers_bureau_staff_and_street_staff_may_inspect_a_reader_may_not(users: Any) -> None:
+    from heluo.core.scope import may
+
+    for username in ("wangge", "zhujian", "luolong"):
+        assert may(users[username], "add", Inspection), username
+        assert may(users[username], "add", PatrolReport), username
+    assert not may(users["lingdao"], "add", Inspection)
+
+
+def test_the_site_page_lists_its_latest_inspections(users: Any, client_as: Any) -> None:
+    site = officer_site()
+    inspection = inspect(users["wangge"], site, {"cover": []})
+    page = client_as("wangge").get(site.get_absolute_url()).content.decode()
+    assert 'data-testid="site-inspections"' in page and inspection.get_absolute_url() in page
+    assert "1项不合格" in page
+
+
+def test_a_grid_officer_may_not_change_the_citys_checklists(client_as: Any) -> None:
+    template = during()
+    response = client_as("wangge").post(
+        ledgers.checklist.url("edit", template.pk),
+        {
+            "name": "改名",
+            "kind": template.kind,
+            "in_force_from": "2026-01-01",
+            "row_version": template.row_version,
+        },
+    )
+    assert response.status_code in (400, 403)
+    template.refresh_from_db()
+    assert template.name == "7个100%（施工中）"
+
+
+def test_the_demo_inspects_through_the_service_and_closes_cases_by_reinspection(
+    users: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from heluo.core.services.accounts import system_operator
+    from heluo.dust import demo_inspections
+
+    sites = [officer_site(is_demo=True), officer_site(is_demo=True), officer_site(KAIYUAN, is_demo=True)]
+    monkeypatch.setattr(
+        demo_inspections, "FAILURE_RATE", 0.3
+    )  # enough failures on three sites to see the loop
+    created = demo_inspections.load_demo(system_operator())
+    inspections = Inspection.objects.filter(site__in=sites)
+    assert inspections.count() == created["扬尘检查"] > 3 * 5
+    assert not inspections.filter(is_demo=False).exists()
+    cases = Case.objects.filter(source_kind="dust_inspection")
+    assert cases.filter(state=State.CLOSED).exists() and not cases.filter(is_demo=False).exists()
+    assert all(i.performed_at < timezone.now() for i in inspections)
+    assert demo_inspections.load_demo(system_operator()) == {}
 
 
 # --- a stop-work order (一票停工) and the inspection that lifts it ----------------------------------------

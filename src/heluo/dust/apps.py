@@ -44,6 +44,7 @@ class DustConfig(AppConfig):
             "dust",
             MenuItem(_("Inspections"), "dust:inspection_list", "dust.Inspection"),
             MenuItem(_("Patrol reports"), "dust:patrolreport_list", "dust.PatrolReport"),
+            MenuItem(_("Report on patrol"), "dust:patrol_new", "dust.PatrolReport"),
             MenuItem(_("Checklists"), "dust:checklisttemplate_list", "dust.ChecklistTemplate"),
             MenuItem(_("Checklist items"), "dust:checklistitem_list", "dust.ChecklistItem"),
         )

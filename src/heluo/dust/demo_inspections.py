@@ -19,11 +19,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from heluo.cases.models import Case
+from heluo.cases.models import Case, State
+from heluo.cases.services import transitions as act
 from heluo.core.models import Account
 
 from .models import ChecklistKind, Inspection, InspectionResult, Outcome, Site, SiteState
 from .services import ItemResult, Submission, checklists_in_force, site_officers, submit_inspection
+from .services.inspections import party_unit
 
 DAYS = 90
 # How often a site is inspected (days between visits), by whether its grid's officer has an account.
@@ -62,6 +64,15 @@ def inspector_of(site: Site, fallback: Any) -> tuple[Any, bool]:
         Account.objects.filter(person_id__in=people, user__is_active=True).select_related("user").first()
     )
     return (account.user, True) if account is not None else (fallback, False)
+
+
+def assign_waiting(supervisor: Any, inspection: Inspection, at: dt.datetime) -> None:
+    """The bureau assigns, as a supervisor would, the cases no grid officer's account could take: to the
+    party the item names, with the item's time limit."""
+    waiting = inspection.results.filter(case__state=State.REGISTERED).select_related("case", "item")
+    for result in waiting:
+        act.assign_case(supervisor, result.case, unit=party_unit(inspection.site, result.item),
+                        days=result.item.time_limit_days, at=at)  # fmt: skip
 
 
 @transaction.atomic
@@ -116,6 +127,7 @@ def load_demo(operator: Any) -> Counter[str]:
         )  # fmt: skip
         inspection, _new = submit_inspection(user, submission, at=moment)
         stored.append(inspection.pk)
+        assign_waiting(bureau, inspection, moment + dt.timedelta(hours=rng.uniform(1, 4)))
         failing[site.pk] = {result.item.code for result in results if result.outcome == Outcome.FAILED}
         if failing[site.pk]:
             # The officer comes back within days to check the failures, unless a visit is due sooner.

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.db import models
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from heluo.core.ledger import Ledger, register
+from heluo.core.scope import may
 from heluo.core.tabular.keys import NaturalKey, register_key
 
 from . import filters, forms, tables
@@ -111,6 +115,15 @@ register_key(
     NaturalKey(lambda area: area.name, _areas_by_name, "洛龙区北片包片区域", _("the package area's name")),
 )
 
+
+def only_standard_setters(user: Any, obj: models.Model) -> str | None:
+    """The city's standards are changed by those who may make them (the bureau, administrators), not
+    by everyone who may change dust rows (grid officers)."""
+    if may(user, "add", ChecklistTemplate):
+        return None
+    return str(_("Only those who may add checklists may change them."))
+
+
 checklist = register(
     Ledger(
         ChecklistTemplate,
@@ -120,6 +133,7 @@ checklist = register(
         search_fields=("name",),
         detail_template="dust/checklist_detail.html",
         saver=save_checklist,
+        refuse_change=only_standard_setters,
         read_only_columns=("version",),
     )
 )
@@ -132,6 +146,7 @@ checklist_item = register(
         search_fields=("text", "code", "legal_basis"),
         select_related=("template",),
         saver=save_checklist_item,
+        refuse_change=only_standard_setters,
     )
 )
 inspection = register(

@@ -257,7 +257,7 @@ class Migration(migrations.Migration):
             name='InspectionResult',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('outcome', models.CharField(choices=[('pass', 'passed'), ('fail', 'failed'), ('na', 'not applicable')], max_length=4, verbose_name='outcome')),
+                ('outcome', models.CharField(choices=[('pass', 'passed'), ('fail', 'not passed'), ('na', 'not applicable')], max_length=4, verbose_name='outcome')),
                 ('note', models.CharField(blank=True, max_length=500, verbose_name='note')),
                 ('case', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='cases.case', verbose_name='case')),
                 ('inspection', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='results', to='dust.inspection', verbose_name='inspection')),

@@ -136,7 +136,7 @@ class ChecklistItem(LedgerModel):
 
 class Outcome(models.TextChoices):
     PASSED = "pass", _("passed")
-    FAILED = "fail", _("failed")
+    FAILED = "fail", _("not passed")
     NOT_APPLICABLE = "na", _("not applicable")
 
 

@@ -138,7 +138,10 @@ def submit_inspection(
             inspection = _store(user, submission, at)
     except IntegrityError:
         # The same client_id arrived twice at once: the other request stored it.
-        return Inspection.objects.get(client_id=submission.client_id), False
+        stored = Inspection.objects.filter(client_id=submission.client_id).first()
+        if stored is None:
+            raise
+        return stored, False
     return inspection, True
 
 

@@ -9,7 +9,8 @@
   const texts = document.getElementById("inspection-texts").dataset;
   const status = document.getElementById("inspection-status");
   const retry = document.getElementById("inspection-retry");
-  const db = new Dexie("heluo-dust");
+  // One database per user: on a shared phone, nobody sends another's queued inspection as their own.
+  const db = new Dexie("heluo-dust-" + form.dataset.user);
   db.version(1).stores({ drafts: "key", queue: "client_id" });
   const draftKey = "site-" + form.dataset.site + "-checklist-" + form.dataset.template;
   let draft = null;
