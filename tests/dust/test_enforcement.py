@@ -35,6 +35,7 @@ from heluo.dust.models import (
 )
 from heluo.dust.services import (
     add_finding,
+    after_reinspection,
     end_count,
     lift_stop_work,
     recompute_counts,
@@ -500,3 +501,25 @@ def test_a_count_keeps_its_order_and_an_order_has_one_count(client_as: Any) -> N
     assert response.status_code == 400 and response.context["form"].errors["served_on"]
     count.refresh_from_db()
     assert (count.order_id, count.days) == (order.pk, 8)
+
+
+@pytest.mark.django_db
+def test_a_reinspection_extends_the_counts_when_failed_and_ends_them_and_the_stop_when_passed() -> None:
+    site = make_site(XIGUAN)
+    order = measure(site, MeasureKind.ORDER, served_on=D(2026, 5, 1), deadline=D(2026, 5, 4))
+    count = open_penalty_count(order, Decimal("10000"), by=system_operator())
+    for day in (D(2026, 5, 6), D(2026, 5, 6), D(2026, 5, 9)):  # the same day twice counts once
+        after_reinspection(site, inspection=Reinspection(site.pk, False, at(day)), by=system_operator())
+    count.refresh_from_db()
+    assert (count.days, count.findings.count()) == (8, 2)
+    after_reinspection(site, inspection=Reinspection(site.pk, True, at(D(2026, 5, 12))), by=system_operator())
+    count.refresh_from_db()
+    assert (count.ended_on, count.end_reason, count.days) == (D(2026, 5, 12), CountEnd.CORRECTED, 8)
+    stop = measure(site, MeasureKind.STOP_WORK, served_on=D(2026, 6, 1), stop_days=7)
+    after_reinspection(site, inspection=Reinspection(site.pk, True, at(D(2026, 6, 5))), by=system_operator())
+    stop.refresh_from_db()
+    assert stop.lifted_on is None  # within the week stopped: the stop stands
+    after_reinspection(site, inspection=Reinspection(site.pk, True, at(D(2026, 6, 8))), by=system_operator())
+    stop.refresh_from_db()
+    site.refresh_from_db()
+    assert stop.lifted_on == D(2026, 6, 8) and site.state == SiteState.UNDER_CONSTRUCTION

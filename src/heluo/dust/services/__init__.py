@@ -3,6 +3,7 @@ the demo call these."""
 
 from .enforcement import (
     add_finding,
+    after_reinspection,
     end_count,
     lift_stop_work,
     recompute_counts,
@@ -15,6 +16,7 @@ from .sites import DUST_GRID_ROLES, create_sites, save_site, site_officers, site
 __all__ = [
     "DUST_GRID_ROLES",
     "add_finding",
+    "after_reinspection",
     "create_sites",
     "end_count",
     "lift_stop_work",
