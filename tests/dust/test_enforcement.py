@@ -102,15 +102,6 @@ class TestMeasureViews(LedgerViewCases):
             "served_on": obj.served_on.isoformat(), "decided_by": BUREAU, "note": "复核后调整",  # type: ignore[attr-defined]
         }  # fmt: skip
 
-    def protect(self, obj: models.Model) -> None:
-        BlacklistEntry.objects.create(
-            enterprise=obj.site.contractor,
-            start=D(2026, 1, 1),
-            until=D(2026, 2, 1),
-            reason="测试",
-            measure=obj,  # type: ignore[attr-defined]
-        )
-
 
 class TestPenaltyCountViews(LedgerViewCases):
     ledger = ledgers.penalty_count
