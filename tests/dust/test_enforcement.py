@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from heluo.cases.models import State
 from heluo.cases.services import transitions
@@ -514,3 +515,25 @@ def test_a_reinspection_extends_the_counts_when_failed_and_ends_them_and_the_sto
     stop.refresh_from_db()
     site.refresh_from_db()
     assert stop.lifted_on == D(2026, 6, 8) and site.state == SiteState.UNDER_CONSTRUCTION
+
+
+@pytest.mark.django_db
+def test_the_api_records_a_finding_and_the_end_as_the_page_does(users: dict[str, Any]) -> None:
+    order = measure(make_site(XIGUAN), MeasureKind.ORDER, served_on=D(2026, 3, 1), deadline=D(2026, 3, 6))
+    count = open_penalty_count(order, Decimal("10000"), by=system_operator())
+    api = APIClient()
+    api.force_authenticate(users["laocheng"])
+    url = reverse("dust-penaltycount-findings", args=[count.pk])
+    answer = api.post(url, {"on": "2026-03-11", "reference": "复查"}, format="json")
+    assert answer.status_code == 200 and (answer.json()["days"], answer.json()["total"]) == (10, "100000.00")
+    refused = api.post(url, {"on": "2026-03-05"}, format="json")
+    assert refused.status_code == 400 and "2026-03-05" in str(refused.json())
+    assert api.post(url, {"on": "soon"}, format="json").status_code == 400
+    ended = api.post(reverse("dust-penaltycount-end", args=[count.pk]), {"on": "2026-03-12", "reason": "stopped"},
+                     format="json")  # fmt: skip
+    assert ended.status_code == 200 and ended.json()["end_reason"] == "stopped"
+    viewer = APIClient()
+    viewer.force_authenticate(users["lingdao"])
+    assert viewer.post(url, {"on": "2026-03-13"}, format="json").status_code == 403
+    count.refresh_from_db()
+    assert (count.days, count.findings.count(), count.ended_on) == (10, 1, D(2026, 3, 12))

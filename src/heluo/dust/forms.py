@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from heluo.core.forms import DateInput, LedgerForm
 
-from .models import BlacklistEntry, Ladder, LegalBasis, Measure, PenaltyCount, Site
+from .models import BlacklistEntry, CountEnd, Ladder, LegalBasis, Measure, PenaltyCount, Site
 
 
 class SiteForm(LedgerForm):
@@ -106,3 +106,14 @@ class BlacklistEntryForm(LedgerForm):
         model = BlacklistEntry
         fields = ["enterprise", "start", "until", "reason", "measure"]
         widgets = {"start": DateInput(), "until": DateInput(), "reason": forms.Textarea(attrs={"rows": 3})}
+
+
+# A daily-penalty count's acts (its page and the API).
+class FindingForm(forms.Form):
+    on = forms.DateField(label=_("re-inspected on"), widget=DateInput())
+    reference = forms.CharField(label=_("re-inspection"), max_length=200, required=False)
+
+
+class EndForm(forms.Form):
+    on = forms.DateField(label=_("ended on"), widget=DateInput())
+    reason = forms.ChoiceField(label=_("ended by"), choices=CountEnd.choices)
