@@ -330,7 +330,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     # Choice sets shared by several fields, or named like another's, get one name of their own.
-    "ENUM_NAME_OVERRIDES": {"MeasureKindEnum": "heluo.dust.models.enforcement.MeasureKind"},
+    "ENUM_NAME_OVERRIDES": {
+        "MeasureKindEnum": "heluo.dust.models.enforcement.MeasureKind",
+        "CountEndEnum": "heluo.dust.models.enforcement.CountEnd",
+    },
 }
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from heluo.cases.models import State
 from heluo.cases.services import transitions
@@ -35,6 +36,7 @@ from heluo.dust.models import (
 )
 from heluo.dust.services import (
     add_finding,
+    after_reinspection,
     end_count,
     lift_stop_work,
     recompute_counts,
@@ -100,15 +102,6 @@ class TestMeasureViews(LedgerViewCases):
             "site": obj.site_id, "kind": obj.kind, "legal_basis": obj.legal_basis_id, "amount": "80000",  # type: ignore[attr-defined]
             "served_on": obj.served_on.isoformat(), "decided_by": BUREAU, "note": "复核后调整",  # type: ignore[attr-defined]
         }  # fmt: skip
-
-    def protect(self, obj: models.Model) -> None:
-        BlacklistEntry.objects.create(
-            enterprise=obj.site.contractor,
-            start=D(2026, 1, 1),
-            until=D(2026, 2, 1),
-            reason="测试",
-            measure=obj,  # type: ignore[attr-defined]
-        )
 
 
 class TestPenaltyCountViews(LedgerViewCases):
@@ -500,3 +493,47 @@ def test_a_count_keeps_its_order_and_an_order_has_one_count(client_as: Any) -> N
     assert response.status_code == 400 and response.context["form"].errors["served_on"]
     count.refresh_from_db()
     assert (count.order_id, count.days) == (order.pk, 8)
+
+
+@pytest.mark.django_db
+def test_a_reinspection_extends_the_counts_when_failed_and_ends_them_and_the_stop_when_passed() -> None:
+    site = make_site(XIGUAN)
+    order = measure(site, MeasureKind.ORDER, served_on=D(2026, 5, 1), deadline=D(2026, 5, 4))
+    count = open_penalty_count(order, Decimal("10000"), by=system_operator())
+    for day in (D(2026, 5, 6), D(2026, 5, 6), D(2026, 5, 9)):  # the same day twice counts once
+        after_reinspection(site, inspection=Reinspection(site.pk, False, at(day)), by=system_operator())
+    count.refresh_from_db()
+    assert (count.days, count.findings.count()) == (8, 2)
+    after_reinspection(site, inspection=Reinspection(site.pk, True, at(D(2026, 5, 12))), by=system_operator())
+    count.refresh_from_db()
+    assert (count.ended_on, count.end_reason, count.days) == (D(2026, 5, 12), CountEnd.CORRECTED, 8)
+    stop = measure(site, MeasureKind.STOP_WORK, served_on=D(2026, 6, 1), stop_days=7)
+    after_reinspection(site, inspection=Reinspection(site.pk, True, at(D(2026, 6, 5))), by=system_operator())
+    stop.refresh_from_db()
+    assert stop.lifted_on is None  # within the week stopped: the stop stands
+    after_reinspection(site, inspection=Reinspection(site.pk, True, at(D(2026, 6, 8))), by=system_operator())
+    stop.refresh_from_db()
+    site.refresh_from_db()
+    assert stop.lifted_on == D(2026, 6, 8) and site.state == SiteState.UNDER_CONSTRUCTION
+
+
+@pytest.mark.django_db
+def test_the_api_records_a_finding_and_the_end_as_the_page_does(users: dict[str, Any]) -> None:
+    order = measure(make_site(XIGUAN), MeasureKind.ORDER, served_on=D(2026, 3, 1), deadline=D(2026, 3, 6))
+    count = open_penalty_count(order, Decimal("10000"), by=system_operator())
+    api = APIClient()
+    api.force_authenticate(users["laocheng"])
+    url = reverse("dust-penaltycount-findings", args=[count.pk])
+    answer = api.post(url, {"on": "2026-03-11", "reference": "复查"}, format="json")
+    assert answer.status_code == 200 and (answer.json()["days"], answer.json()["total"]) == (10, "100000.00")
+    refused = api.post(url, {"on": "2026-03-05"}, format="json")
+    assert refused.status_code == 400 and "2026-03-05" in str(refused.json())
+    assert api.post(url, {"on": "soon"}, format="json").status_code == 400
+    ended = api.post(reverse("dust-penaltycount-end", args=[count.pk]), {"on": "2026-03-12", "reason": "stopped"},
+                     format="json")  # fmt: skip
+    assert ended.status_code == 200 and ended.json()["end_reason"] == "stopped"
+    viewer = APIClient()
+    viewer.force_authenticate(users["lingdao"])
+    assert viewer.post(url, {"on": "2026-03-13"}, format="json").status_code == 403
+    count.refresh_from_db()
+    assert (count.days, count.findings.count(), count.ended_on) == (10, 1, D(2026, 3, 12))

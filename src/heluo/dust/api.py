@@ -4,14 +4,26 @@ its page (the ledger's form, then dust's service)."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
-from heluo.core.api.base import LedgerSerializer, LedgerViewSet, register_ledgers
+from heluo.core.api.base import LedgerSerializer, LedgerViewSet, form_errors, register_ledgers
+from heluo.core.api.permissions import Authenticated
+from heluo.core.scope import may
 from heluo.dust import ledgers
+from heluo.dust.forms import EndForm, FindingForm
 from heluo.dust.models import (
     BlacklistEntry,
     ChecklistItem,
     ChecklistTemplate,
+    CountEnd,
     CoverRecord,
     Inspection,
     Ladder,
@@ -24,6 +36,7 @@ from heluo.dust.models import (
     Site,
     WasteRemoval,
 )
+from heluo.dust.services import add_finding, end_count
 
 BOOKKEEPING = ["created_at", "updated_at", "row_version"]
 
@@ -215,11 +228,58 @@ class PenaltyCountSerializer(LedgerSerializer):
         ]  # fmt: skip
 
 
+class FindingRequestSerializer(serializers.Serializer):
+    on = serializers.DateField()
+    reference = serializers.CharField(required=False, allow_blank=True, max_length=200)
+
+
+class EndRequestSerializer(serializers.Serializer):
+    on = serializers.DateField()
+    reason = serializers.ChoiceField(choices=CountEnd.choices)
+
+
+class MayChangeCounts(Authenticated):
+    """A count's acts change it: the right to change counts (the scope is the viewset's queryset)."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        return super().has_permission(request, view) and may(request.user, "change", PenaltyCount)
+
+
 class PenaltyCountViewSet(LedgerViewSet):
     """Daily continuous penalty counts (按日连续处罚), their days and total kept from their dates."""
 
     ledger = ledgers.penalty_count
     serializer_class = PenaltyCountSerializer
+
+    def _act(self, request: Request, form: FindingForm | EndForm, act: Any) -> Response:
+        count = self.get_object()
+        if not form.is_valid():
+            raise serializers.ValidationError(form_errors(form))
+        try:
+            count = act(count, form.cleaned_data)
+        except ValidationError as error:
+            raise serializers.ValidationError({"non_field_errors": error.messages}) from None
+        return Response(self.get_serializer(count).data)
+
+    @extend_schema(request=FindingRequestSerializer, responses=PenaltyCountSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[MayChangeCounts])
+    def findings(self, request: Request, pk: Any = None) -> Response:
+        """A re-inspection on `on` found the breach again: the count runs to that day (400 with the reason
+        when on or before the service date, before a counted finding or after the count ended)."""
+        return self._act(
+            request, FindingForm(request.data),
+            lambda count, data: add_finding(count, data["on"], reference=data["reference"], by=request.user),
+        )  # fmt: skip
+
+    @extend_schema(request=EndRequestSerializer, responses=PenaltyCountSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[MayChangeCounts])
+    def end(self, request: Request, pk: Any = None) -> Response:
+        """End the count on `on`: a verified correction (`corrected`) or a stop-work that ended the breach
+        (`stopped`)."""
+        return self._act(
+            request, EndForm(request.data),
+            lambda count, data: end_count(count, on=data["on"], reason=data["reason"], by=request.user),
+        )  # fmt: skip
 
 
 class BlacklistEntrySerializer(LedgerSerializer):

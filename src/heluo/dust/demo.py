@@ -241,9 +241,10 @@ def load_demo(operator: Any) -> Counter[str]:
     """Load the dust part of the Luoyang demo. Returns what was created (empty on a second run)."""
     demo = SiteDemo(operator)
     demo.sites()
+    # Enforcement first: its blacklisted contractor's site is then put in a package area with the rest.
     return (
         demo.created
+        + load_enforcement_demo(operator)
         + load_grids_and_waste(operator)
         + load_inspections(operator)
-        + load_enforcement_demo(operator)
     )

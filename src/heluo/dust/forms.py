@@ -13,6 +13,7 @@ from .models import (
     BlacklistEntry,
     ChecklistItem,
     ChecklistTemplate,
+    CountEnd,
     CoverRecord,
     Inspection,
     Ladder,
@@ -184,3 +185,14 @@ class BlacklistEntryForm(LedgerForm):
         model = BlacklistEntry
         fields = ["enterprise", "start", "until", "reason", "measure"]
         widgets = {"start": DateInput(), "until": DateInput(), "reason": forms.Textarea(attrs={"rows": 3})}
+
+
+# A daily-penalty count's acts (its page and the API).
+class FindingForm(forms.Form):
+    on = forms.DateField(label=_("re-inspected on"), widget=DateInput())
+    reference = forms.CharField(label=_("re-inspection"), max_length=200, required=False)
+
+
+class EndForm(forms.Form):
+    on = forms.DateField(label=_("ended on"), widget=DateInput())
+    reason = forms.ChoiceField(label=_("ended by"), choices=CountEnd.choices)

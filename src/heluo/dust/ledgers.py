@@ -224,6 +224,8 @@ measure = register(
         ),
         attachments=True,
         saver=save_measure,
+        # A measure served is a legal record, as is what it brought (a case, a stop, a blacklisting).
+        deletable=False,
         read_only_columns=("lifted_on", "lifted_note"),
     )
 )
@@ -238,6 +240,7 @@ penalty_count = register(
         detail_template="dust/penaltycount_detail.html",
         detail_fields=("order", "daily", "days", "total", "ended_on", "end_reason", "note"),
         saver=save_penalty_count,
+        deletable=False,
         read_only_columns=("days", "total", "ended_on", "end_reason"),
     )
 )

@@ -9,23 +9,12 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from heluo.core.forms import DateInput
 from heluo.core.views.access import requires
 
-from .models import CountEnd, PenaltyCount
+from .forms import EndForm, FindingForm
+from .models import PenaltyCount
 from .services import add_finding, end_count
-
-
-class FindingForm(forms.Form):
-    on = forms.DateField(label=gettext_lazy("re-inspected on"), widget=DateInput())
-    reference = forms.CharField(label=gettext_lazy("re-inspection"), max_length=200, required=False)
-
-
-class EndForm(forms.Form):
-    on = forms.DateField(label=gettext_lazy("ended on"), widget=DateInput())
-    reason = forms.ChoiceField(label=gettext_lazy("ended by"), choices=CountEnd.choices)
 
 
 def _refused(request: HttpRequest, form: forms.Form | None, error: ValidationError | None = None) -> None:

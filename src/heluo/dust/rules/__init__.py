@@ -1,1 +1,1 @@
-"""Dust control's pure rules (no Django, no database), each tested on hand-computed tables."""
+"""Pure: no Django, no database. Dust control's rules, each tested on hand-computed tables."""

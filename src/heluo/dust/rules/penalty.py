@@ -1,5 +1,5 @@
-"""One count of 按日连续处罚 (大气污染防治法 art. 123; the 2014 按日连续处罚 rules). Pure: no Django, no
-database.
+"""Pure: no Django, no database. One count of 按日连续处罚 (大气污染防治法 art. 123; the 2014 按日连续处罚
+rules).
 
 The count runs from the day after the order to correct is served. Every re-inspection that finds the
 breach again extends the same count to its own date; the days are the last such re-inspection's date

@@ -10,6 +10,7 @@ from .checklists import (
 )
 from .enforcement import (
     add_finding,
+    after_reinspection,
     end_count,
     lift_stop_work,
     recompute_counts,
@@ -57,6 +58,7 @@ __all__ = [
     "Patrol",
     "Submission",
     "add_finding",
+    "after_reinspection",
     "assign_package_area",
     "checklists_in_force",
     "cover_case_changed",

@@ -226,17 +226,28 @@ def lift_stop_work(site: Site, *, inspection: Reinspection, by: Any) -> Measure:
     return stop
 
 
-def lift_after_inspection(inspection: Reinspection, *, by: Any) -> Measure | None:
-    """Lift the site's stop-work order when `inspection` is a passed re-inspection that may lift it
-    (`lift_stop_work`'s rule); None, changing nothing, when it may not (the site is not stopped, the
-    inspection failed or came before the order's days ran out)."""
-    site = Site.objects.get(pk=inspection.site_id)
-    if site.state != SiteState.STOPPED or not inspection.passed:
-        return None
-    try:
-        return lift_stop_work(site, inspection=inspection, by=by)
-    except ValidationError:
-        return None
+@transaction.atomic
+def after_reinspection(site: Site, *, inspection: Reinspection, by: Any) -> None:
+    """What a re-inspection of a site means for its enforcement (the inspection service calls this):
+    a failed one found the breach again and extends each running daily-penalty count to its day; a
+    passed one verifies the correction, ending the running counts, and lifts the stop-work when its
+    days stopped have run (else the stop stands until a later passed re-inspection)."""
+    on = timezone.localdate(inspection.performed_at)
+    if not inspection.passed:
+        for count in running_counts(site):
+            last = count.findings.order_by("-on").values_list("on", flat=True).first()
+            if on > count.order.served_on and (last is None or on > last):
+                add_finding(count, on, reference=str(inspection), by=by)
+        return
+    for count in running_counts(site):
+        end_count(count, on=on, reason=CountEnd.CORRECTED, by=by)
+    stop = Measure.objects.filter(site=site, kind=MeasureKind.STOP_WORK, lifted_on__isnull=True).first()
+    if (
+        stop is not None
+        and on > stop.served_on
+        and on >= stop.served_on + dt.timedelta(days=stop.stop_days or 0)
+    ):
+        lift_stop_work(site, inspection=inspection, by=by)
 
 
 # --- daily penalty counts -------------------------------------------------------------------------------

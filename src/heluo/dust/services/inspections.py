@@ -40,7 +40,7 @@ from ..models import (
     Severity,
     Site,
 )
-from .enforcement import lift_after_inspection
+from .enforcement import after_reinspection
 from .sites import site_responsible
 
 CASE_CATEGORY = "dust"
@@ -126,7 +126,8 @@ def submit_inspection(
     and nothing is written. Each failed item opens one supervision case (`open_finding`), or continues
     the one still open for the same site and item; a passed item closes the open case of its site and
     item (`record_pass`), and a failure after a closed case reopens it. A passed inspection of a site
-    stopped by order lifts the order when its days have run (`lift_after_inspection`). The case acts happen at `at`
+    stopped by order lifts the order when its days have run, and any inspection extends or ends the
+    site's running daily-penalty counts (`after_reinspection`). The case acts happen at `at`
     (default: now; the demo's past).
     """
     existing = Inspection.objects.filter(client_id=submission.client_id).first()
@@ -169,8 +170,13 @@ def _store(user: Any, submission: Submission, at: dt.datetime | None) -> Inspect
             record_failure(result, photos, at=at)
         elif result.outcome == Outcome.PASSED:
             record_pass(result, at=at)
-    # 一票停工 ends only with a passed re-inspection: this one lifts the order when its rule allows.
-    lift_after_inspection(inspection, by=user)
+    try:
+        with transaction.atomic():
+            after_reinspection(inspection.site, inspection=inspection, by=user)
+    except ValidationError:
+        # An inspection dated before what the site's enforcement already recorded (sent late from an
+        # offline queue) is kept; the counts stay as they are and an officer corrects them on their page.
+        pass
     return inspection
 
 
