@@ -1,0 +1,1 @@
+"""Dust control's pure rules, one module per rule. Pure: no Django, no database."""
