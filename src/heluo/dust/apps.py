@@ -17,3 +17,17 @@ class DustConfig(AppConfig):
         register_responsible("dust.site", site_responsible)
 
         register_menu("dust", MenuItem(_("Construction sites"), "dust:site_list", "dust.Site"))
+        register_menu(
+            "dust",
+            MenuItem(_("Demolition consultation"), "dust:consultation_board", "dust.ConsultationDecision"),
+        )
+        register_menu(
+            "dust",
+            MenuItem(_("Sensitive receptors"), "dust:sensitivereceptor_list", "dust.SensitiveReceptor"),
+        )
+        register_menu(
+            "dust", MenuItem(_("Weather forecasts"), "dust:weatherforecast_list", "dust.WeatherForecast")
+        )
+        register_menu(
+            "dust", MenuItem(_("Assessments"), "dust:assessmentscheme_list", "dust.AssessmentScheme")
+        )

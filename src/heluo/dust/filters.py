@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from heluo.core.filters import DivisionTreeFilter, LedgerFilterSet
 from heluo.core.models import Grid, Unit
 
-from .models import Site
+from .models import AssessmentScheme, ConsultationRule, SensitiveReceptor, Site, WeatherForecast
 
 
 class SiteFilter(LedgerFilterSet):
@@ -19,3 +19,29 @@ class SiteFilter(LedgerFilterSet):
     class Meta:
         model = Site
         fields = ["division", "kind", "state", "contractor", "grid"]
+
+
+class SensitiveReceptorFilter(LedgerFilterSet):
+    division = DivisionTreeFilter(field_name="division")
+
+    class Meta:
+        model = SensitiveReceptor
+        fields = ["division", "kind"]
+
+
+class WeatherForecastFilter(LedgerFilterSet):
+    class Meta:
+        model = WeatherForecast
+        fields = ["day", "division", "alert"]
+
+
+class ConsultationRuleFilter(LedgerFilterSet):
+    class Meta:
+        model = ConsultationRule
+        fields = ["decision", "active"]
+
+
+class AssessmentSchemeFilter(LedgerFilterSet):
+    class Meta:
+        model = AssessmentScheme
+        fields = ["subject"]
