@@ -28,6 +28,7 @@ from heluo.core.models import (
 )
 from heluo.core.services.audit import audited_bulk_create
 
+from .demo_consultation import load_consultation_demo
 from .models import Site, SiteKind, SiteState
 from .services import DUST_GRID_ROLES, create_sites
 
@@ -237,4 +238,4 @@ def load_demo(operator: Any) -> Counter[str]:
     """Load the dust part of the Luoyang demo. Returns what was created (empty on a second run)."""
     demo = SiteDemo(operator)
     demo.sites()
-    return demo.created
+    return demo.created + load_consultation_demo(operator)
