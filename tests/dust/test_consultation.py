@@ -33,6 +33,7 @@ from tests.dust.test_sites import KAIYUAN, XIGUAN, contractor, division, make_si
 
 _serial = itertools.count(1)
 DAY = dt.date(2026, 11, 20)
+CITY = "410300000000"  # 洛阳市
 # A demolition site in 西关街道 and places around it (GCJ-02). 0.0018° of latitude is about 200 m.
 SITE_LON, SITE_LAT = Decimal("112.480000"), Decimal("34.680000")
 
@@ -87,8 +88,9 @@ class TestWeatherForecastViews(LedgerViewCases):
 
     def make(self, in_scope: bool) -> models.Model:
         return WeatherForecast.objects.create(
-            day=dt.date(2025, 1, 1) + dt.timedelta(days=next(_serial)), wind_speed=2.5, precipitation=0
-        )
+            day=dt.date(2025, 1, 1) + dt.timedelta(days=next(_serial)), division=division(CITY), wind_speed=2.5,
+            precipitation=0,
+        )  # fmt: skip
 
     def create_data(self) -> dict[str, Any]:
         return {
@@ -104,8 +106,20 @@ class TestWeatherForecastViews(LedgerViewCases):
     def invalid_data(self) -> tuple[dict[str, Any], str]:
         return {**self.create_data(), "wind_direction": "400"}, "wind_direction"
 
+    def test_a_forecast_is_for_the_city_or_a_county(self) -> None:
+        response = self.client.post(
+            self.ledger.url("add"), {**self.create_data(), "division": division(XIGUAN).pk}
+        )
+        assert response.status_code == 400 and not WeatherForecast.objects.exists()
+        assert "天气预报只能针对全市或县（市、区）" in response.content.decode()
+
     def update_data(self, obj: models.Model) -> dict[str, Any]:
-        return {"day": obj.day.isoformat(), "wind_speed": "6", "alert": "orange"}  # type: ignore[attr-defined]
+        return {
+            "day": obj.day.isoformat(),
+            "division": division(CITY).pk,
+            "wind_speed": "6",
+            "alert": "orange",
+        }  # type: ignore[attr-defined]
 
     def search_text(self, obj: models.Model) -> str:
         return ""
@@ -156,7 +170,8 @@ def test_each_demolition_site_under_construction_gets_a_proposal_with_its_inputs
     # The wind from the north at 4 m/s blows towards the school 145 m south: stopped.
     WeatherForecast.objects.create(day=DAY, division=division("410302000000"), wind_speed=4.0, wind_direction=0,
                                    precipitation=0.0, alert="none")  # fmt: skip
-    WeatherForecast.objects.create(day=DAY, wind_speed=1.0, wind_direction=180, precipitation=0.0)  # city
+    WeatherForecast.objects.create(day=DAY, division=division(CITY), wind_speed=1.0, wind_direction=180,
+                                   precipitation=0.0)  # fmt: skip
     [decision] = propose_decisions(DAY)
     assert (decision.site, decision.proposed, decision.decision) == (site, "stopped", "stopped")
     assert decision.rule == ConsultationRule.objects.get(order=40)
@@ -192,7 +207,7 @@ def test_a_confirmed_decision_stands_and_an_open_proposal_is_worked_out_again(us
     site = demolition_site()
     [first] = propose_decisions(DAY)
     assert first.decision == "allowed"
-    forecast = WeatherForecast.objects.create(day=DAY, alert="orange")
+    forecast = WeatherForecast.objects.create(day=DAY, division=division(CITY), alert="orange")
     [again] = propose_decisions(DAY)
     assert (again.pk, again.decision) == (first.pk, "stopped")
     confirm_decision(again, users["laocheng"])
@@ -253,3 +268,18 @@ def test_the_board_confirms_and_the_history_lists(client_as: Any, users: Any) ->
         site.name
         not in client_as("wangge").get("/dust/consultation/", {"day": DAY.isoformat()}).content.decode()
     )
+
+
+def test_the_sample_forecast_workbook_imports(users: Any) -> None:
+    from pathlib import Path
+
+    from heluo.core.services import transfer
+
+    sample = Path(ledgers.__file__).parent / "data" / "sample_weather_forecasts.xlsx"
+    summary = transfer.import_file(
+        ledgers.weather_forecast, users["admin"], sample.name, sample.read_bytes(), apply=True
+    )
+    assert summary["written"], summary
+    assert WeatherForecast.objects.get(day=dt.date(2026, 12, 13), division__code=CITY).alert == "orange"
+    assert WeatherForecast.objects.filter(division__code="410324000000").count() == 7
+    assert WeatherForecast.objects.count() == 22

@@ -16,6 +16,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from heluo.core.models import Division
 from heluo.core.services.audit import audited_bulk_create
 
 from .models import (
@@ -33,6 +34,7 @@ from .models import (
 from .services.consultation import confirm_decision, propose_decisions
 
 DAYS = 90
+CITY = "410300000000"  # 洛阳市: the forecasts of the whole city
 RECEPTOR_NAMES = {
     ReceptorKind.SCHOOL: "小学",
     ReceptorKind.KINDERGARTEN: "幼儿园",
@@ -76,7 +78,7 @@ class ConsultationDemo:
                 longitude = float(site.longitude) + distance * math.sin(bearing) / (
                     METRES_PER_DEGREE * math.cos(math.radians(float(site.latitude)))
                 )
-                name = f"{site.division.name}第{site.pk % 50 + number}{RECEPTOR_NAMES[kind]}"
+                name = f"{site.division.display_name}第{site.pk % 50 + number}{RECEPTOR_NAMES[kind]}"
                 if (name, site.division_id) in existing:
                     continue
                 existing.add((name, site.division_id))
@@ -110,7 +112,7 @@ class ConsultationDemo:
             if day in have:
                 continue
             forecast = WeatherForecast(
-                day=day, wind_speed=wind, wind_direction=rng.choice([0, 22, 45, 45, 67, 90, 180, 202, 225, 270, 315]),
+                day=day, division=city, wind_speed=wind, wind_direction=rng.choice([0, 22, 45, 45, 67, 90, 180, 202, 225, 270, 315]),
                 precipitation=rain, alert=alert, source=SOURCE, is_demo=True,
             )  # fmt: skip
             forecast.full_clean(validate_unique=False)

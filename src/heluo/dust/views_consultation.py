@@ -29,7 +29,7 @@ from .services import assessment, consultation
 
 
 class DayForm(forms.Form):
-    day = forms.DateField(label=gettext_lazy("day"), widget=DateInput())
+    day = forms.DateField(label=gettext_lazy("date"), widget=DateInput())
 
 
 class ConfirmForm(forms.Form):

@@ -18,8 +18,6 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
 
-
-
 DEFAULT_RULES = [
     (10, "橙色及以上重污染天气预警", "stopped", {"alert_at_least": "orange"},
      "河南省重污染天气应急预案：橙色及以上预警期间停止土石方作业和建筑拆除作业"),
@@ -149,7 +147,7 @@ class Migration(migrations.Migration):
             name='HistoricalConsultationDecision',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('day', models.DateField(verbose_name='day')),
+                ('day', models.DateField(verbose_name='date')),
                 ('proposed', models.CharField(choices=[('allowed', 'work allowed'), ('wet_only', 'wet work only'), ('stopped', 'work stopped')], max_length=10, verbose_name='proposed decision')),
                 ('decision', models.CharField(choices=[('allowed', 'work allowed'), ('wet_only', 'wet work only'), ('stopped', 'work stopped')], max_length=10, verbose_name='decision')),
                 ('inputs', models.JSONField(default=dict, verbose_name='inputs')),
@@ -246,7 +244,7 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='updated at')),
                 ('row_version', models.PositiveIntegerField(default=1, editable=False, verbose_name='row version')),
                 ('is_demo', models.BooleanField(default=False, editable=False, verbose_name='demo data')),
-                ('day', models.DateField(verbose_name='day')),
+                ('day', models.DateField(verbose_name='date')),
                 ('wind_speed', models.FloatField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(60)], verbose_name='wind speed (m/s)')),
                 ('wind_direction', models.PositiveSmallIntegerField(blank=True, help_text='Where the wind blows from, in degrees clockwise from north: 0 north, 90 east, 180 south.', null=True, validators=[django.core.validators.MaxValueValidator(359)], verbose_name='wind direction (°)')),
                 ('precipitation', models.FloatField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1000)], verbose_name='precipitation (mm)')),
@@ -257,7 +255,7 @@ class Migration(migrations.Migration):
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.TextField(null=True)),
                 ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('division', models.ForeignKey(blank=True, db_constraint=False, help_text='Empty: the forecast for the whole city.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.division', verbose_name='district or county')),
+                ('division', models.ForeignKey(blank=True, db_constraint=False, help_text="The city for the whole city's forecast, or a district or county with its own.", null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.division', verbose_name='city, district or county')),
                 ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
@@ -272,7 +270,7 @@ class Migration(migrations.Migration):
             name='ConsultationDecision',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField(verbose_name='day')),
+                ('day', models.DateField(verbose_name='date')),
                 ('proposed', models.CharField(choices=[('allowed', 'work allowed'), ('wet_only', 'wet work only'), ('stopped', 'work stopped')], max_length=10, verbose_name='proposed decision')),
                 ('decision', models.CharField(choices=[('allowed', 'work allowed'), ('wet_only', 'wet work only'), ('stopped', 'work stopped')], max_length=10, verbose_name='decision')),
                 ('inputs', models.JSONField(default=dict, verbose_name='inputs')),
@@ -323,20 +321,20 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
                 ('row_version', models.PositiveIntegerField(default=1, editable=False, verbose_name='row version')),
                 ('is_demo', models.BooleanField(default=False, editable=False, verbose_name='demo data')),
-                ('day', models.DateField(verbose_name='day')),
+                ('day', models.DateField(verbose_name='date')),
                 ('wind_speed', models.FloatField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(60)], verbose_name='wind speed (m/s)')),
                 ('wind_direction', models.PositiveSmallIntegerField(blank=True, help_text='Where the wind blows from, in degrees clockwise from north: 0 north, 90 east, 180 south.', null=True, validators=[django.core.validators.MaxValueValidator(359)], verbose_name='wind direction (°)')),
                 ('precipitation', models.FloatField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1000)], verbose_name='precipitation (mm)')),
                 ('alert', models.CharField(choices=[('none', 'no alert'), ('blue', 'blue'), ('yellow', 'yellow'), ('orange', 'orange'), ('red', 'red')], default='none', max_length=10, verbose_name='heavy-pollution alert')),
                 ('source', models.CharField(blank=True, max_length=100, verbose_name='source')),
                 ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('division', models.ForeignKey(blank=True, help_text='Empty: the forecast for the whole city.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='weather_forecasts', to='core.division', verbose_name='district or county')),
+                ('division', models.ForeignKey(help_text="The city for the whole city's forecast, or a district or county with its own.", on_delete=django.db.models.deletion.PROTECT, related_name='weather_forecasts', to='core.division', verbose_name='city, district or county')),
             ],
             options={
                 'verbose_name': 'weather forecast',
                 'verbose_name_plural': 'weather forecasts',
                 'ordering': ['-day', 'division__code'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('division__isnull', False)), fields=('day', 'division'), name='dust_forecast_day_division', violation_error_message='There is already a forecast for this day and place.'), models.UniqueConstraint(condition=models.Q(('division__isnull', True)), fields=('day',), name='dust_forecast_day_city', violation_error_message='There is already a forecast for this day and place.')],
+                'constraints': [models.UniqueConstraint(fields=('day', 'division'), name='dust_forecast_day_division', violation_error_message='There is already a forecast for this day and place.')],
             },
         ),
         migrations.RunPython(seed, migrations.RunPython.noop),

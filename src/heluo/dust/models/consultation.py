@@ -86,17 +86,18 @@ class SensitiveReceptor(LedgerModel):
 
 
 class WeatherForecast(LedgerModel):
-    """The forecast for one day, for one district or county or (no division) the whole city, as the
-    weather office publishes it, with the heavy-pollution alert in force that day."""
+    """The forecast for one day, for the whole city or for one district or county, as the weather office
+    publishes it, with the heavy-pollution alert in force that day."""
 
     scope_module = "dust"
     # The forecast is the city's reference: everyone in dust control reads every one.
     scope_division_field = CITY_WIDE
 
-    day = models.DateField(_("day"))
+    day = models.DateField(_("date"))
     division = models.ForeignKey(
-        Division, verbose_name=_("district or county"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="weather_forecasts", help_text=_("Empty: the forecast for the whole city."),
+        Division, verbose_name=_("city, district or county"), on_delete=models.PROTECT,
+        related_name="weather_forecasts",
+        help_text=_("The city for the whole city's forecast, or a district or county with its own."),
     )  # fmt: skip
     wind_speed = models.FloatField(
         _("wind speed (m/s)"), null=True, blank=True, validators=[MinValueValidator(0), MaxValueValidator(60)]
@@ -125,25 +126,24 @@ class WeatherForecast(LedgerModel):
         ordering = ["-day", "division__code"]
         constraints = [
             models.UniqueConstraint(
-                fields=["day", "division"], condition=Q(division__isnull=False), name="dust_forecast_day_division",
+                fields=["day", "division"], name="dust_forecast_day_division",
                 violation_error_message=_("There is already a forecast for this day and place."),
-            ),
-            models.UniqueConstraint(
-                fields=["day"], condition=Q(division__isnull=True), name="dust_forecast_day_city",
-                violation_error_message=_("There is already a forecast for this day and place."),
-            ),
+            )
         ]  # fmt: skip
 
     def __str__(self) -> str:
-        return f"{self.day} {self.division or _('whole city')}"
+        return f"{self.day} {self.division}"
 
     def get_absolute_url(self) -> str:
         return reverse("dust:weatherforecast_detail", args=[self.pk])
 
     def clean(self) -> None:
-        if self.division_id is not None and self.division.level > DivisionLevel.COUNTY:
+        if self.division_id is not None and self.division.level not in (
+            DivisionLevel.CITY,
+            DivisionLevel.COUNTY,
+        ):
             raise ValidationError(
-                {"division": _("A forecast is for a district or county, or the whole city.")}
+                {"division": _("A forecast is for the whole city or a district or county.")}
             )
 
 
@@ -209,7 +209,7 @@ class ConsultationDecision(models.Model):
         on_delete=models.PROTECT,
         related_name="consultation_decisions",
     )
-    day = models.DateField(_("day"))
+    day = models.DateField(_("date"))
     proposed = models.CharField(_("proposed decision"), max_length=10, choices=Decision.choices)
     decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices)
     rule = models.ForeignKey(
@@ -241,3 +241,9 @@ class ConsultationDecision(models.Model):
     @property
     def overridden(self) -> bool:
         return self.decision != self.proposed
+
+    @property
+    def alert_label(self) -> str:
+        """The recorded forecast's alert colour as the page names it."""
+        forecast = self.inputs.get("forecast") or {}
+        return str(AlertLevel(forecast["alert"]).label) if forecast.get("alert") in AlertLevel.values else ""

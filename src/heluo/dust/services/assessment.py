@@ -197,7 +197,10 @@ def context(scheme: AssessmentScheme) -> dict[str, Any]:
         **table,
         "scheme": scheme,
         "first": [row["name"] for row in rows if row["rank"] <= 3],
-        "last": [row["name"] for row in rows[-3:]] if len(rows) > 3 else [],
+        # The bottom three, unless they share the top score (nobody is criticised for a full mark).
+        "last": [row["name"] for row in rows[-3:] if row["total"] < rows[0]["total"]]
+        if len(rows) > 3
+        else [],
         "title": title,
         "issuer": scheme.issuer or _("Dust control office"),
         "document_number": document_number(scheme),

@@ -16,7 +16,7 @@ from django.db.models import Avg, Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from heluo.core.models import CoordinateSystem
+from heluo.core.models import CoordinateSystem, DivisionLevel
 from heluo.monitoring import aqi as hj633
 from heluo.monitoring.models import ControlReading, ControlStation
 
@@ -65,7 +65,7 @@ def _pure(row: ConsultationRule) -> rule.Rule:
 def forecasts_of(day: dt.date) -> dict[str | None, WeatherForecast]:
     """The day's forecasts by county code (6 digits), None for the whole city's."""
     return {
-        (forecast.division.code[:6] if forecast.division else None): forecast
+        (forecast.division.code[:6] if forecast.division.level == DivisionLevel.COUNTY else None): forecast
         for forecast in WeatherForecast.objects.filter(day=day).select_related("division")
     }
 
@@ -155,7 +155,7 @@ def inputs_for(
             recorded["station"] = {"id": nearest.pk, "name": nearest.name, "distance_m": station_distance}
     if forecast is not None:
         recorded["forecast"] = {
-            "id": forecast.pk, "scope": str(forecast.division or _("whole city")),
+            "id": forecast.pk, "scope": forecast.division.display_name,
             "wind_speed": forecast.wind_speed, "wind_direction": forecast.wind_direction,
             "precipitation": forecast.precipitation, "alert": forecast.alert,
         }  # fmt: skip
