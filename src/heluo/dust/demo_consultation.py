@@ -95,9 +95,8 @@ class ConsultationDemo:
     def forecasts(self) -> None:
         """The city-wide forecast of each of the last 90 days and of today."""
         days = [self.today - dt.timedelta(days=n) for n in range(DAYS)]
-        have = set(
-            WeatherForecast.objects.filter(division__isnull=True, day__in=days).values_list("day", flat=True)
-        )
+        city = Division.objects.get(code=CITY)
+        have = set(WeatherForecast.objects.filter(division=city, day__in=days).values_list("day", flat=True))
         new = []
         for day in sorted(days):
             rng = random.Random(day.toordinal())  # the same day reads the same whenever the demo is loaded
