@@ -156,8 +156,9 @@ class ConsultationRule(LedgerModel):
     order = models.PositiveSmallIntegerField(_("order"), unique=True)
     name = models.CharField(_("name"), max_length=100)
     decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices)
+    # "No alert" is no threshold: leave the field empty.
     alert_at_least = models.CharField(
-        _("alert at least"), max_length=10, choices=AlertLevel.choices, blank=True
+        _("alert at least"), max_length=10, choices=AlertLevel.choices[1:], blank=True
     )
     aqi_at_least = models.PositiveSmallIntegerField(_("AQI at least"), null=True, blank=True)
     wind_at_least = models.FloatField(
