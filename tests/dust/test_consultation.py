@@ -283,3 +283,22 @@ def test_the_sample_forecast_workbook_imports(users: Any) -> None:
     assert WeatherForecast.objects.get(day=dt.date(2026, 12, 13), division__code=CITY).alert == "orange"
     assert WeatherForecast.objects.filter(division__code="410324000000").count() == 7
     assert WeatherForecast.objects.count() == 22
+
+
+def test_a_grid_officer_sees_the_decisions_of_their_grids_sites(client_as: Any, users: Any) -> None:
+    from heluo.core.models import GridMembership
+
+    grid = GridMembership.objects.filter(person=users["wangge"].account.person).first().grid
+    theirs = demolition_site(grid=grid)  # in 老城区, outside the officer's street
+    other = demolition_site()
+    propose_decisions(DAY)
+    board = client_as("wangge").get("/dust/consultation/", {"day": DAY.isoformat()}).content.decode()
+    assert theirs.name in board and other.name not in board
+
+
+def test_the_morning_task_proposes_today(db: Any) -> None:
+    from heluo.dust.tasks import dust_propose_consultation
+
+    site = demolition_site()
+    assert dust_propose_consultation.call_local() == 1
+    assert ConsultationDecision.objects.get(site=site).day == timezone.localdate()

@@ -7,11 +7,20 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from heluo.core.models import CITY_WIDE, CoordinateSystem, Division, DivisionLevel, LedgerModel, ScopedManager
+from heluo.core.models import (
+    CITY_WIDE,
+    CoordinateSystem,
+    Division,
+    DivisionLevel,
+    LedgerModel,
+    ScopedManager,
+    UserScope,
+)
 
 from .sites import Site
 
@@ -237,6 +246,11 @@ class ConsultationDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.site} {self.day} {self.get_decision_display()}"
+
+    @classmethod
+    def participation_q(cls, scope: UserScope) -> Q | None:
+        # A grid officer sees the decisions of their grids' sites, as they see the sites.
+        return Q(site__grid_id__in=scope.grid_ids) if scope.grid_ids else None
 
     @property
     def overridden(self) -> bool:
