@@ -127,6 +127,7 @@ class TestWeatherForecastViews(LedgerViewCases):
 
 class TestConsultationRuleViews(LedgerViewCases):
     ledger = ledgers.consultation_rule
+    actor = "zhujian"  # the city's rules are written by a city office
 
     def make(self, in_scope: bool) -> models.Model:
         return ConsultationRule.objects.create(
@@ -302,3 +303,13 @@ def test_the_morning_task_proposes_today(db: Any) -> None:
     site = demolition_site()
     assert dust_propose_consultation.call_local() == 1
     assert ConsultationDecision.objects.get(site=site).day == timezone.localdate()
+
+
+def test_a_district_office_cannot_write_the_citys_rules(client_as: Any) -> None:
+    data = {"order": "5", "name": "全部停工", "decision": "stopped", "active": "on"}
+    response = client_as("laocheng").post(ledgers.consultation_rule.url("add"), data)
+    assert (
+        response.status_code == 400
+        and "只有市级部门可以修改全市的研判规则和考核方案" in response.content.decode()
+    )
+    assert not ConsultationRule.objects.filter(order=5).exists()

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from heluo.core.forms import DateInput, LedgerForm
+from heluo.core.scope import scope_of
 
 from .models import AssessmentScheme, ConsultationRule, SensitiveReceptor, Site, WeatherForecast
 
@@ -69,7 +73,20 @@ class WeatherForecastForm(LedgerForm):
         widgets = {"day": DateInput(), "notes": forms.Textarea(attrs={"rows": 3})}
 
 
-class ConsultationRuleForm(LedgerForm):
+class CityOfficeForm(LedgerForm):
+    """A form of the city's own rules (consultation rules, assessment schemes): they bind every district,
+    so only a user whose territory is the whole city (or wider) writes them, on every way in."""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        scope = scope_of(self.user)
+        # A city's division path has 4 digits (a province's 2): a shorter prefix covers the whole city.
+        if not scope.unrestricted and not any(len(prefix) <= 4 for prefix in scope.prefixes):
+            raise forms.ValidationError(_("Only the city's offices change the city's rules and assessments."))
+        return data
+
+
+class ConsultationRuleForm(CityOfficeForm):
     class Meta:
         model = ConsultationRule
         fields = [
@@ -79,7 +96,7 @@ class ConsultationRuleForm(LedgerForm):
         widgets = {"basis": forms.Textarea(attrs={"rows": 3})}
 
 
-class AssessmentSchemeForm(LedgerForm):
+class AssessmentSchemeForm(CityOfficeForm):
     class Meta:
         model = AssessmentScheme
         fields = [
