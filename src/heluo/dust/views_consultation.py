@@ -65,7 +65,7 @@ def board(request: HttpRequest) -> HttpResponse:
     decisions = (
         ConsultationDecision.objects.for_user(request.user)  # type: ignore[attr-defined]
         .filter(day=day)
-        .select_related("site", "site__division", "rule", "confirmed_by")
+        .select_related("site", "site__division", "rule", "confirmed_by__account")
         .order_by("site__division__code", "site__name")
     )
     may_confirm = may(request.user, "change", ConsultationDecision)
@@ -121,7 +121,7 @@ def history(request: HttpRequest) -> HttpResponse:
     """Past decisions, newest first, filtered by site name, days and decision."""
     form = HistoryForm(request.GET or None)
     decisions = ConsultationDecision.objects.for_user(request.user).select_related(  # type: ignore[attr-defined]
-        "site", "site__division", "rule", "confirmed_by"
+        "site", "site__division", "rule", "confirmed_by__account"
     )
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
