@@ -281,7 +281,8 @@ def test_the_sample_forecast_workbook_imports(users: Any) -> None:
         ledgers.weather_forecast, users["admin"], sample.name, sample.read_bytes(), apply=True
     )
     assert summary["written"], summary
-    assert WeatherForecast.objects.get(day=dt.date(2026, 12, 13), division__code=CITY).alert == "orange"
+    thirteenth = WeatherForecast.objects.get(day=dt.date(2026, 12, 13), division__code=CITY)
+    assert (thirteenth.alert, thirteenth.wind_direction) == ("orange", 68)  # 东北偏东风: 67.5° → 68
     assert WeatherForecast.objects.filter(division__code="410324000000").count() == 7
     assert WeatherForecast.objects.count() == 22
 
@@ -313,3 +314,15 @@ def test_a_district_office_cannot_write_the_citys_rules(client_as: Any) -> None:
         and "只有市级部门可以修改全市的研判规则和考核方案" in response.content.decode()
     )
     assert not ConsultationRule.objects.filter(order=5).exists()
+
+
+def test_a_wind_direction_may_be_a_point_of_the_compass(client_as: Any) -> None:
+    data = {"day": "2026-06-02", "division": division("410302000000").pk, "wind_speed": "2", "wind_direction": "东北风",
+            "alert": "none"}  # fmt: skip
+    response = client_as("laocheng").post(ledgers.weather_forecast.url("add"), data)
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert WeatherForecast.objects.get(day=dt.date(2026, 6, 2)).wind_direction == 45
+    refused = client_as("laocheng").post(
+        ledgers.weather_forecast.url("add"), {**data, "wind_direction": "东北东北"}
+    )
+    assert refused.status_code == 400 and WeatherForecast.objects.count() == 1

@@ -85,3 +85,13 @@ def test_haversine_distances_and_bearings() -> None:
     assert geo.bearing_deg(112.0, 35.0, 112.0, 34.0) == pytest.approx(180.0)
     assert geo.bearing_deg(1.0, 0.0, 0.0, 0.0) == pytest.approx(270.0)
     assert (geo.angle_between(350, 10), geo.angle_between(90, 270), geo.angle_between(0, 0)) == (20, 180, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "degrees"),
+    [("北", 0), ("北风", 0), ("东北风", 45), ("东北偏北", 23), ("北东北", 23), ("东", 90), ("东南偏南", 158),
+     ("南", 180), ("西南", 225), ("西", 270), ("西北偏北", 338), ("NE", 45), ("nne", 23), (" SW ", 225),
+     ("WNW", 293), ("东北东北", None), ("", None), ("45", None)],
+)  # fmt: skip
+def test_compass_points_in_degrees(text: str, degrees: int | None) -> None:
+    assert geo.compass_degrees(text) == degrees

@@ -11,6 +11,7 @@ from heluo.core.forms import DateInput, LedgerForm
 from heluo.core.scope import scope_of
 
 from .models import AssessmentScheme, ConsultationRule, SensitiveReceptor, Site, WeatherForecast
+from .rules.geo import compass_degrees
 
 
 class SiteForm(LedgerForm):
@@ -57,7 +58,23 @@ class SensitiveReceptorForm(LedgerForm):
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
 
+class WindDirectionField(forms.IntegerField):
+    """Degrees (0–359), or a point of the compass as forecasts write it (东北风, NE), turned into degrees."""
+
+    def to_python(self, value: Any) -> int | None:
+        if isinstance(value, str) and value.strip() and not value.strip().isdigit():
+            degrees = compass_degrees(value)
+            if degrees is not None:
+                return degrees
+        return super().to_python(value)
+
+
 class WeatherForecastForm(LedgerForm):
+    wind_direction = WindDirectionField(
+        label=_("wind direction (°)"), required=False, min_value=0, max_value=359,
+        help_text=_("Where the wind blows from: degrees clockwise from north (0 north, 90 east, 180 south) or a point of the compass such as 东北."),
+    )  # fmt: skip
+
     class Meta:
         model = WeatherForecast
         fields = [
