@@ -49,6 +49,7 @@ PAGES = [
     "/dust/coverage/",
     "/dust/patrol/new/",
     "/dust/measures/?kind=stop_work", "/dust/penaltycounts/?running=true",
+    "/dust/consultation/", "/dust/consultation/history/",
 ]  # fmt: skip
 
 
@@ -65,6 +66,9 @@ def sweep_pages(served: Served) -> list[tuple[str, str]]:
             pages.append((f"{name}-detail", detail_url))
     pages.append(("case-notice", f"/cases/cases/{found['case']}/notice/"))
     pages.append(("point-curves", f"/monitoring/points/{found['point']}/curves/"))
+    assessment = found["ledgers"]["dust.assessmentscheme"][1]
+    if assessment is not None:
+        pages.append(("assessment-bulletin", f"{assessment}bulletin/"))
     if found["alarm"]:
         pages.append(("alarm-detail", f"/monitoring/alarms/{found['alarm']}/"))
     return pages

@@ -60,3 +60,17 @@ class DustConfig(AppConfig):
             MenuItem(_("Legal bases"), "dust:legalbasis_list", "dust.LegalBasis"),
             MenuItem(_("Enforcement ladders"), "dust:ladder_list", "dust.Ladder"),
         )
+        register_menu(
+            "dust",
+            MenuItem(_("Demolition consultation"), "dust:consultation_board", "dust.ConsultationDecision"),
+        )
+        register_menu(
+            "dust",
+            MenuItem(_("Sensitive receptors"), "dust:sensitivereceptor_list", "dust.SensitiveReceptor"),
+        )
+        register_menu(
+            "dust", MenuItem(_("Weather forecasts"), "dust:weatherforecast_list", "dust.WeatherForecast")
+        )
+        register_menu(
+            "dust", MenuItem(_("Assessments"), "dust:assessmentscheme_list", "dust.AssessmentScheme")
+        )

@@ -29,6 +29,7 @@ from heluo.core.models import (
 )
 from heluo.core.services.audit import audited_bulk_create
 
+from .demo_consultation import load_consultation_demo
 from .demo_enforcement import load_enforcement_demo
 from .demo_grids import load_grids_and_waste
 from .demo_inspections import load_demo as load_inspections
@@ -247,4 +248,5 @@ def load_demo(operator: Any) -> Counter[str]:
         + load_enforcement_demo(operator)
         + load_grids_and_waste(operator)
         + load_inspections(operator)
+        + load_consultation_demo(operator)
     )

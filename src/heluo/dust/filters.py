@@ -13,9 +13,11 @@ from heluo.core.filters import DivisionTreeFilter, LedgerFilterSet, YesNoFilter
 from heluo.core.models import Grid, Person, Unit
 
 from .models import (
+    AssessmentScheme,
     BlacklistEntry,
     ChecklistItem,
     ChecklistTemplate,
+    ConsultationRule,
     CoverRecord,
     Inspection,
     Ladder,
@@ -25,8 +27,10 @@ from .models import (
     PackageAreaStaff,
     PatrolReport,
     PenaltyCount,
+    SensitiveReceptor,
     Site,
     WasteRemoval,
+    WeatherForecast,
 )
 
 # The dynamic ledger's (动态管理台账) "this week": the last seven days.
@@ -170,3 +174,29 @@ class BlacklistEntryFilter(LedgerFilterSet):
     class Meta:
         model = BlacklistEntry
         fields = ["enterprise"]
+
+
+class SensitiveReceptorFilter(LedgerFilterSet):
+    division = DivisionTreeFilter(field_name="division")
+
+    class Meta:
+        model = SensitiveReceptor
+        fields = ["division", "kind"]
+
+
+class WeatherForecastFilter(LedgerFilterSet):
+    class Meta:
+        model = WeatherForecast
+        fields = ["day", "division", "alert"]
+
+
+class ConsultationRuleFilter(LedgerFilterSet):
+    class Meta:
+        model = ConsultationRule
+        fields = ["decision", "active"]
+
+
+class AssessmentSchemeFilter(LedgerFilterSet):
+    class Meta:
+        model = AssessmentScheme
+        fields = ["subject"]

@@ -14,9 +14,11 @@ from heluo.core.tabular.keys import NaturalKey, register_key
 
 from . import filters, forms, tables
 from .models import (
+    AssessmentScheme,
     BlacklistEntry,
     ChecklistItem,
     ChecklistTemplate,
+    ConsultationRule,
     CoverRecord,
     Inspection,
     Ladder,
@@ -26,8 +28,10 @@ from .models import (
     PackageAreaStaff,
     PatrolReport,
     PenaltyCount,
+    SensitiveReceptor,
     Site,
     WasteRemoval,
+    WeatherForecast,
 )
 from .services import (
     save_checklist,
@@ -253,5 +257,46 @@ blacklist = register(
         search_fields=("enterprise__name", "reason"),
         select_related=("enterprise",),
         slug="blacklist",
+    )
+)
+
+sensitive_receptor = register(
+    Ledger(
+        SensitiveReceptor,
+        form=forms.SensitiveReceptorForm,
+        filterset=filters.SensitiveReceptorFilter,
+        table=tables.SensitiveReceptorTable,
+        search_fields=("name", "address"),
+        select_related=("division",),
+    )
+)
+weather_forecast = register(
+    Ledger(
+        WeatherForecast,
+        form=forms.WeatherForecastForm,
+        filterset=filters.WeatherForecastFilter,
+        table=tables.WeatherForecastTable,
+        search_fields=("source", "notes"),
+        select_related=("division",),
+    )
+)
+consultation_rule = register(
+    Ledger(
+        ConsultationRule,
+        form=forms.ConsultationRuleForm,
+        filterset=filters.ConsultationRuleFilter,
+        table=tables.ConsultationRuleTable,
+        search_fields=("name", "basis"),
+    )
+)
+assessment_scheme = register(
+    Ledger(
+        AssessmentScheme,
+        form=forms.AssessmentSchemeForm,
+        filterset=filters.AssessmentSchemeFilter,
+        table=tables.AssessmentSchemeTable,
+        search_fields=("name", "issuer"),
+        detail_template="dust/assessmentscheme_detail.html",
+        slug="assessments",
     )
 )

@@ -13,9 +13,11 @@ from heluo.core.tables import LedgerTable
 
 from .filters import RECENT
 from .models import (
+    AssessmentScheme,
     BlacklistEntry,
     ChecklistItem,
     ChecklistTemplate,
+    ConsultationRule,
     CoverRecord,
     Inspection,
     Ladder,
@@ -25,8 +27,10 @@ from .models import (
     PackageAreaStaff,
     PatrolReport,
     PenaltyCount,
+    SensitiveReceptor,
     Site,
     WasteRemoval,
+    WeatherForecast,
 )
 
 
@@ -166,3 +170,39 @@ class BlacklistEntryTable(LedgerTable):
     class Meta(LedgerTable.Meta):
         model = BlacklistEntry
         fields = ("enterprise", "start", "until", "reason")
+
+
+class SensitiveReceptorTable(LedgerTable):
+    card_columns = ("name", "kind", "division")
+    name = tables.Column(linkify=True)
+
+    class Meta(LedgerTable.Meta):
+        model = SensitiveReceptor
+        fields = ("name", "kind", "division", "address")
+
+
+class WeatherForecastTable(LedgerTable):
+    card_columns = ("day", "division", "alert")
+    day = tables.Column(linkify=True)
+
+    class Meta(LedgerTable.Meta):
+        model = WeatherForecast
+        fields = ("day", "division", "wind_speed", "wind_direction", "precipitation", "alert")
+
+
+class ConsultationRuleTable(LedgerTable):
+    card_columns = ("order", "name", "decision")
+    name = tables.Column(linkify=True)
+
+    class Meta(LedgerTable.Meta):
+        model = ConsultationRule
+        fields = ("order", "name", "decision", "active")
+
+
+class AssessmentSchemeTable(LedgerTable):
+    card_columns = ("name", "subject", "period_end")
+    name = tables.Column(linkify=True)
+
+    class Meta(LedgerTable.Meta):
+        model = AssessmentScheme
+        fields = ("name", "subject", "period_start", "period_end", "base_score")

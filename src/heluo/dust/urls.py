@@ -2,7 +2,7 @@ from django.urls import path
 from django.views.decorators.http import require_POST
 
 from heluo.core.views.routes import ledger_urls
-from heluo.dust import ledgers, views, views_enforcement, views_inspections
+from heluo.dust import ledgers, views, views_consultation, views_enforcement, views_inspections
 
 app_name = "dust"
 
@@ -32,4 +32,24 @@ urlpatterns = [
         name="penaltycount_finding",
     ),
     path("penaltycounts/<int:pk>/end/", require_POST(views_enforcement.penalty_end), name="penaltycount_end"),
+    *ledger_urls(ledgers.sensitive_receptor),
+    *ledger_urls(ledgers.weather_forecast),
+    *ledger_urls(ledgers.consultation_rule),
+    *ledger_urls(ledgers.assessment_scheme),
+    path("consultation/", views_consultation.board, name="consultation_board"),
+    path("consultation/propose/", views_consultation.propose, name="consultation_propose"),
+    path("consultation/<int:pk>/confirm/", views_consultation.confirm, name="consultation_confirm"),
+    path("consultation/history/", views_consultation.history, name="consultation_history"),
+    path("assessments/<int:pk>/bulletin/", views_consultation.bulletin, name="assessment_bulletin"),
+    path(
+        "assessments/<int:pk>/bulletin.pdf", views_consultation.bulletin_pdf, name="assessment_bulletin_pdf"
+    ),
+    path(
+        "assessments/<int:pk>/bulletin.doc", views_consultation.bulletin_word, name="assessment_bulletin_word"
+    ),
+    path(
+        "assessments/<int:pk>/bulletin.xlsx",
+        views_consultation.bulletin_workbook,
+        name="assessment_bulletin_xlsx",
+    ),
 ]

@@ -1,5 +1,18 @@
 """Dust control's models, one module per part of the loop."""
 
+from .assessment import (
+    AssessedSubject,
+    AssessmentScheme,
+)
+from .consultation import (
+    AlertLevel,
+    ConsultationDecision,
+    ConsultationRule,
+    Decision,
+    ReceptorKind,
+    SensitiveReceptor,
+    WeatherForecast,
+)
 from .enforcement import (
     BlacklistEntry,
     CountEnd,
@@ -38,13 +51,19 @@ from .waste import (
 )
 
 __all__ = [
+    "AlertLevel",
+    "AssessedSubject",
+    "AssessmentScheme",
     "BlacklistEntry",
     "ChecklistItem",
     "ChecklistKind",
     "ChecklistTemplate",
+    "ConsultationDecision",
+    "ConsultationRule",
     "CountEnd",
     "CoverRecord",
     "CoverTarget",
+    "Decision",
     "Inspection",
     "InspectionResult",
     "Ladder",
@@ -58,10 +77,13 @@ __all__ = [
     "PatrolReport",
     "PenaltyCount",
     "PenaltyFinding",
+    "ReceptorKind",
     "ResponsibleParty",
+    "SensitiveReceptor",
     "Severity",
     "Site",
     "SiteKind",
     "SiteState",
     "WasteRemoval",
+    "WeatherForecast",
 ]
