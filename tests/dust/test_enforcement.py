@@ -281,6 +281,7 @@ def test_an_order_to_correct_is_a_case_for_the_sites_grid_officer(users: dict[st
     case = order.case
     assert case is not None and case.source == order
     assert case.handler == officer and case.state == State.ASSIGNED
+    assert case.responsible_unit == site.contractor  # the party that must put it right
     # The case engine keeps the date asked for and moves a deadline off a rest day.
     assert case.requested_due_date == order.deadline and case.due_date >= order.deadline
     assert site.contractor.name in case.description and case.requirements == "三日内完成围挡整改"

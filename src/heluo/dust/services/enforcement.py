@@ -168,7 +168,7 @@ def _open_order_case(measure: Measure) -> Case:
         address=site.address, requested_due_date=measure.deadline, requirements=measure.note,
     )  # fmt: skip
     policy = AssignmentPolicy(
-        officers=responsible.officers, area=responsible.area, due_date=measure.deadline,
+        officers=responsible.officers, area=responsible.area, unit=site.contractor, due_date=measure.deadline,
         note=_("Assigned automatically to the site's grid officer."),
     )  # fmt: skip
     return open_case(registration, source=measure, policy=policy)
