@@ -112,7 +112,6 @@ def test_no_database_locked_under_load_with_a_concurrent_writer(served: Any) -> 
     units = re.findall(
         r'href="(/core/units/\d+/)"', Session(served.url, "laocheng").get("/core/units/?per_page=50")
     )
-    deadline = time.monotonic() + 15
 
     def edit(n: int) -> int:
         session = Session(served.url, "laocheng")
@@ -124,6 +123,9 @@ def test_no_database_locked_under_load_with_a_concurrent_writer(served: Any) -> 
         division = re.search(r'id="id_division"[^>]*>.*?<option value="(\d+)" selected', form, re.S).group(1)  # type: ignore[union-attr]
         name = re.search(r'id="id_name"[^>]*value="([^"]*)"|value="([^"]*)"[^>]*id="id_name"', form)
         saved = 0
+        # The clock starts once this user has their form: logging in six users on a busy machine is not
+        # what is measured.
+        deadline = time.monotonic() + 15
         while time.monotonic() < deadline:
             data = {
                 "name": html.unescape(name.group(1) or name.group(2)),

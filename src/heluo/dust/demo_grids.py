@@ -18,6 +18,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from heluo.cases.models import Case
 from heluo.core.demo import GIVEN, SURNAMES, synthetic_mobile, synthetic_resident_id
 from heluo.core.models import Division, Person
 
@@ -147,7 +148,7 @@ class GridDemo:
         self.created[str(CoverRecord._meta.verbose_name_plural)] += len(covers)
         opened = open_uncovered_cases(now)
         if opened:
-            self.created["cases"] += opened
+            self.created[str(Case._meta.verbose_name_plural)] += opened
 
 
 def load_grids_and_waste(operator: Any) -> Counter[str]:

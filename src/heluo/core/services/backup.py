@@ -85,6 +85,11 @@ REFERENCE_DATA = {
     "core.GridRole",
     "cases.CaseCategory",
     "monitoring.AlarmRule",
+    "dust.ChecklistTemplate",
+    "dust.ChecklistItem",
+    "dust.LegalBasis",
+    "dust.Ladder",
+    "dust.ConsultationRule",
 }
 # The built-in system operator (services.accounts.system_operator) may exist in an empty installation.
 SYSTEM_OPERATOR_ROWS = {
