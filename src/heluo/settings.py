@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "heluo.cases",
     "heluo.dust",
     "heluo.monitoring",
+    "heluo.enterprise",
 ]
 
 MIDDLEWARE = [

@@ -17,5 +17,6 @@ urlpatterns = [
     path("cases/", include("heluo.cases.urls")),
     path("api/", include("heluo.api")),
     path("dust/", include("heluo.dust.urls")),
+    path("enterprise/", include("heluo.enterprise.urls")),
     path("monitoring/", include("heluo.monitoring.urls")),
 ]

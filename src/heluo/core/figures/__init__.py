@@ -1,0 +1,47 @@
+"""Official figures (统计口径) and the sentences officials write from them: the one place a published
+number is computed, so a page, a "copy as text" button, an Excel summary, the cockpit and a scheduled
+briefing with no user behind it all read the same value (docs/figures.md).
+
+An app declares its figures in its `figures.py`, registered from its AppConfig.ready():
+
+    register_figure(Figure("enterprise.cooperation.projects", _("projects in the ledger"), "enterprise",
+                           compute=count_projects, unit="个"))
+
+`compute(territory, period)` reads rows only — never a user — and returns a number (int or Decimal).
+"""
+
+from __future__ import annotations
+
+from .registry import (
+    FIGURES,
+    SENTENCES,
+    Figure,
+    Period,
+    Reading,
+    Sentence,
+    Territory,
+    breakdown,
+    figure,
+    register_figure,
+    register_sentence,
+    render_sentence,
+    series,
+    value,
+)
+
+__all__ = [
+    "FIGURES",
+    "SENTENCES",
+    "Figure",
+    "Period",
+    "Reading",
+    "Sentence",
+    "Territory",
+    "breakdown",
+    "figure",
+    "register_figure",
+    "register_sentence",
+    "render_sentence",
+    "series",
+    "value",
+]

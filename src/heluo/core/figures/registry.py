@@ -1,0 +1,194 @@
+"""The figures registry: figures by key, each a function of (territory, period) over the rows."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import reduce
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.functional import Promise
+
+from .writing import Writing, write
+
+if TYPE_CHECKING:
+    from heluo.core.models import Division
+
+Number = int | Decimal
+
+
+@dataclass(frozen=True)
+class Territory:
+    """The divisions a figure counts: the subtrees under `paths` (division path prefixes), or the whole
+    city when `paths` is empty."""
+
+    paths: tuple[str, ...] = ()
+
+    @classmethod
+    def city(cls) -> Territory:
+        return cls()
+
+    @classmethod
+    def of(cls, *divisions: Division | str) -> Territory:
+        return cls(tuple(sorted(d if isinstance(d, str) else d.path for d in divisions)))
+
+    @property
+    def city_wide(self) -> bool:
+        return not self.paths
+
+    def q(self, field: str = "division") -> Q:
+        """The condition on `field` (a foreign key to Division) that keeps rows inside the territory."""
+        if self.city_wide:
+            return Q()
+        return reduce(lambda a, b: a | b, (Q(**{f"{field}__path__startswith": p}) for p in self.paths))
+
+    def filter(self, queryset: QuerySet, field: str = "division") -> QuerySet:
+        return queryset.filter(self.q(field))
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of whole days, both ends included, with the label officials write (2018年, 2026年3月)."""
+
+    start: dt.date
+    end: dt.date
+    label: str = ""
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year}年")
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        last = calendar.monthrange(year, month)[1]
+        return cls(dt.date(year, month, 1), dt.date(year, month, last), f"{year}年{month}月")
+
+    @classmethod
+    def day(cls, day: dt.date) -> Period:
+        return cls(day, day, f"{day.year}年{day.month}月{day.day}日")
+
+    @property
+    def start_at(self) -> dt.datetime:
+        return dt.datetime.combine(self.start, dt.time(0), tzinfo=timezone.get_current_timezone())
+
+    @property
+    def end_at(self) -> dt.datetime:
+        """The first moment after the period (an exclusive bound for datetimes)."""
+        return dt.datetime.combine(
+            self.end + dt.timedelta(days=1), dt.time(0), tzinfo=timezone.get_current_timezone()
+        )
+
+    def year_before(self) -> Period:
+        """The same span a year earlier (同比)."""
+        return Period(_shift_year(self.start), _shift_year(self.end), _previous_label(self))
+
+    def previous(self) -> Period:
+        """The span of the same length just before (环比)."""
+        length = self.end - self.start
+        end = self.start - dt.timedelta(days=1)
+        return Period(end - length, end)
+
+
+def _shift_year(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def _previous_label(period: Period) -> str:
+    return period.label.replace(str(period.start.year), str(period.start.year - 1), 1) if period.label else ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A published figure: `compute(territory, period)` counts it from the rows; `writing` says how it is
+    written (see writing.py) and `unit` what follows the number (个, 元, 人次)."""
+
+    key: str
+    label: Promise | str
+    module: str
+    compute: Callable[[Territory, Period], Number]
+    unit: str = ""
+    writing: Writing = field(default_factory=Writing)
+    description: Promise | str = ""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A figure's value for one territory and period, with the text an official would write."""
+
+    figure: Figure
+    territory: Territory
+    period: Period
+    number: Number
+
+    @property
+    def text(self) -> str:
+        return write(self.number, self.figure.unit, self.figure.writing)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence template: `{name}` placeholders are filled with the written figures named in `figures`
+    (placeholder → figure key), `{period}` with the period's label and any extra values given to render."""
+
+    key: str
+    module: str
+    template: str
+    figures: dict[str, str]
+    label: Promise | str = ""
+
+
+FIGURES: dict[str, Figure] = {}
+SENTENCES: dict[str, Sentence] = {}
+
+
+def register_figure(*figures: Figure) -> None:
+    for item in figures:
+        if item.key in FIGURES and FIGURES[item.key] != item:
+            raise ValueError(f"figure {item.key!r} is registered twice")
+        FIGURES[item.key] = item
+
+
+def register_sentence(*sentences: Sentence) -> None:
+    for item in sentences:
+        missing = [key for key in item.figures.values() if key not in FIGURES]
+        if missing:
+            raise ValueError(f"sentence {item.key!r} names unknown figures {missing}")
+        SENTENCES[item.key] = item
+
+
+def figure(key: str) -> Figure:
+    try:
+        return FIGURES[key]
+    except KeyError:
+        raise KeyError(f"no figure {key!r} is registered") from None
+
+
+def value(key: str, territory: Territory, period: Period) -> Reading:
+    item = figure(key)
+    return Reading(item, territory, period, item.compute(territory, period))
+
+
+def series(key: str, territory: Territory, periods: Iterable[Period]) -> list[Reading]:
+    return [value(key, territory, period) for period in periods]
+
+
+def breakdown(key: str, divisions: Sequence[Division], period: Period) -> list[tuple[Division, Reading]]:
+    """The figure for each of `divisions` (say, the districts of the city) in turn."""
+    return [(division, value(key, Territory.of(division), period)) for division in divisions]
+
+
+def render_sentence(key: str, territory: Territory, period: Period, **extra: Any) -> str:
+    item = SENTENCES[key]
+    values = {name: value(figure_key, territory, period).text for name, figure_key in item.figures.items()}
+    return item.template.format(period=period.label, **values, **extra)
