@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rest_framework.routers import BaseRouter
 
+from heluo.enterprise.briefings import api as briefings
 from heluo.enterprise.cooperation import api as cooperation
 from heluo.enterprise.finance import api as finance
 from heluo.enterprise.major import api as major
@@ -13,5 +14,5 @@ from heluo.enterprise.service import api as service
 
 def register(router: BaseRouter) -> None:
     """Enterprise services' routes under /api/enterprise/."""
-    for part in (cooperation, finance, major, service, parks):
+    for part in (cooperation, finance, major, briefings, service, parks):
         part.register(router)

@@ -4,7 +4,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 # The module's parts, one package each: its models, services, pages, API, demo and published figures.
-PARTS = ("cooperation", "finance", "major", "service", "parks")
+PARTS = ("cooperation", "finance", "major", "briefings", "service", "parks")
 
 
 class EnterpriseConfig(AppConfig):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from heluo.enterprise.briefings import demo as briefings
 from heluo.enterprise.cooperation import demo as cooperation
 from heluo.enterprise.finance import demo as finance
 from heluo.enterprise.major import demo as major
@@ -15,6 +16,6 @@ from heluo.enterprise.service import demo as service
 
 def load_demo(operator: Any) -> Counter[str]:
     created: Counter[str] = Counter()
-    for part in (cooperation, finance, major, service, parks):
+    for part in (cooperation, finance, major, briefings, service, parks):
         created += part.load_demo(operator)
     return created
