@@ -26,7 +26,7 @@ def test_copy_a_figures_sentence_as_text(page: Any, served: Served) -> None:
     assert "月，共受理督办事项" in sentence
     button = box.get_by_role("button", name="复制为文本")
     button.click()
-    assert box.get_by_role("button", name="已复制").is_visible()
+    box.get_by_role("button", name="已复制").wait_for(state="visible")
     assert page.evaluate("navigator.clipboard.readText()") == sentence
     screenshot(page, "figures")
     if page.viewport_name == "phone":
@@ -40,7 +40,7 @@ def test_copy_a_figures_sentence_as_text(page: Any, served: Served) -> None:
     )
     dust = page.locator("[data-testid=module-dust] [data-testid=copy-text]")
     dust.get_by_role("button", name="复制为文本").click()
-    assert dust.get_by_role("button", name="已复制").is_visible()
+    dust.get_by_role("button", name="已复制").wait_for(state="visible")
     copied = page.evaluate("window.realClipboard.readText()")
     assert copied == dust.locator("[data-testid=copy-text-body]").inner_text()
     assert "扬尘治理在管工地" in copied
