@@ -31,6 +31,9 @@ def test_the_page_writes_each_figure_and_sentence_of_the_chosen_territory_and_mo
     sentence = render_sentence("cases.summary", territory, PERIOD)
     assert sentence.startswith("2026年11月，共受理督办事项") and f'data-copy-text="{sentence}"' in page
     assert "洛龙区 2026年11月" in page
+    rows = {row.reading.figure.key: row for section in response.context["sections"] for row in section.rows}
+    assert rows["cases.received"].last_year.period.label == "2025年11月"
+    assert rows["dust.sites"].last_year is None and rows["dust.sites"].change == "—"  # counted as of now
 
 
 def test_a_user_sees_the_figures_of_their_modules_and_chooses_only_their_territory(client_as: Any) -> None:

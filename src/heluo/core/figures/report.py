@@ -14,24 +14,29 @@ from heluo.core.modules import MODULES
 from heluo.core.tabular.columns import Kind
 from heluo.core.tabular.writing import Sheet, new_workbook
 
-from .registry import FIGURES, SENTENCES, Period, Reading, Territory, render_sentence, value
+from .registry import FIGURES, NO_VALUE, SENTENCES, Period, Reading, Territory, render_sentence, value
 from .writing import change, rate_change
 
 
 @dataclass(frozen=True)
 class Row:
     reading: Reading
-    last_year: Reading
+    last_year: Reading | None  # None for a figure of the rows as they are now
+
+    @property
+    def last_year_text(self) -> str:
+        return self.last_year.text if self.last_year is not None else NO_VALUE
 
     @property
     def change(self) -> str:
         """同比: in percentage points for a percent, as a growth otherwise; "—" where there is none."""
-        now, then = self.reading.number, self.last_year.number
+        now = self.reading.number
+        then = self.last_year.number if self.last_year is not None else None
         if now is None or then is None:
-            return "—"
+            return NO_VALUE
         if self.reading.figure.writing.kind == "percent":
             return rate_change(now, then, "同比")
-        return change(now, then, "同比") or "—"
+        return change(now, then, "同比") or NO_VALUE
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,8 @@ def report(territory: Territory, period: Period, modules: Iterable[str]) -> list
     for key, item in FIGURES.items():
         if item.module in sections:
             rows = sections[item.module].rows
-            rows.append(Row(value(key, territory, period), value(key, territory, before)))
+            last_year = None if item.current else value(key, territory, before)
+            rows.append(Row(value(key, territory, period), last_year))
     for key, sentence in SENTENCES.items():
         if sentence.module in sections:
             text = render_sentence(key, territory, period)
@@ -79,7 +85,7 @@ def workbook(sections: list[Section], title: str) -> bytes:
             item = row.reading.figure
             number = "" if row.reading.number is None else row.reading.number
             sheet.write(kinds, [section.label, str(item.label), row.reading.text, number, item.unit,
-                                row.last_year.text, row.change, item.key])  # fmt: skip
+                                row.last_year_text, row.change, item.key])  # fmt: skip
     sheet.sheet.set_header(f"&C{title.replace('&', '&&')}")
     sheet.finish()
     sentences = Sheet(book, _("Sentences"), [_("Module"), _("Sentence"), _("Text")])

@@ -99,7 +99,7 @@ def _read(request: HttpRequest) -> tuple[FiguresForm, list[Section], str]:
 def figures(request: HttpRequest) -> HttpResponse:
     """Every figure of the user's modules for the chosen period and territory, with the sentences."""
     form, sections, title = _read(request)
-    context = {"form": form, "sections": sections, "title": title, "query": request.GET.urlencode()}
+    context = {"form": form, "sections": sections, "title": title, "export_query": request.GET.urlencode()}
     return render(request, "core/figures/figures.html", context, status=400 if form.errors else 200)
 
 
