@@ -1,3 +1,8 @@
-from django.urls import URLPattern
+from heluo.core.views.routes import ledger_urls
 
-urlpatterns: list[URLPattern] = []
+from . import ledgers, views
+
+urlpatterns = [
+    *ledger_urls(ledgers.major_project, detail=views.MajorProjectDetailView),
+    *ledger_urls(ledgers.milestone),
+]
