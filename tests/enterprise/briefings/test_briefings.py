@@ -134,3 +134,14 @@ def test_the_demo_figures_come_from_the_registry() -> None:
         "2019年,召开惠企政策解读会"
     )
     assert demo.load_demo(operator) == {}
+
+
+@pytest.mark.django_db
+def test_the_summary_page_shows_the_registry_figures_and_refuses_a_bad_year(client_as: Any) -> None:
+    demo.load_demo(system_operator())
+    page = client_as("laocheng").get("/enterprise/briefings/summary/", {"year": 2019})
+    assert page.status_code == 200
+    assert 'data-testid="figure-enterprise.briefings.enterprises">5家<' in page.content.decode()
+    assert page.context["sentence"].startswith("2019年,召开惠企政策解读会2场")
+    assert client_as("laocheng").get("/enterprise/briefings/summary/", {"year": "x"}).status_code == 400
+    assert client_as("wuzhuang").get("/enterprise/briefings/summary/").status_code == 403

@@ -245,9 +245,32 @@ def test_the_demo_figures_come_from_the_registry() -> None:
     assert value("enterprise.major.open_cases", laocheng, recent).number == 1
     slipped = Milestone.objects.get(project__name="天心文化产业园项目", title="二期招商签约", is_demo=True)
     assert slipped.case is not None and slipped.case.source_kind == SOURCE_KIND
-    assert "纳入“5个1”工作推进机制的重大项目" in render_sentence("enterprise.major.summary", laocheng, year)
+    assert value("enterprise.major.investment", laocheng, year).text == "31亿元"
+    assert render_sentence("enterprise.major.summary", laocheng, year) == (
+        "2019年,纳入“5个1”工作推进机制的重大项目5个,总投资31亿元;推进计划节点按期完成7个,滞后2个,正在督办0件。"
+    )
     for plan in MajorProject.objects.filter(is_demo=True):
         assert (
             3 <= plan.milestones.count() <= 6 and plan.milestones.filter(actual_date__isnull=False).exists()
         )
     assert demo.load_demo(operator) == {}
+
+
+@pytest.mark.django_db
+def test_the_summary_page_shows_the_registry_figures_and_the_sentence(client_as: Any) -> None:
+    demo.load_demo(system_operator())
+    page = client_as("laocheng").get("/enterprise/majorprojects/summary/", {"year": 2019})
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'data-testid="figure-enterprise.major.investment">31亿元<' in html
+    sentence = render_sentence(
+        "enterprise.major.summary", Territory.of(division(LAOCHENG)), Period.year(2019)
+    )
+    assert page.context["sentence"] == sentence and 'data-testid="copy-text"' in html
+
+
+@pytest.mark.django_db
+def test_the_summary_page_refuses_a_bad_year_and_a_user_without_the_module(client_as: Any) -> None:
+    page = client_as("laocheng").get("/enterprise/majorprojects/summary/", {"year": "19"})
+    assert page.status_code == 400 and 'data-testid="error-year"' in page.content.decode()
+    assert client_as("wuzhuang").get("/enterprise/majorprojects/summary/").status_code == 403

@@ -11,4 +11,5 @@ def ready() -> None:
         "enterprise",
         MenuItem(_("Policy briefings"), "enterprise:briefing_list", "enterprise.Briefing"),
         MenuItem(_("Policies explained"), "enterprise:briefingpolicy_list", "enterprise.BriefingPolicy"),
+        MenuItem(_("Policy briefings in figures"), "enterprise:briefing_summary", "enterprise.Briefing"),
     )

@@ -18,4 +18,5 @@ def ready() -> None:
         "enterprise",
         MenuItem(_("Major projects"), "enterprise:majorproject_list", "enterprise.MajorProject"),
         MenuItem(_("Project milestones"), "enterprise:milestone_list", "enterprise.Milestone"),
+        MenuItem(_("Major projects in figures"), "enterprise:major_summary", "enterprise.MajorProject"),
     )

@@ -7,12 +7,17 @@ import datetime as dt
 import json
 from typing import Any
 
+from django import forms
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from heluo.cases.models import Case
-from heluo.core.scope import may
+from heluo.core.figures import Period, Territory, render_sentence, value
+from heluo.core.scope import may, scope_of
+from heluo.core.views.access import requires
 from heluo.core.views.generic import LedgerDetailView
 
 from .models import MajorProject, Milestone
@@ -73,3 +78,39 @@ class MajorProjectDetailView(LedgerDetailView):
             may_add_milestone=may(user, "add", Milestone),
         )
         return context
+
+
+class YearForm(forms.Form):
+    year = forms.IntegerField(label=gettext_lazy("year"), min_value=2000, max_value=2100)
+
+
+def territory_of(user: Any) -> Territory:
+    """The user's territory as the figures count it: the whole city for an unrestricted user."""
+    scope = scope_of(user)
+    return Territory.city() if scope.unrestricted else Territory(scope.prefixes)
+
+
+@requires("view", MajorProject)
+def major_summary(request: HttpRequest) -> HttpResponse:
+    """A year's figures of the "5个1" major projects in the user's territory, read from the registry,
+    with the sentence officials copy."""
+    form = YearForm(request.GET if "year" in request.GET else {"year": timezone.localdate().year})
+    if not form.is_valid():
+        return render(request, "enterprise/major/summary.html", {"form": form}, status=400)
+    territory, period = territory_of(request.user), Period.year(form.cleaned_data["year"])
+    readings = [value(key, territory, period) for key in SUMMARY_FIGURES]
+    sentence = render_sentence("enterprise.major.summary", territory, period)
+    return render(
+        request,
+        "enterprise/major/summary.html",
+        {"form": form, "readings": readings, "sentence": sentence, "period": period},
+    )
+
+
+SUMMARY_FIGURES = (
+    "enterprise.major.projects",
+    "enterprise.major.investment",
+    "enterprise.major.milestones_on_time",
+    "enterprise.major.milestones_slipped",
+    "enterprise.major.open_cases",
+)
