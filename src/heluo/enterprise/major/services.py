@@ -74,7 +74,7 @@ def open_slipped_milestone_cases(now: dt.datetime | None = None) -> int:
             if milestone is None:
                 continue
             milestone.case = _open_case(milestone, now)
-            milestone._history_user = None  # type: ignore[attr-defined]
+            milestone._history_user = None
             milestone.save(update_fields=["case", "updated_at", "row_version"])
             opened += 1
     return opened
