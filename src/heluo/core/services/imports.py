@@ -201,19 +201,39 @@ def _keyed_rows(
     indexes = {column.name: index for index, column in layout.columns}
     if not key or any(name not in indexes for name in key):
         return {}
-    wanted: dict[str, set[str]] = {name: set() for name in key}
+    wanted: dict[str, set[Any]] = {name: set() for name in key}
     for _number, cells in table.rows:
         if layout.id_index is not None and text_of(cells[layout.id_index]):
             continue
         for name in key:
-            text = text_of(cells[indexes[name]])
-            row = references[name].get(text) if name in references else None
-            wanted[name].add(str(row.pk) if row is not None else text)
+            found = _key_value(ledger.model, name, text_of(cells[indexes[name]]), references)
+            if found is not None:
+                wanted[name].add(found)
     condition = {
-        f"{_concrete_field(ledger.model, name).attname}__in": texts for name, texts in wanted.items()
+        f"{_concrete_field(ledger.model, name).attname}__in": values for name, values in wanted.items()
     }
     rows = ledger.list_queryset(_scoped(ledger.model, user)).filter(**condition)
     return {_stored_key(row, key): row for row in rows}
+
+
+def _key_value(model: Any, name: str, text: str, references: dict[str, dict[str, Any]]) -> Any:
+    """A key cell's value as stored (a referenced row's pk), or None when no stored row can have it: the
+    cell's own check reports it."""
+    if name in references:
+        row = references[name].get(text)
+        return row.pk if row is not None else None
+    try:
+        return _concrete_field(model, name).to_python(text) if text else None
+    except ValidationError:
+        return None
+
+
+def _data_key(model: Any, key: tuple[str, ...], data: dict[str, Any]) -> tuple[str, ...] | None:
+    """A row's import key from its form data, as _stored_key writes a stored row's (None: not valid)."""
+    try:
+        return tuple(str(_concrete_field(model, name).to_python(data[name])) for name in key)
+    except ValidationError:
+        return None
 
 
 def _stored_key(row: Any, key: tuple[str, ...]) -> tuple[str, ...]:
@@ -403,7 +423,7 @@ def plan_import(ledger: Any, table: Table, user: Any, progress: Progress | None 
         data = _form_data(number, cells, layout, references, plan)
         by_key = target is None and data is not None and bool(keyed)
         if by_key:
-            target = keyed.get(tuple(str(data[name]) for name in ledger.import_key))
+            target = keyed.get(_data_key(ledger.model, ledger.import_key, data))
         if target is False or data is None or not _permitted(number, target, may_add, may_change, plan):
             plan.counts[REFUSED] += 1
             continue
