@@ -12,7 +12,7 @@ from heluo.core.figures import Period, Territory, render_sentence, value
 from heluo.enterprise.parks.figures import qualification_figure
 from heluo.enterprise.parks.models import QualificationAward
 
-from .factories import KAIYUAN, XIGUAN, division, enterprise, park, qualification, stay, year_row
+from .factories import KAIYUAN, XIGUAN, division, park, qualification, stay, year_row
 
 pytestmark = pytest.mark.django_db
 Y2018 = Period.year(2018)

@@ -421,9 +421,11 @@ def plan_import(ledger: Any, table: Table, user: Any, progress: Progress | None 
         errors_before = plan.error_count
         target = _target(number, cells, layout, existing, plan)
         data = _form_data(number, cells, layout, references, plan)
-        by_key = target is None and data is not None and bool(keyed)
-        if by_key:
-            target = keyed.get(_data_key(ledger.model, ledger.import_key, data))
+        by_key = False
+        if target is None and data is not None and keyed:
+            key = _data_key(ledger.model, ledger.import_key, data)
+            target = keyed.get(key) if key is not None else None
+            by_key = target is not None
         if target is False or data is None or not _permitted(number, target, may_add, may_change, plan):
             plan.counts[REFUSED] += 1
             continue

@@ -26,7 +26,7 @@ def _save(row: Any, user: Any, is_demo: bool) -> Any:
 
 def register_park(name: str, division: Division, *, user: Any, is_demo: bool = False, **fields: Any) -> Park:
     """A new park (name unique); raises ValidationError on a bad field and writes nothing."""
-    return _save(Park(name=name, division=division, **fields), user, is_demo)  # type: ignore[no-any-return]
+    return _save(Park(name=name, division=division, **fields), user, is_demo)
 
 
 def admit_enterprise(
@@ -44,7 +44,7 @@ def admit_enterprise(
     stay = ParkEnterprise(
         park=park, enterprise=enterprise, industry=industry, entered=entered, incubating=incubating
     )
-    return _save(stay, user, is_demo)  # type: ignore[no-any-return]
+    return _save(stay, user, is_demo)
 
 
 def award_qualification(
@@ -61,7 +61,7 @@ def award_qualification(
     award = QualificationAward(
         enterprise=enterprise, qualification=qualification, obtained=obtained, valid_until=valid_until
     )
-    return _save(award, user, is_demo)  # type: ignore[no-any-return]
+    return _save(award, user, is_demo)
 
 
 @transaction.atomic
@@ -86,4 +86,4 @@ def record_year(
         employees,
         ip_applications,
     )
-    return _save(row, user, is_demo or row.is_demo)  # type: ignore[no-any-return]
+    return _save(row, user, is_demo or row.is_demo)
