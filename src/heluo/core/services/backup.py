@@ -90,6 +90,7 @@ REFERENCE_DATA = {
     "dust.LegalBasis",
     "dust.Ladder",
     "dust.ConsultationRule",
+    "enterprise.Qualification",
 }
 # The built-in system operator (services.accounts.system_operator) may exist in an empty installation.
 SYSTEM_OPERATOR_ROWS = {
