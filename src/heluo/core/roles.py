@@ -136,6 +136,25 @@ BUILTIN_ROLES = (
         ("core.view_*", "core.view_document_number", "militia.*"),
         90,
     ),
+    RoleDefinition(
+        "chief_service_officer",
+        _("Chief service officer"),
+        # 首席服务官: the enterprises they serve, their visits and problems, and the cases those open.
+        ("core", "cases", "enterprise"),
+        (
+            "core.view_*",
+            "core.add_attachment",
+            "cases.view_*",
+            "cases.change_*",
+            "enterprise.view_*",
+            "enterprise.add_visit",
+            "enterprise.change_visit",
+            "enterprise.add_problem",
+            "enterprise.change_problem",
+            "enterprise.add_followup",
+        ),
+        95,
+    ),
     RoleDefinition("leader", _("Leader (read only)"), ALL_MODULES, ("*.view_*",), 100),
 )
 
