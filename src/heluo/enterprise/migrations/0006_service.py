@@ -323,7 +323,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'time limit',
                 'verbose_name_plural': 'time limits',
                 'ordering': ['category__order', 'stage'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('category__isnull', True)), fields=('stage',), name='enterprise_timelimit_default_unique', violation_error_message='This stage already has a default time limit.'), models.UniqueConstraint(fields=('stage', 'category'), name='enterprise_timelimit_category_unique', violation_error_message='This stage already has a time limit for this category.')],
+                'constraints': [models.UniqueConstraint(fields=('stage', 'category'), name='enterprise_timelimit_category_unique', violation_error_message='This stage already has a time limit for this category.')],
             },
         ),
         migrations.AddIndex(

@@ -116,13 +116,11 @@ class Loader:
     def officers(self) -> list[Person]:
         own = self.officer_user.account.person
         others = []
+        division = Division.objects.get(code=LAOCHENG)
         for name, phone in OTHER_OFFICERS:
             existing = Person.objects.filter(name=name, position="首席服务官", is_demo=True).first()
-            others.append(
-                existing
-                or self.save(Person(name=name, phone=phone, position="首席服务官",
-                                    division=Division.objects.get(code=LAOCHENG)))  # fmt: skip
-            )
+            person = Person(name=name, phone=phone, position="首席服务官", division=division)
+            others.append(existing or self.save(person))
         return [own, *others]
 
     def load(self) -> Counter[str]:
@@ -157,7 +155,9 @@ class Loader:
         if fate == "registered":
             return
         if fate == "cancelled":
-            act.cancel_case(self.supervisor, case, reason="与此前反映的问题重复，合并办理。", at=at(raised, hours=2))
+            act.cancel_case(
+                self.supervisor, case, reason="与此前反映的问题重复，合并办理。", at=at(raised, hours=2)
+            )
             return
         if fate == "assigned":
             return
@@ -168,7 +168,9 @@ class Loader:
             act.wait_case(handler, case, reason="等待企业补充材料：园区配电设施产权证明、用电负荷申请表。",
                           at=at(raised, days=1))  # fmt: skip
             return
-        case = act.reply_case(handler, case, note="已协调相关部门办理，结果已告知企业。", at=at(raised, days=2))
+        case = act.reply_case(
+            handler, case, note="已协调相关部门办理，结果已告知企业。", at=at(raised, days=2)
+        )
         if fate == "replied":
             return
         if fate == "sent_back":
@@ -177,7 +179,9 @@ class Loader:
             record_follow_up(self.supervisor, problem, call, at=at(raised, days=3))
             return
         satisfaction = Satisfaction.FAIRLY if fate == "closed_fairly" else Satisfaction.SATISFIED
-        call = FollowUpRecord(at(raised, days=3).date(), "陈志远", satisfaction, "企业对办理结果表示认可。", "close")
+        call = FollowUpRecord(
+            at(raised, days=3).date(), "陈志远", satisfaction, "企业对办理结果表示认可。", "close"
+        )
         record_follow_up(self.supervisor, problem, call, at=at(raised, days=3))
 
 

@@ -97,12 +97,6 @@ class TimeLimit(LedgerModel):
         ordering = ["category__order", "stage"]
         constraints = [
             models.UniqueConstraint(
-                fields=["stage"],
-                condition=Q(category__isnull=True),
-                name="enterprise_timelimit_default_unique",
-                violation_error_message=_("This stage already has a default time limit."),
-            ),
-            models.UniqueConstraint(
                 fields=["stage", "category"],
                 name="enterprise_timelimit_category_unique",
                 violation_error_message=_("This stage already has a time limit for this category."),
@@ -115,6 +109,14 @@ class TimeLimit(LedgerModel):
 
     def get_absolute_url(self) -> str:
         return reverse("enterprise:timelimit_detail", args=[self.pk])
+
+    def clean(self) -> None:
+        # One default per stage. Not a conditional unique constraint: core's uniqueness check would hold
+        # the default row against every category's row of the stage.
+        if self.stage and self.category_id is None:
+            defaults = TimeLimit.objects.filter(stage=self.stage, category__isnull=True).exclude(pk=self.pk)
+            if defaults.exists():
+                raise ValidationError({"stage": _("This stage already has a default time limit.")})
 
 
 class OfficerAssignment(LedgerModel):
