@@ -70,7 +70,7 @@ class ProblemFilter(LedgerFilterSet):
     )
     raised_on = django_filters.DateFromToRangeFilter(label=_("raised on"))
     state = django_filters.ChoiceFilter(field_name="case__state", choices=State.choices, label=_("state"))
-    still_open = YesNoFilter(method="filter_open", label=_("open"))
+    still_open = YesNoFilter(method="filter_open", label=_("not yet closed"))
 
     class Meta:
         model = Problem

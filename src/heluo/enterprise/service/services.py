@@ -209,7 +209,7 @@ class StageDue:
 def stages(problem: Problem) -> list[StageDue]:
     """Each stage of the problem's handling with its due day, counted by the cases calendar from the
     case's assignment (feedback: from the unit's reply), and when it was met."""
-    case = problem.case
+    case = Case.objects.filter(pk=problem.case_id).first()
     if case is None or case.assigned_at is None:
         return []
     firsts = case.events.order_by().values("kind").annotate(first=Min("at"))
