@@ -90,6 +90,8 @@ REFERENCE_DATA = {
     "dust.LegalBasis",
     "dust.Ladder",
     "dust.ConsultationRule",
+    "enterprise.ProblemCategory",
+    "enterprise.TimeLimit",
 }
 # The built-in system operator (services.accounts.system_operator) may exist in an empty installation.
 SYSTEM_OPERATOR_ROWS = {
