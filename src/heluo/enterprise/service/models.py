@@ -104,7 +104,7 @@ class TimeLimit(LedgerModel):
         ]
 
     def __str__(self) -> str:
-        scope = self.category.name if self.category_id else _("default")
+        scope = self.category.name if self.category is not None else _("default")
         return f"{self.get_stage_display()}（{scope}）{self.working_days}"
 
     def get_absolute_url(self) -> str:
@@ -262,9 +262,12 @@ class Problem(LedgerModel):
         return reverse("enterprise:problem_detail", args=[self.pk])
 
     def clean(self) -> None:
-        if self.visit_id and self.enterprise_id and self.visit.enterprise_id != self.enterprise_id:
+        visit = self.visit
+        if visit is None:
+            return
+        if self.enterprise_id and visit.enterprise_id != self.enterprise_id:
             raise ValidationError({"visit": _("That visit was to another enterprise.")})
-        if self.visit_id and self.raised_on and self.visit.date > self.raised_on:
+        if self.raised_on and visit.date > self.raised_on:
             raise ValidationError(
                 {"raised_on": _("A problem raised during a visit is raised on its day or later.")}
             )

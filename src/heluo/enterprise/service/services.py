@@ -150,7 +150,7 @@ def record_follow_up(
     errors = follow_up_errors(problem, record)
     if errors:
         raise ValidationError(errors)
-    case = Case.objects.get(pk=problem.case_id)
+    case = Case.objects.get(enterprise_problem=problem)
     at = at or timezone.now()
     with transaction.atomic():
         call = FollowUp(
@@ -177,7 +177,7 @@ def record_follow_up(
 
 def follow_up_errors(problem: Problem, record: FollowUpRecord) -> dict[str, str]:
     """Why this follow-up cannot be recorded, by field (empty when it can)."""
-    case = Case.objects.filter(pk=problem.case_id).first()
+    case = Case.objects.filter(enterprise_problem=problem).first()
     if case is None or case.state not in {State.REPLIED, State.CLOSED}:
         return {NON_FIELD_ERRORS: _("A follow-up call asks about what was done: wait for the unit's reply.")}
     if record.called_on > timezone.localdate():
@@ -209,7 +209,7 @@ class StageDue:
 def stages(problem: Problem) -> list[StageDue]:
     """Each stage of the problem's handling with its due day, counted by the cases calendar from the
     case's assignment (feedback: from the unit's reply), and when it was met."""
-    case = Case.objects.filter(pk=problem.case_id).first()
+    case = Case.objects.filter(enterprise_problem=problem).first()
     if case is None or case.assigned_at is None:
         return []
     firsts = case.events.order_by().values("kind").annotate(first=Min("at"))

@@ -62,6 +62,7 @@ class ProblemFollowUpView(ProblemDetailView):
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         problem = self.get_object()
+        assert isinstance(problem, Problem)
         form = FollowUpForm(request.POST)
         if not form.is_valid():
             return self.page(request, problem, form=form, status=400)
