@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0010_access_log'),
-        ('enterprise', '0005_briefings'),
+        ('enterprise', '0006_service'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
