@@ -84,9 +84,8 @@ def record_progress(
     """Record the project's state and completed investment for `year`: updates the year's one row, or
     creates it. Validated as on the page (ValidationError, nothing written); other years are untouched.
     Idempotent: recording the same values again changes nothing and writes no history."""
-    row = CooperationProgress.objects.select_for_update().filter(
-        project=project, year=year
-    ).first() or CooperationProgress(project=project, year=year, is_demo=is_demo)
+    existing = CooperationProgress.objects.select_for_update().filter(project=project, year=year).first()
+    row = existing or CooperationProgress(project=project, year=year, is_demo=is_demo)
     changes = {"state": state, "completed_investment": completed_investment, "exceeds_total": exceeds_total}
     if notes is not None:
         changes["notes"] = notes
@@ -95,6 +94,6 @@ def record_progress(
     for name, value in changes.items():
         setattr(row, name, value)
     row.full_clean()
-    row._history_user = user  # type: ignore[attr-defined]
+    row._history_user = user  # type: ignore[union-attr]
     row.save()
     return row

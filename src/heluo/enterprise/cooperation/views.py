@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import cast
 from urllib.parse import quote, urlencode
 
 from django import forms
@@ -40,21 +41,22 @@ class TerritoryForm(forms.Form):
     def __init__(self, *args: object, user: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         scope = scope_of(user)
-        field = self.fields["division"]
+        field = cast(forms.ModelChoiceField, self.fields["division"])
         # A user picks among the districts (or their own divisions) they cover; the whole city only for
         # those who see it.
         districts = Division.objects.filter(level=DivisionLevel.COUNTY, valid_to__isnull=True)
         if not scope.unrestricted:
             own = Division.objects.filter(path__in=scope.prefixes)
-            districts = districts.filter(pk__in=Division.objects.for_user(user).values("pk")) | own  # type: ignore[attr-defined]
+            districts = districts.filter(pk__in=Division.objects.for_user(user).values("pk")) | own
             field.required = True
             field.empty_label = None
-        field.queryset = districts.order_by("code")  # type: ignore[attr-defined]
+        field.queryset = districts.order_by("code")
 
     def territory(self) -> tuple[Territory, Division | None]:
         division = self.cleaned_data.get("division") if self.is_valid() else None
-        if division is None and self.fields["division"].required:
-            division = self.fields["division"].queryset.first()  # type: ignore[attr-defined]
+        field = cast(forms.ModelChoiceField, self.fields["division"])
+        if division is None and field.required and field.queryset is not None:
+            division = field.queryset.first()
         return (Territory.of(division), division) if division else (Territory.city(), None)
 
 
@@ -113,7 +115,7 @@ def _query(division: Division | None) -> str:
 @requires("view", CooperationProgress)
 def latest_year(request: HttpRequest) -> HttpResponse:
     """The year page of the latest year with rows the user sees (this year when there are none)."""
-    latest = CooperationProgress.objects.for_user(request.user).aggregate(high=Max("year"))["high"]  # type: ignore[attr-defined]
+    latest = CooperationProgress.objects.for_user(request.user).aggregate(high=Max("year"))["high"]
     url = reverse("enterprise:cooperation_year", args=[latest or timezone.localdate().year])
     query = request.GET.urlencode()
     return HttpResponseRedirect(f"{url}?{query}" if query else url)
@@ -128,7 +130,7 @@ def year_summary(
     territory, division = form.territory()
     view = _year_view(year, territory, division)
     rows = (
-        territory.filter(CooperationProgress.objects.for_user(request.user), "project__division")  # type: ignore[attr-defined]
+        territory.filter(CooperationProgress.objects.for_user(request.user), "project__division")
         .filter(year=year)
         .select_related("project", "project__local_party")
         .prefetch_related("project__partners")
@@ -168,7 +170,7 @@ def update_progress(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     row = get_object_or_404(
         CooperationProgress.objects.for_user(request.user).select_related("project"), pk=pk
-    )  # type: ignore[attr-defined]
+    )
     edit = ProgressUpdateForm(request.POST, instance=row, prefix=f"row{row.pk}")
     if not edit.is_valid():
         return year_summary(request, row.year, failed=(row.pk, edit))
@@ -193,7 +195,7 @@ def year_workbook(request: HttpRequest, year: int) -> HttpResponse:
     territory, division = form.territory()
     view = _year_view(year, territory, division)
     rows = (
-        territory.filter(CooperationProgress.objects.for_user(request.user), "project__division")  # type: ignore[attr-defined]
+        territory.filter(CooperationProgress.objects.for_user(request.user), "project__division")
         .filter(year=year)
         .select_related("project", "project__local_party", "project__division")
         .prefetch_related("project__partners")

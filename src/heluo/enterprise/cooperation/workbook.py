@@ -22,7 +22,7 @@ def year_workbook(readings: Sequence[Reading], sentence: str, rows: Sequence[Coo
     money = book.add_format({"num_format": "#,##0.00"})
 
     summary = book.add_worksheet(_("Summary"))
-    summary.write_row(0, 0, [_("Figure"), _("As written"), _("Number")], bold)
+    summary.write_row(0, 0, [_("Figure"), _("As written"), _("Figure value")], bold)
     for line, reading in enumerate(readings, start=1):
         summary.write_string(line, 0, str(reading.figure.label))
         summary.write_string(line, 1, reading.text)
