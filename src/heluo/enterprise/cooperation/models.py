@@ -5,7 +5,10 @@ year's figures."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -25,8 +28,10 @@ class ProgressState(models.TextChoices):
     TERMINATED = rules.TERMINATED, _("terminated")
 
 
-def amount_field(verbose_name: str, **kwargs: object) -> models.DecimalField:
-    return models.DecimalField(verbose_name, max_digits=16, decimal_places=2, **kwargs)  # type: ignore[arg-type]
+def amount_field(verbose_name: Any, **kwargs: Any) -> models.DecimalField:
+    return models.DecimalField(
+        verbose_name, max_digits=16, decimal_places=2, validators=[MinValueValidator(0)], **kwargs
+    )
 
 
 class CooperationProject(LedgerModel):
