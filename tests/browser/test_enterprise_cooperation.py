@@ -22,7 +22,7 @@ def test_setting_a_project_complete_changes_the_figures_and_the_sentence(page: A
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served.url)
     log_in(page, "laocheng")
     page.goto("/enterprise/cooperation/years/2018/")
-    sentence = page.locator("[data-testid=sentence]")
+    sentence = page.locator("[data-testid=copy-text-body]")
     before = sentence.inner_text()
     assert before.startswith("2018年,老城区纳入全市地企合作工作台账项目12个")
     completed, continuing = _count(page, "completed"), _count(page, "continuing")
@@ -46,6 +46,9 @@ def test_setting_a_project_complete_changes_the_figures_and_the_sentence(page: A
     assert f"目前完工{completed + 1}个" in after and f"继续实施项目{continuing - 1}个" in after
     screenshot(page, "cooperation-2018-edited")
 
-    page.click("[data-testid=copy-text]")
-    page.wait_for_function("document.querySelector('[data-testid=copy-text]').textContent === '已复制'")
+    button = page.locator("[data-testid=copy-text] button")
+    button.click()
+    page.wait_for_function(
+        "document.querySelector('[data-testid=copy-text] button').textContent === '已复制'"
+    )
     assert page.evaluate("navigator.clipboard.readText()") == after

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from heluo.core.figures import Period, Territory, value
+from heluo.core.figures import Period, Territory, render_sentence, value
 from heluo.core.models import Division
 from heluo.core.services.accounts import system_operator
 from heluo.enterprise import demo as enterprise_demo
@@ -48,3 +48,20 @@ def test_the_demo_gives_the_articles_cooperation_figures_from_the_registry() -> 
     assert CooperationProgress.objects.filter(is_demo=False).count() == 0
     assert not CooperationProject.objects.filter(is_demo=True, notes="").exists()
     assert enterprise_demo.load_demo(operator) == Counter()
+
+
+@pytest.mark.django_db
+def test_the_demo_writes_its_years_as_the_article_does() -> None:
+    enterprise_demo.load_demo(system_operator())
+    laocheng = Territory.of(Division.objects.get(code="410302000000"))
+    assert render_sentence(figures.YEAR, laocheng, Period.year(2018)) == (
+        "2018年,老城区纳入全市地企合作工作台账项目12个,总投资21.35亿元,目前完工9个,完成投资11.85亿元,继续实施项目3个。"
+    )
+    assert render_sentence(figures.YEAR, laocheng, Period.year(2016)) == (
+        "2016年,老城区纳入全市地企合作工作台账项目6个,总投资17.1亿元,已全部完工。"
+    )
+    assert (
+        render_sentence(figures.YEAR, laocheng, Period.year(2015))
+        == "2015年,老城区没有纳入全市地企合作工作台账的项目。"
+    )
+    assert value(figures.TOTAL_INVESTMENT, laocheng, Period.year(2019)).text == "76.5亿元"

@@ -66,7 +66,7 @@ def test_a_project_without_a_planned_end_takes_rows_in_any_later_year() -> None:
 
 
 @pytest.mark.parametrize(
-    ("projects", "completed", "key"),
+    ("projects", "completed", "template"),
     [
         (0, 0, rules.SENTENCE_NONE),
         (6, 6, rules.SENTENCE_ALL_COMPLETE),
@@ -74,5 +74,6 @@ def test_a_project_without_a_planned_end_takes_rows_in_any_later_year() -> None:
         (7, 0, rules.SENTENCE_UNDER_WAY),
     ],
 )
-def test_the_sentence_is_chosen_by_the_years_figures(projects: int, completed: int, key: str) -> None:
-    assert rules.sentence_key(projects, completed) == key
+def test_the_sentence_is_chosen_by_the_years_figures(projects: int, completed: int, template: str) -> None:
+    numbers = {"projects": projects, "completed": completed, "continuing": 0}
+    assert rules.year_template(numbers) == template

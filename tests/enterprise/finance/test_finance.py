@@ -210,6 +210,17 @@ def test_the_demo_gives_the_articles_financing_figures_from_the_registry() -> No
     assert number(figures.AWARDS_NATIONAL, year_2017) == 780 * WAN
     assert number(figures.AWARDS_PROVINCIAL, year_2017) == 500 * WAN
     assert number(figures.AWARDS, year_2017) == 1280 * WAN
+    written = {key: value(key, laocheng, period).text for key, period in (
+        (figures.AGREED_EXACT, year_2019), (figures.AGREED_AT_LEAST, year_2019), (figures.LOAN_AMOUNT, year_2019),
+        (figures.AWARDS_NATIONAL, year_2017), (figures.AWARDS_PROVINCIAL, year_2017),
+    )}  # fmt: skip
+    assert written == {
+        figures.AGREED_EXACT: "35亿元",
+        figures.AGREED_AT_LEAST: "不低于70亿元",
+        figures.LOAN_AMOUNT: "5000余万元",
+        figures.AWARDS_NATIONAL: "780万元",
+        figures.AWARDS_PROVINCIAL: "500万元",
+    }
     part = FinancingAgreement.objects.get(parent__isnull=False, is_demo=True)
     assert (part.beneficiary.name, part.amount, part.amount_kind) == (
         "洛阳古都发展集团有限公司",

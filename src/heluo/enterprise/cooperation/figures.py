@@ -16,10 +16,8 @@ from heluo.core.figures import (
     register_figure,
     register_sentence,
     render_sentence,
-    value,
 )
 from heluo.core.figures.writing import Writing
-from heluo.core.models import Division
 
 from . import rules
 from .models import CooperationProgress
@@ -71,56 +69,28 @@ FIGURES = (
     Figure(CONTINUING, _("cooperation projects continuing"), "enterprise", _part("continuing"), unit="个"),
 )
 
-_NAMES = {
-    "projects": PROJECTS,
-    "total_investment": TOTAL_INVESTMENT,
-    "completed": COMPLETED,
-    "completed_investment": COMPLETED_INVESTMENT,
-    "continuing": CONTINUING,
-}
-# {district} is the territory's name, given by year_sentence.
-SENTENCES = (
-    Sentence(
-        rules.SENTENCE_UNDER_WAY,
-        "enterprise",
-        "{period},{district}纳入全市地企合作工作台账项目{projects},总投资{total_investment},"
-        "目前完工{completed},完成投资{completed_investment},继续实施项目{continuing}。",
-        _NAMES,
-        _("The cooperation ledger's year"),
-    ),
-    Sentence(
-        rules.SENTENCE_ALL_COMPLETE,
-        "enterprise",
-        "{period},{district}纳入全市地企合作工作台账项目{projects},总投资{total_investment},已全部完工。",
-        _NAMES,
-        _("The cooperation ledger's year, all complete"),
-    ),
-    Sentence(
-        rules.SENTENCE_NONE,
-        "enterprise",
-        "{period},{district}没有纳入全市地企合作工作台账的项目。",
-        {},
-        _("The cooperation ledger's year, no project"),
-    ),
+YEAR = "enterprise.cooperation.year"
+SENTENCE = Sentence(
+    YEAR,
+    "enterprise",
+    rules.SENTENCE_UNDER_WAY,
+    {
+        "projects": PROJECTS,
+        "total_investment": TOTAL_INVESTMENT,
+        "completed": COMPLETED,
+        "completed_investment": COMPLETED_INVESTMENT,
+        "continuing": CONTINUING,
+    },
+    _("The cooperation ledger's year"),
+    choose=rules.year_template,
 )
 
 
 def register() -> None:
     register_figure(*FIGURES)
-    register_sentence(*SENTENCES)
-
-
-def territory_name(territory: Territory) -> str:
-    """How the sentence names the territory: its divisions' names (顿号 between), or 全市."""
-    if territory.city_wide:
-        return "全市"
-    names = dict(Division.objects.filter(path__in=territory.paths).values_list("path", "name"))
-    return "、".join(names.get(path, "") for path in territory.paths)
+    register_sentence(SENTENCE)
 
 
 def year_sentence(territory: Territory, period: Period) -> str:
-    """The year's sentence as the district writes it, its form chosen by the year's figures."""
-    key = rules.sentence_key(
-        int(value(PROJECTS, territory, period).number), int(value(COMPLETED, territory, period).number)
-    )
-    return render_sentence(key, territory, period, district=territory_name(territory))
+    """The year's sentence as the district writes it (its wording chosen by the year's figures)."""
+    return render_sentence(YEAR, territory, period)

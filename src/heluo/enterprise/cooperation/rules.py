@@ -3,7 +3,7 @@ may say, the summary of a year from its progress rows, and which sentence writes
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -22,10 +22,15 @@ ABOVE_TOTAL = "above_total"
 BEFORE_ENTRY = "before_entry"
 AFTER_END = "after_end"
 
-# The sentences of a year (keys of the registered sentences), chosen by the year's figures.
-SENTENCE_NONE = "enterprise.cooperation.year_none"
-SENTENCE_ALL_COMPLETE = "enterprise.cooperation.year_complete"
-SENTENCE_UNDER_WAY = "enterprise.cooperation.year"
+# How a year is written (the placeholders are the year's figures, see figures.py), by its figures.
+SENTENCE_UNDER_WAY = (
+    "{period},{territory}纳入全市地企合作工作台账项目{projects},总投资{total_investment},"
+    "目前完工{completed},完成投资{completed_investment},继续实施项目{continuing}。"
+)
+SENTENCE_ALL_COMPLETE = (
+    "{period},{territory}纳入全市地企合作工作台账项目{projects},总投资{total_investment},已全部完工。"
+)
+SENTENCE_NONE = "{period},{territory}没有纳入全市地企合作工作台账的项目。"
 
 
 @dataclass(frozen=True)
@@ -101,10 +106,11 @@ def summarize(rows: Iterable[ProgressRow]) -> YearSummary:
     )
 
 
-def sentence_key(projects: int, completed: int) -> str:
-    """The sentence that writes a year: none in the ledger, all complete (…已全部完工), or under way."""
-    if projects == 0:
+def year_template(numbers: Mapping[str, int | Decimal]) -> str:
+    """The sentence of a year from its figures ({"projects": 12, "completed": 9, …}): none in the
+    ledger, all complete (…已全部完工), or under way."""
+    if not numbers["projects"]:
         return SENTENCE_NONE
-    if completed == projects:
+    if numbers["completed"] == numbers["projects"]:
         return SENTENCE_ALL_COMPLETE
     return SENTENCE_UNDER_WAY

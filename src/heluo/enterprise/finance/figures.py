@@ -24,7 +24,7 @@ AWARDS_NATIONAL = "enterprise.finance.awards_national"
 AWARDS_PROVINCIAL = "enterprise.finance.awards_provincial"
 
 # 5000余万元: loans are written truncated to ten million, 余 before 万.
-LOANS_WRITING = Writing("floor", precision=10_000_000)
+LOANS_WRITING = Writing("floor", precision=10_000_000, style="余万")
 
 
 def _total(queryset: QuerySet) -> Decimal:

@@ -1,6 +1,4 @@
-// The cooperation year page: the series of total against completed investment, the year switcher and
-// the "copy as text" button (navigator.clipboard where the page is secure, else the textarea fallback,
-// since intranet installs run on plain http).
+// The cooperation year page: the series of total against completed investment and the year switcher.
 (function () {
   var node = document.getElementById("cooperation-chart");
   if (node && window.echarts) {
@@ -27,31 +25,4 @@
       window.location.assign(url);
     });
   }
-
-  function fallbackCopy(text) {
-    var area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    document.execCommand("copy");
-    document.body.removeChild(area);
-    return Promise.resolve();
-  }
-
-  document.querySelectorAll("[data-copy-text]").forEach(function (button) {
-    button.addEventListener("click", function () {
-      var text = button.dataset.copyText;
-      var copying = navigator.clipboard && window.isSecureContext
-        ? navigator.clipboard.writeText(text).catch(function () { return fallbackCopy(text); })
-        : fallbackCopy(text);
-      copying.then(function () {
-        var label = button.textContent;
-        button.textContent = button.dataset.copied;
-        setTimeout(function () { button.textContent = label; }, 2000);
-      });
-    });
-  });
 })();
