@@ -63,7 +63,7 @@ def stop_work_in_force(territory: Territory, period: Period) -> int:
 
 register_figure(
     Figure("dust.sites", _("sites under supervision"), "dust", compute=sites, unit="个",
-           description=_("Construction sites in the project list not completed, today.")),
+           description=_("Construction sites in the project list not completed, today."), current=True),
     Figure("dust.inspections", _("inspections made"), "dust", compute=inspections, unit="次",
            description=_("Site inspections made in the period.")),
     Figure("dust.inspection_pass_rate", _("inspection pass rate"), "dust", compute=inspection_pass_rate,

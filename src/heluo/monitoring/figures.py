@@ -46,7 +46,7 @@ def alarms_raised(territory: Territory, period: Period) -> int:
 
 register_figure(
     Figure("monitoring.monitors", _("monitors on line"), "monitoring", compute=monitors, unit="台",
-           description=_("Active monitors today.")),
+           description=_("Active monitors today."), current=True),
     Figure("monitoring.monitors_reporting", _("monitors that reported"), "monitoring",
            compute=monitors_reporting, unit="台",
            description=_("Active monitors with at least one valid day of PM10 in the period.")),

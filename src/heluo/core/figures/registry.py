@@ -144,6 +144,9 @@ class Figure:
     unit: str = ""
     writing: Writing = field(default_factory=Writing)
     description: Promise | str = ""
+    # Counted from the rows as they are now (a ledger that keeps no past state): the period does not
+    # change it, and there is no "same period last year" to compare with.
+    current: bool = False
 
 
 @dataclass(frozen=True)
