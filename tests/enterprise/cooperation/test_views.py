@@ -220,3 +220,15 @@ def test_the_year_list_goes_to_the_latest_year(client_as: Any) -> None:
     progress(project(XIGUAN), 2018, "continuing", YI)
     answer = client_as("laocheng").get(reverse("enterprise:cooperation_years"))
     assert answer.status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_year_page_and_its_workbook_are_refused_to_a_role_without_the_enterprise_line(
+    client_as: Any,
+) -> None:
+    client = client_as("zhujian")  # the housing bureau's dust staff
+    for name in ("enterprise:cooperation_year", "enterprise:cooperation_year_xlsx"):
+        assert client.get(reverse(name, args=[2018])).status_code == 403
+    row = progress(project(XIGUAN), 2018, "continuing", YI)
+    answer = client.post(reverse("enterprise:cooperation_progress_update", args=[row.pk]), {})
+    assert answer.status_code == 403
