@@ -8,10 +8,15 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import models
+from django.test import Client
 from django.urls import reverse
 from python_calamine import CalamineWorkbook
+from rest_framework.test import APIClient
 
+from heluo.core.models import Role
+from heluo.core.services.accounts import create_account, system_operator
 from heluo.enterprise.cooperation import ledgers
 from heluo.enterprise.cooperation.models import CooperationProgress
 from tests.core.ledger_cases import LedgerViewCases
@@ -170,6 +175,31 @@ def test_a_user_of_another_district_sees_none_of_laochengs_projects(client_as: A
 
 
 @pytest.mark.django_db
+def test_a_street_user_of_another_district_sees_none_of_laochengs_projects_anywhere(users: Any) -> None:
+    _account, _password = create_account(
+        system_operator(), username="kaiyuan_staff", password="x" * 12, home_division=division(KAIYUAN),
+        roles=[Role.objects.get(code="division_staff")],
+    )  # fmt: skip
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="kaiyuan_staff"))
+    theirs = progress(project(KAIYUAN), 2018, "continuing", YI)
+    laochengs = progress(project(XIGUAN), 2018, "continuing", YI)
+    for url in (
+        ledgers.project.url("list"),
+        ledgers.progress.url("list"),
+        reverse("enterprise:cooperation_year", args=[2018]),
+    ):
+        page = client.get(url, {"per_page": 200}).content.decode()
+        assert theirs.project.name in page and laochengs.project.name not in page, url
+    assert client.get(laochengs.project.get_absolute_url()).status_code == 404
+    api = APIClient()
+    api.force_authenticate(get_user_model().objects.get(username="kaiyuan_staff"))
+    listed = api.get(reverse("enterprise-cooperationproject-list"), {"page_size": 200}).json()
+    names = {row["name"] for row in listed["results"]}
+    assert theirs.project.name in names and laochengs.project.name not in names
+
+
+@pytest.mark.django_db
 def test_the_year_workbook_holds_the_figures_the_sentence_and_the_rows(client_as: Any) -> None:
     made = project(XIGUAN, total=3 * YI)
     progress(made, 2018, "completed", 3 * YI)
@@ -190,3 +220,15 @@ def test_the_year_list_goes_to_the_latest_year(client_as: Any) -> None:
     progress(project(XIGUAN), 2018, "continuing", YI)
     answer = client_as("laocheng").get(reverse("enterprise:cooperation_years"))
     assert answer.status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_year_page_and_its_workbook_are_refused_to_a_role_without_the_enterprise_line(
+    client_as: Any,
+) -> None:
+    client = client_as("zhujian")  # the housing bureau's dust staff
+    for name in ("enterprise:cooperation_year", "enterprise:cooperation_year_xlsx"):
+        assert client.get(reverse(name, args=[2018])).status_code == 403
+    row = progress(project(XIGUAN), 2018, "continuing", YI)
+    answer = client.post(reverse("enterprise:cooperation_progress_update", args=[row.pk]), {})
+    assert answer.status_code == 403

@@ -155,7 +155,7 @@ def year_summary(
         "years": years,
         "previous": year - 1,
         "next": year + 1,
-        "query": _query(division),
+        "territory_query": _query(division),
         "chart": _chart(territory, years),
         "progress_ledger": ledgers.progress,
     }
