@@ -33,7 +33,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0010_access_log'),
-        ('enterprise', '0001_initial'),
+        # After the parts merged into main so far (one leaf); re-chained when the other parts merge.
+        ('enterprise', '0005_briefings'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
