@@ -37,11 +37,11 @@ WRITTEN = {
     "incubating_rd_spend": "760万元",
     "incubating_employees": "800人以上",
 }
-# The article's paragraph, from 现有入园企业 to 从业人员800人以上, led by its year as every registered sentence is.
+# The article's paragraph, from 现有入园企业 to 从业人员800人以上 (its own words between the figures).
 ARTICLE_SENTENCE = (
-    "2018年,园区入园企业105家。其中,高新技术企业4家,河南省科技型中小企业14家,国家科技型中小企业11家,市级研发中心1家,"
+    "现有入园企业105家。其中,高新技术企业4家,河南省科技型中小企业14家,国家科技型中小企业11家,市级研发中心1家,"
     "知识产权强企1家,新三板展示企业7家,院士工作站1个,“河洛英才”团队1个,大学生创业孵化企业3家等,知识产权申请数61件。"
-    "在孵企业营业收入达1.38亿元,研发投入760万元,从业人员800人以上。"
+    "在孵企业营业收入2018年达1.38亿元,研发投入760万元,从业人员800人以上。"
 )
 
 
@@ -88,7 +88,7 @@ def test_the_demo_park_is_the_articles_and_loads_once(laocheng: Territory) -> No
     assert held == {("high_tech", 2018), ("academician_workstation", 2018), ("heluo_talent_team", 2018)}
     sentence = render_sentence("enterprise.parks.summary", laocheng, Period.year(2018))
     assert sentence.startswith(
-        "2018年,园区入园企业105家。其中,高新技术企业4家,河南省科技型中小企业14家,国家科技型中小企业11家,"
+        "现有入园企业105家。其中,高新技术企业4家,河南省科技型中小企业14家,国家科技型中小企业11家,"
     )
     assert "院士工作站1个,“河洛英才”团队1个,大学生创业孵化企业3家等,知识产权申请数61件。" in sentence
     assert load_demo(system_operator()) == {}

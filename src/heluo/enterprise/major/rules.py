@@ -3,7 +3,8 @@
 A milestone is done on time when done by its planned date, done late when done after it, slipped when
 its planned date has passed and it is not done (the case of "一抓到底"), and pending before then. Its bars
 on the Gantt-style chart run from the previous milestone's date (or the project's start) to its own: the
-planned bar to the planned date, the actual bar to the day it was done, or to today while it is not.
+planned bar to the planned date, the actual bar to the day it was done, or to today for the milestone in
+hand (the first not done).
 """
 
 from __future__ import annotations
@@ -55,18 +56,21 @@ class GanttRow:
 
 
 def gantt_rows(start: dt.date, lines: Sequence[PlanLine], today: dt.date) -> list[GanttRow]:
-    """The planned and actual bar of each milestone, from the project's `start` (see the docstring)."""
+    """The planned and actual bar of each milestone, from the project's `start` (see the docstring).
+    Only the first milestone not done runs on to today: the ones after it have not begun in reality."""
     rows = []
-    planned_from = actual_from = start
+    planned_from = start
+    actual_from: dt.date | None = start
     for line in lines:
         state = milestone_state(line.planned, line.actual, today)
         planned = Bar(min(planned_from, line.planned), line.planned)
+        actual: Bar | None = None
         if line.actual is not None:
-            actual: Bar | None = Bar(min(actual_from, line.actual), line.actual)
-        else:
+            actual = Bar(min(actual_from or line.actual, line.actual), line.actual)
+            actual_from = line.actual
+        elif actual_from is not None:
             actual = Bar(actual_from, today) if actual_from < today else None
+            actual_from = None
         rows.append(GanttRow(line.title, planned, actual, state, running=line.actual is None))
         planned_from = line.planned
-        if line.actual is not None:
-            actual_from = line.actual
     return rows

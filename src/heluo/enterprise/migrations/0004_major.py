@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('cases', '0003_reopen'),
         ('core', '0010_access_log'),
-        ('enterprise', '0001_initial'),
+        ('enterprise', '0003_finance'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

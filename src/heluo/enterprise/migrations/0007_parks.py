@@ -33,8 +33,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0010_access_log'),
-        # After the parts merged into main so far (one leaf); re-chained when the other parts merge.
-        ('enterprise', '0005_briefings'),
+        ('enterprise', '0006_service'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

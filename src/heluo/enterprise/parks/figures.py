@@ -138,11 +138,11 @@ def register() -> None:
         Sentence(
             f"{PREFIX}.summary",
             "enterprise",
-            "{period},园区入园企业{enterprises}。其中,高新技术企业{high_tech},河南省科技型中小企业{provincial_tech_sme},"
+            "现有入园企业{enterprises}。其中,高新技术企业{high_tech},河南省科技型中小企业{provincial_tech_sme},"
             "国家科技型中小企业{national_tech_sme},市级研发中心{municipal_rd_centre},知识产权强企{ip_strong},"
             "新三板展示企业{neeq_showcase},院士工作站{academician_workstation},“河洛英才”团队{heluo_talent_team},"
             "大学生创业孵化企业{student_startup}等,知识产权申请数{ip_applications}。"
-            "在孵企业营业收入达{incubating_revenue},研发投入{incubating_rd_spend},"
+            "在孵企业营业收入{period}达{incubating_revenue},研发投入{incubating_rd_spend},"
             "从业人员{incubating_employees}。",
             {
                 "enterprises": f"{PREFIX}.enterprises",

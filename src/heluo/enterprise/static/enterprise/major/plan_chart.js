@@ -1,5 +1,5 @@
-// A major project's plan against reality: per milestone a planned bar and an actual bar (to today while
-// not done), and a line for today.
+// A major project's plan against reality: per milestone a planned bar and an actual bar (to today for the
+// milestone in hand), and a line for today.
 (function () {
   var node = document.getElementById("plan-chart");
   if (!node || !window.echarts) return;
@@ -42,7 +42,7 @@
       {
         name: data.labels.planned, type: "custom", renderItem: draw(0.12, 0.34), encode: {x: [1, 2], y: 0},
         data: bars("planned"), itemStyle: {color: "#9fb4c7"},
-        markLine: {symbol: "none", silent: true, label: {formatter: data.labels.today}, lineStyle: {color: "#c0392b", type: "dashed"},
+        markLine: {symbol: "none", silent: true, label: {formatter: data.labels.today, position: "start"}, lineStyle: {color: "#c0392b", type: "dashed"},
                    data: [{xAxis: data.today}]}
       },
       {
