@@ -29,6 +29,21 @@ ARTICLE = {
     "incubating_rd_spend": Decimal(7_600_000),
 }
 
+WRITTEN = {
+    "enterprises": "105家",
+    "qualified.academician_workstation": "1个",
+    "ip_applications": "61件",
+    "incubating_revenue": "1.38亿元",
+    "incubating_rd_spend": "760万元",
+    "incubating_employees": "800人以上",
+}
+# The article's paragraph, from 现有入园企业 to 从业人员800人以上 (its own words between the figures).
+ARTICLE_SENTENCE = (
+    "现有入园企业105家。其中,高新技术企业4家,河南省科技型中小企业14家,国家科技型中小企业11家,市级研发中心1家,"
+    "知识产权强企1家,新三板展示企业7家,院士工作站1个,“河洛英才”团队1个,大学生创业孵化企业3家等,知识产权申请数61件。"
+    "在孵企业营业收入2018年达1.38亿元,研发投入760万元,从业人员800人以上。"
+)
+
 
 @pytest.fixture
 def laocheng() -> Territory:
@@ -40,7 +55,15 @@ def laocheng() -> Territory:
 def test_the_demo_park_publishes_the_articles_figures(laocheng: Territory) -> None:
     found = {key: value(f"enterprise.parks.{key}", laocheng, Period.year(2018)).number for key in ARTICLE}
     assert found == ARTICLE
-    assert value("enterprise.parks.incubating_employees", laocheng, Period.year(2018)).number >= 800
+    employees = value("enterprise.parks.incubating_employees", laocheng, Period.year(2018))
+    assert employees.number >= 800
+
+
+def test_the_demo_park_is_written_as_the_article_writes_it(laocheng: Territory) -> None:
+    y2018 = Period.year(2018)
+    written = {key: value(f"enterprise.parks.{key}", laocheng, y2018).text for key in WRITTEN}
+    assert written == WRITTEN
+    assert render_sentence("enterprise.parks.summary", laocheng, y2018) == ARTICLE_SENTENCE
 
 
 def test_the_demo_park_is_the_articles_and_loads_once(laocheng: Territory) -> None:

@@ -90,7 +90,7 @@ def test_the_sentence_carries_the_figures(small_park: Territory) -> None:
     sentence = render_sentence("enterprise.parks.summary", small_park, Y2018)
     assert sentence.startswith("现有入园企业2家。其中,高新技术企业1家,")
     assert "院士工作站1个" in sentence and "知识产权申请数4件" in sentence
-    assert "在孵企业营业收入2018年达" in sentence
+    assert "在孵企业营业收入2018年达1050万元,研发投入50万元,从业人员72人以上。" in sentence
 
 
 def test_a_qualification_added_as_data_is_counted_without_code(small_park: Territory) -> None:

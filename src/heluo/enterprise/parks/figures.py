@@ -9,6 +9,7 @@ from decimal import Decimal
 from functools import cache
 
 from django.db.models import Count, Q, QuerySet, Sum
+from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -18,19 +19,28 @@ from heluo.core.figures.writing import Writing
 from .models import EnterpriseYear, ParkEnterprise, QualificationAward
 
 PREFIX = "enterprise.parks"
-# The qualifications the article writes in its paragraph, with the word it counts them by: a platform
-# (a workstation, a team) is 个, an enterprise 家. A qualification added as data is counted in 家.
-SENTENCE_QUALIFICATIONS = {
-    "high_tech": "家",
-    "provincial_tech_sme": "家",
-    "national_tech_sme": "家",
-    "municipal_rd_centre": "家",
-    "ip_strong": "家",
-    "neeq_showcase": "家",
-    "academician_workstation": "个",
-    "heluo_talent_team": "个",
-    "student_startup": "家",
+# The qualifications the article writes in its paragraph: the word it counts them by (a platform — a
+# workstation, a team — is 个, an enterprise 家) and the figure's label. A qualification added as data is
+# counted in 家 under its code.
+SENTENCE_QUALIFICATIONS: dict[str, tuple[str, Promise]] = {
+    "high_tech": ("家", _("high-tech enterprises in the science parks")),
+    "provincial_tech_sme": ("家", _("provincial tech SMEs in the science parks")),
+    "national_tech_sme": ("家", _("national tech SMEs in the science parks")),
+    "municipal_rd_centre": ("家", _("municipal R&D centres in the science parks")),
+    "ip_strong": ("家", _("IP-strong enterprises in the science parks")),
+    "neeq_showcase": ("家", _("NEEQ showcase enterprises in the science parks")),
+    "academician_workstation": ("个", _("academician workstations in the science parks")),
+    "heluo_talent_team": ("个", _("“Heluo talent” teams in the science parks")),
+    "student_startup": ("家", _("student start-ups in the science parks")),
 }
+IN_PARK = _("Enterprises in a park of the territory at any time of the period.")
+QUALIFIED = _(
+    "Enterprises in a park of the territory during the period holding the qualification in one of its years."
+)
+IP_APPLICATIONS = _(
+    "Sum of the IP applications in the yearly figures of the period's years of the park enterprises."
+)
+INCUBATING = _("Sum of the yearly figures of the period's years of the enterprises incubating in the parks.")
 
 
 def stays(territory: Territory, period: Period) -> QuerySet[ParkEnterprise]:
@@ -92,12 +102,16 @@ def qualification_key(code: str) -> str:
 def qualification_figure(code: str) -> Figure:
     """The count of one qualification's holders, registered on first use: a qualification added as data
     gets its figure without code."""
+    unit, label = SENTENCE_QUALIFICATIONS.get(
+        code, ("家", format_lazy(_("park enterprises holding the qualification {code}"), code=code))
+    )
     item = Figure(
         qualification_key(code),
-        format_lazy(_("park enterprises holding the qualification {code}"), code=code),
+        label,
         "enterprise",
         compute=lambda territory, period: count_qualified(code, territory, period),
-        unit=SENTENCE_QUALIFICATIONS.get(code, "家"),
+        unit=unit,
+        description=QUALIFIED,
     )
     register_figure(item)
     return item
@@ -106,16 +120,17 @@ def qualification_figure(code: str) -> Figure:
 def register() -> None:
     register_figure(
         Figure(f"{PREFIX}.enterprises", _("enterprises in the science parks"), "enterprise",
-               compute=count_enterprises, unit="家"),
+               compute=count_enterprises, unit="家", description=IN_PARK),
         Figure(f"{PREFIX}.ip_applications", _("IP applications of the park enterprises"), "enterprise",
-               compute=count_ip_applications, unit="件"),
+               compute=count_ip_applications, unit="件", description=IP_APPLICATIONS),
         Figure(f"{PREFIX}.incubating_revenue", _("revenue of the incubating enterprises"), "enterprise",
-               compute=incubating_revenue, unit="元", writing=Writing("amount")),
+               compute=incubating_revenue, unit="元", writing=Writing("amount"), description=INCUBATING),
         Figure(f"{PREFIX}.incubating_rd_spend", _("R&D spend of the incubating enterprises"), "enterprise",
-               compute=incubating_rd_spend, unit="元", writing=Writing("amount")),
+               compute=incubating_rd_spend, unit="元", writing=Writing("amount"), description=INCUBATING),
         # Published as a floor to the hundred: 826 people are written 800人以上.
         Figure(f"{PREFIX}.incubating_employees", _("employees of the incubating enterprises"), "enterprise",
-               compute=incubating_employees, unit="人", writing=Writing("at_least", precision=100)),
+               compute=incubating_employees, unit="人", writing=Writing("at_least", precision=100),
+               description=INCUBATING),
     )  # fmt: skip
     for code in SENTENCE_QUALIFICATIONS:
         qualification_figure(code)

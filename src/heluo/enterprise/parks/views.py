@@ -22,11 +22,14 @@ from .filters import ParkEnterpriseFilter
 from .models import EnterpriseYear, Park, ParkEnterprise, Qualification
 from .tables import ParkEnterpriseTable
 
+ENTERPRISES = f"{figures.PREFIX}.enterprises"
+REVENUE = f"{figures.PREFIX}.incubating_revenue"
+RD_SPEND = f"{figures.PREFIX}.incubating_rd_spend"
 SUMMARY = (
-    f"{figures.PREFIX}.enterprises",
+    ENTERPRISES,
     f"{figures.PREFIX}.ip_applications",
-    f"{figures.PREFIX}.incubating_revenue",
-    f"{figures.PREFIX}.incubating_rd_spend",
+    REVENUE,
+    RD_SPEND,
     f"{figures.PREFIX}.incubating_employees",
 )
 WAN = Decimal(10000)
@@ -69,8 +72,8 @@ class ParkDetailView(LedgerDetailView):
                 "revenue": _("Revenue (10,000 yuan)"),
                 "rd_spend": _("R&D spend (10,000 yuan)"),
             },
-            "revenue": [_in_wan(r.number) for r in series(readings[2].figure.key, territory, periods)],
-            "rd_spend": [_in_wan(r.number) for r in series(readings[3].figure.key, territory, periods)],
+            "revenue": [_in_wan(r.number) for r in series(REVENUE, territory, periods)],
+            "rd_spend": [_in_wan(r.number) for r in series(RD_SPEND, territory, periods)],
         }
         return {
             "year": year,

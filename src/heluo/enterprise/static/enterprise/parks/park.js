@@ -1,5 +1,4 @@
-// A park's page: revenue and R&D of its incubating enterprises by year (bars), and the summary sentence
-// copied as text.
+// A park's page: revenue and R&D of its incubating enterprises by year (bars).
 (function () {
   var node = document.getElementById("park-chart");
   if (node && window.echarts) {
@@ -18,12 +17,4 @@
     });
     window.addEventListener("resize", function () { chart.resize(); });
   }
-  document.querySelectorAll("[data-copy-text]").forEach(function (button) {
-    button.addEventListener("click", function () {
-      if (!navigator.clipboard) return;
-      navigator.clipboard.writeText(button.dataset.copyText).then(function () {
-        button.textContent = button.dataset.copied;
-      });
-    });
-  });
 })();
