@@ -36,6 +36,7 @@ EVERYONE = {
     "beiyao",
     "wuzhuang",
     "lingdao",
+    "fuwuguan",
     "noscope",
     "root",
 }
@@ -43,14 +44,23 @@ EVERYONE = {
 # Who may see each row (scope: territory, predecessors, line, participation).
 VISIBLE = {
     "unit_kaiyuan": {"admin", "zhujian", "luolong", "wangge", "duban", "lingdao", "root"},
-    "unit_xiguan": {"admin", "laocheng", "zhujian", "duban", "lingdao", "root"},
+    "unit_xiguan": {"admin", "laocheng", "zhujian", "duban", "lingdao", "fuwuguan", "root"},
     "unit_jili_2019": {"admin", "zhujian", "mengjin", "duban", "lingdao", "root"},
     "unit_yingzhou": {"admin", "gaoxin", "zhujian", "duban", "lingdao", "root"},
     "party_kaiyuan": {"admin", "luolong", "duban", "lingdao", "root"},
     "site_in_own_grid": {"admin", "zhujian", "luolong", "wangge", "duban", "lingdao", "root"},
     "site_xiguan": {"admin", "laocheng", "zhujian", "duban", "lingdao", "root"},
-    "case_cooperating": {"admin", "laocheng", "zhujian", "duban", "dingdingmen", "lingdao", "root"},
-    "case_xiguan": {"admin", "laocheng", "zhujian", "duban", "lingdao", "root"},
+    "case_cooperating": {
+        "admin",
+        "laocheng",
+        "zhujian",
+        "duban",
+        "dingdingmen",
+        "lingdao",
+        "fuwuguan",
+        "root",
+    },
+    "case_xiguan": {"admin", "laocheng", "zhujian", "duban", "lingdao", "fuwuguan", "root"},
 }
 
 # Who holds each permission on each model (the built-in roles, written out).
@@ -115,6 +125,7 @@ PERMISSIONS = {
             "wangge",
             "duban",
             "dingdingmen",
+            "fuwuguan",
             "noscope",
             "root",
         },

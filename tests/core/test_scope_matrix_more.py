@@ -28,7 +28,7 @@ from tests.core.test_scope_matrix import EVERYONE, PERMISSIONS, VISIBLE, Row, ro
 XIGUAN = "410302001000"  # 西关街道, 老城区
 # A supervised case and a monitor, both in 西关街道: who may open their module's pages, and who sees them.
 CASE_VIEWERS = EVERYONE - {"wuzhuang"}
-CASE_VISIBLE = {"admin", "laocheng", "zhujian", "duban", "lingdao", "root"}
+CASE_VISIBLE = {"admin", "laocheng", "zhujian", "duban", "lingdao", "fuwuguan", "root"}
 MONITOR_VIEWERS = {
     "admin",
     "laocheng",

@@ -161,6 +161,8 @@ ACT_FORMS: dict[str, type[ActForm]] = {
     "refuse_extension": ReasonForm,
     "suspend": ReasonForm,
     "resume": CommentForm,
+    "wait": ReasonForm,
+    "end_wait": CommentForm,
     "cancel": ReasonForm,
     "reopen": ReopenForm,
     "note": NoteForm,

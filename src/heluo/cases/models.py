@@ -225,6 +225,9 @@ class Case(LedgerModel):
     )
     suspended_at = models.DateTimeField(_("suspended at"), null=True, blank=True, editable=False)
     resume_state = models.CharField(_("state before suspension"), max_length=20, blank=True, editable=False)
+    suspension_reason = models.TextField(_("why the clock stopped"), blank=True, editable=False)
+    # The handler stopped the clock waiting on the other party (cases.sources: waits_on): they restart it.
+    waiting = models.BooleanField(_("waiting on the other party"), default=False, editable=False)
     # When the reply now waiting for verification (or accepted by the closing) was submitted.
     replied_at = models.DateTimeField(_("replied at"), null=True, blank=True, editable=False)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
@@ -338,6 +341,7 @@ class EventKind(models.TextChoices):
     EXTENDED = "extended", _("deadline extended")
     EXTENSION_REFUSED = "extension_refused", _("extension refused")
     SUSPENDED = "suspended", _("suspended (clock stopped)")
+    WAITING = "waiting", _("clock stopped: waiting on the other party")
     RESUMED = "resumed", _("resumed")
     CANCELLED = "cancelled", _("cancelled")
     REOPENED = "reopened", _("reopened")

@@ -37,19 +37,31 @@ class SourceKind:
     model: str = ""
     # Told, inside the act's transaction, when a case of this kind closes (closed, cancelled) or reopens.
     on_change: SourceHook | None = None
+    # What the handler waits for when they stop the clock themselves ("等待企业补充材料"); empty: only a
+    # supervisor suspends cases of this kind.
+    waits_on: Promise | str = ""
 
 
 SOURCES: dict[str, SourceKind] = {}
 
 
 def register_source(
-    code: str, label: Promise | str, model: str = "", on_change: SourceHook | None = None
+    code: str,
+    label: Promise | str,
+    model: str = "",
+    on_change: SourceHook | None = None,
+    waits_on: Promise | str = "",
 ) -> SourceKind:
     """Called from an app's AppConfig.ready(): adds a kind of source (idempotent for the same code).
 
     `on_change(case)` is called whenever a case of this kind moves between open and closed (closed or
-    cancelled, or reopened), with the case as changed; its source row is `case.source`."""
-    kind = SourceKind(code, label, model, on_change)
+    cancelled, or reopened), with the case as changed; its source row is `case.source`. It may refuse
+    the change by raising ValidationError, which undoes the act.
+
+    `waits_on` lets the handler of a case of this kind stop its clock while waiting on the other party
+    (the act "wait", with a reason the supervisor sees), and restart it; without it only a supervisor
+    suspends such a case."""
+    kind = SourceKind(code, label, model, on_change, waits_on)
     SOURCES[code] = kind
     return kind
 
@@ -59,6 +71,12 @@ def source_changed(case: SourcedCase) -> None:
     kind = SOURCES.get(case.source_kind)
     if kind is not None and kind.on_change is not None and case.source_id is not None:
         kind.on_change(case)
+
+
+def waits_on(case: SourcedCase) -> Promise | str:
+    """What the handler of `case` may stop its clock for ("" when its source does not allow it)."""
+    kind = SOURCES.get(case.source_kind)
+    return kind.waits_on if kind is not None else ""
 
 
 def source_choices() -> list[tuple[str, Promise | str]]:

@@ -90,6 +90,9 @@ UNITS: list[tuple[str, str, str, str, bool]] = [
     ("平顶山银行洛阳分行", "financial_institution", "410300000000", "", True),
 ]
 
+# The demo's chief service officer (首席服务官), invented: (name, division code, unit name, position).
+SERVICE_OFFICER = ("陈志远", "410302000000", "老城区商务和工业信息化局", "首席服务官")
+
 # People the article names, with their unit and position; no document numbers.
 NAMED_PEOPLE = [
     ("王兰华", "410311002001", "中共定鼎门社区委员会第二支部委员会", "党员"),
@@ -117,6 +120,7 @@ ACCOUNTS = [
     ("beiyao", "北窑街道党工委书记", "party_secretary", "410304004000", "中共北窑街道工作委员会"),
     ("wuzhuang", "瀍河区人武部干事", "militia_officer", "410304000000", "瀍河回族区人民武装部"),
     ("lingdao", "市领导（只读）", "leader", LUOYANG, ""),
+    ("fuwuguan", "老城区首席服务官", "chief_service_officer", "410302000000", "老城区商务和工业信息化局"),
 ]
 
 
@@ -233,6 +237,11 @@ class DemoLoader:
                 person = (
                     GridMembership.objects.filter(grid__division__path__startswith=home[:9]).first().person
                 )  # type: ignore[union-attr]
+            elif role_code == "chief_service_officer":
+                name, division_code, officer_unit, position = SERVICE_OFFICER
+                person = self.person(
+                    name, division_code, unit=Unit.objects.get(name=officer_unit), position=position
+                )
             accounts.create_account(
                 self.operator,
                 username=username,

@@ -40,6 +40,12 @@ LEDGER_ADMIN = tuple(
 
 
 CALENDAR_EDITING = tuple(f"cases.{action}_holidayoverride" for action in ("add", "change", "delete"))
+# So are the enterprise problems' categories and time limits, which every district's problems count on.
+ENTERPRISE_REFERENCE = tuple(
+    f"enterprise.{action}_{model}"
+    for model in ("problemcategory", "timelimit")
+    for action in ("add", "change", "delete")
+)
 # Enforcement is the bureau's and the city's to record; grid officers read it.
 DUST_ENFORCEMENT_RECORDING = tuple(
     f"dust.{action}_{model}"
@@ -60,7 +66,13 @@ class RoleDefinition:
 
 
 BUILTIN_ROLES = (
-    RoleDefinition("city_admin", _("City administrator"), ALL_MODULES, ("*.*", *CALENDAR_EDITING), 10),
+    RoleDefinition(
+        "city_admin",
+        _("City administrator"),
+        ALL_MODULES,
+        ("*.*", *CALENDAR_EDITING, *ENTERPRISE_REFERENCE),
+        10,
+    ),
     RoleDefinition(
         "district_admin",
         _("District / street administrator"),
@@ -136,6 +148,25 @@ BUILTIN_ROLES = (
         ("core.view_*", "core.view_document_number", "militia.*"),
         90,
     ),
+    RoleDefinition(
+        "chief_service_officer",
+        _("Chief service officer"),
+        # 首席服务官: the enterprises they serve, their visits and problems, and the cases those open.
+        ("core", "cases", "enterprise"),
+        (
+            "core.view_*",
+            "core.add_attachment",
+            "cases.view_*",
+            "cases.change_*",
+            "enterprise.view_*",
+            "enterprise.add_visit",
+            "enterprise.change_visit",
+            "enterprise.add_problem",
+            "enterprise.change_problem",
+            "enterprise.add_followup",
+        ),
+        95,
+    ),
     RoleDefinition("leader", _("Leader (read only)"), ALL_MODULES, ("*.view_*",), 100),
 )
 
@@ -143,7 +174,7 @@ BUILTIN_ROLES = (
 # of the role's modules grants them without holding them (granting is not seeing), never to themselves.
 SEE_IN_FULL = frozenset({"core.view_document_number", "monitoring.view_device_secrets"})
 # So is correcting the official calendar every deadline counts on (cases' HolidayOverride), the city's alone.
-_EXPLICIT_ONLY = {*SEE_IN_FULL, *CALENDAR_EDITING}
+_EXPLICIT_ONLY = {*SEE_IN_FULL, *CALENDAR_EDITING, *ENTERPRISE_REFERENCE}
 # Accounts are disabled, never deleted: their history and the access log point at them.
 _NEVER_GRANTED = {"core.delete_account"}
 

@@ -33,7 +33,7 @@ from heluo.cases.models import (
 )
 from heluo.cases.services import calendar
 from heluo.cases.services.recipients import Recipients, without
-from heluo.cases.sources import source_changed
+from heluo.cases.sources import source_changed, waits_on
 from heluo.core.models import Account, Unit
 from heluo.core.scope import scope_of
 from heluo.core.services.files import attach_file, check_upload
@@ -50,7 +50,7 @@ EVENT_OF = {
     "request_extension": EventKind.EXTENSION_REQUESTED, "extend": EventKind.EXTENDED,
     "refuse_extension": EventKind.EXTENSION_REFUSED, "suspend": EventKind.SUSPENDED,
     "resume": EventKind.RESUMED, "cancel": EventKind.CANCELLED, "reopen": EventKind.REOPENED,
-    "note": EventKind.NOTE,
+    "note": EventKind.NOTE, "wait": EventKind.WAITING, "end_wait": EventKind.RESUMED,
 }  # fmt: skip
 
 
@@ -67,6 +67,12 @@ def is_handler_side(user: Any, case: Case) -> bool:
 def _extension_pending(user: Any, case: Case, act: Transition) -> str | None:
     if act.name == "refuse_extension" and case.extension_requested_until is None:
         return _("No extension has been asked for.")
+    # Said to those whose scope lets them play any part (the others are refused by the actor).
+    if act.name == "wait" and not waits_on(case):
+        return _("Only a supervisor stops the clock of a case from “%(source)s”.") % {
+            "source": case.get_source_kind_display()}  # fmt: skip
+    if act.name == "end_wait" and not case.waiting:
+        return _("A supervisor stopped this case's clock: a supervisor restarts it.")
     return None
 
 
@@ -80,6 +86,16 @@ ACTORS = {
         is_handler_side, gettext_lazy("Only the handler or the responsible unit may “%(act)s” this case.")
     ),
     "participant": Actor(lambda user, case: True, gettext_lazy("You may not “%(act)s” this case.")),
+    # The handler of a case whose source lets them wait on the other party (cases.sources: waits_on).
+    "waiter": Actor(
+        lambda user, case: bool(waits_on(case)) and is_handler_side(user, case),
+        gettext_lazy("Only the handler of a case whose source allows it may “%(act)s”; ask a supervisor."),
+    ),
+    # The handler who stopped the clock themselves restarts it; a supervisor's suspension is theirs.
+    "resumer": Actor(
+        lambda user, case: case.waiting and is_handler_side(user, case),
+        gettext_lazy("Only the handler who stopped the clock, or a supervisor, may “%(act)s”."),
+    ),
 }
 CASES: Workflow[Case] = Workflow(
     Case,
@@ -97,6 +113,10 @@ CASES: Workflow[Case] = Workflow(
                    "supervisor"),
         transition("suspend", gettext_lazy("Suspend"), RUNNING, S.SUSPENDED, "suspend_case", "supervisor"),
         transition("resume", gettext_lazy("Resume"), [S.SUSPENDED], None, "suspend_case", "supervisor"),
+        transition("wait", gettext_lazy("Wait on the other party (stop the clock)"), WORKING, S.SUSPENDED,
+                   "change_case", "waiter"),
+        transition("end_wait", gettext_lazy("The other party answered (restart the clock)"), [S.SUSPENDED], None,
+                   "change_case", "resumer"),
         transition("cancel", gettext_lazy("Cancel the case"), OPEN_STATES, S.CANCELLED, "assign_case",
                    "supervisor"),
         transition("reopen", gettext_lazy("Reopen"), [S.CLOSED], S.ASSIGNED, "assign_case", "supervisor"),
@@ -441,9 +461,29 @@ def suspend_case(user: Any, case: Case, *, reason: str, at: dt.datetime | None =
     at = at or timezone.now()
 
     def changes(current: Case) -> dict[str, Any]:
-        return {"suspended_at": at, "resume_state": current.state, "next_action_at": None}
+        return {"suspended_at": at, "resume_state": current.state, "next_action_at": None,
+                "suspension_reason": reason}  # fmt: skip
 
     return _act(user, case, "suspend", changes=changes, note=reason, recipients=_everyone, at=at)
+
+
+def wait_case(user: Any, case: Case, *, reason: str, at: dt.datetime | None = None) -> Case:
+    """The handler stops the clock while waiting on the other party (an enterprise's missing papers),
+    allowed only for cases whose source declares it (cases.sources: waits_on). The reason is shown to the
+    supervisor on the case's page and timeline; the handler or a supervisor restarts the clock."""
+    reason = _required(reason, "note")
+    at = at or timezone.now()
+
+    def changes(current: Case) -> dict[str, Any]:
+        return {"suspended_at": at, "resume_state": current.state, "next_action_at": None,
+                "suspension_reason": reason, "waiting": True}  # fmt: skip
+
+    def data(current: Case) -> dict[str, Any]:
+        return {"waiting_on": str(waits_on(current))}
+
+    return _act(
+        user, case, "wait", changes=changes, note=reason, data=data, recipients=_supervisor_side, at=at
+    )
 
 
 def resume_case(
@@ -451,6 +491,20 @@ def resume_case(
 ) -> tuple[Case, list[str]]:
     """Restart the clock: the working days left at the suspension count again from the day of
     resumption, for the deadline and the original deadline alike. Returns the case and the warnings."""
+    return _restart(user, case, "resume", note=note, at=at)
+
+
+def end_waiting(
+    user: Any, case: Case, *, note: str = "", at: dt.datetime | None = None
+) -> tuple[Case, list[str]]:
+    """The handler restarts the clock they stopped waiting on the other party, as `resume_case` does
+    (the working days left count again from today). Returns the case and the warnings."""
+    return _restart(user, case, "end_wait", note=note, at=at)
+
+
+def _restart(
+    user: Any, case: Case, name: str, *, note: str, at: dt.datetime | None
+) -> tuple[Case, list[str]]:
     at = at or timezone.now()
     moved: dict[str, Any] = {}
 
@@ -465,7 +519,9 @@ def resume_case(
 
     def changes(current: Case) -> dict[str, Any]:
         state = current.resume_state or S.IN_PROGRESS
-        values: dict[str, Any] = {"state": state, "suspended_at": None, "resume_state": ""}
+        values: dict[str, Any] = {
+            "state": state, "suspended_at": None, "resume_state": "", "suspension_reason": "", "waiting": False,
+        }  # fmt: skip
         if current.due_date is None or current.original_due_date is None or current.suspended_at is None:
             return values
         due = calendar.deadline_on(shifted(current, current.due_date))
@@ -486,7 +542,7 @@ def resume_case(
         return {"from_due_date": str(current.due_date), "due_date": moved.get("due_date", ""),
                 "warnings": moved.get("warnings", [])}  # fmt: skip
 
-    updated = _act(user, case, "resume", changes=changes, note=note, data=data, recipients=_everyone, at=at)
+    updated = _act(user, case, name, changes=changes, note=note, data=data, recipients=_everyone, at=at)
     return updated, list(moved.get("warnings", []))
 
 
@@ -528,6 +584,8 @@ def perform(name: str, user: Any, case: Case, data: dict[str, Any]) -> tuple[Cas
         "refuse_extension": lambda: (refuse_extension(user, case, reason=note), []),
         "suspend": lambda: (suspend_case(user, case, reason=note), []),
         "resume": lambda: resume_case(user, case, note=note),
+        "wait": lambda: (wait_case(user, case, reason=note), []),
+        "end_wait": lambda: end_waiting(user, case, note=note),
         "cancel": lambda: (cancel_case(user, case, reason=note), []),
         "reopen": lambda: reopen_case(user, case, reason=note, days=data.get("days"), due_date=data.get("due_date")),
         "note": lambda: (add_note(user, case, note=note, files=data.get("files") or []), []),

@@ -171,13 +171,17 @@ class Reading:
 @dataclass(frozen=True)
 class Sentence:
     """A sentence template: `{name}` placeholders are filled with the written figures named in `figures`
-    (placeholder → figure key), `{period}` with the period's label and any extra values given to render."""
+    (placeholder → figure key), `{period}` with the period's label, `{territory}` with the territory's
+    name (老城区; 全市 for the city) and any extra values given to render."""
 
     key: str
     module: str
     template: str
     figures: dict[str, str]
     label: Promise | str = ""
+    # Picks the template from the figures' numbers ({placeholder: number}) where the wording changes
+    # with them ("…已全部完工" once every project is complete); None: always `template`.
+    choose: Callable[[dict[str, Number]], str] | None = None
 
 
 FIGURES: dict[str, Figure] = {}
@@ -222,5 +226,20 @@ def breakdown(key: str, divisions: Sequence[Division], period: Period) -> list[t
 
 def render_sentence(key: str, territory: Territory, period: Period, **extra: Any) -> str:
     item = SENTENCES[key]
-    values = {name: value(figure_key, territory, period).text for name, figure_key in item.figures.items()}
-    return item.template.format(period=period.label, **values, **extra)
+    readings = {name: value(figure_key, territory, period) for name, figure_key in item.figures.items()}
+    template = item.choose({name: r.number for name, r in readings.items()}) if item.choose else item.template
+    values: dict[str, Any] = {name: reading.text for name, reading in readings.items()}
+    if "{territory}" in template:
+        values["territory"] = territory_name(territory)
+    return template.format(**{"period": period.label, **values, **extra})
+
+
+def territory_name(territory: Territory) -> str:
+    """How a sentence names a territory: its current divisions (not the predecessors it also counts), by
+    their short names with 、 between; 全市 for the whole city."""
+    if territory.city_wide:
+        return "全市"
+    from heluo.core.models import Division
+
+    divisions = Division.objects.filter(path__in=territory.paths, valid_to__isnull=True).order_by("code")
+    return "、".join(division.display_name for division in divisions)

@@ -90,6 +90,9 @@ REFERENCE_DATA = {
     "dust.LegalBasis",
     "dust.Ladder",
     "dust.ConsultationRule",
+    "enterprise.Qualification",
+    "enterprise.ProblemCategory",
+    "enterprise.TimeLimit",
 }
 # The built-in system operator (services.accounts.system_operator) may exist in an empty installation.
 SYSTEM_OPERATOR_ROWS = {
