@@ -12,22 +12,36 @@ An app declares its figures in its `figures.py`, registered from its AppConfig.r
 
 from __future__ import annotations
 
-from .registry import (
-    FIGURES,
-    SENTENCES,
-    Figure,
-    Period,
-    Reading,
-    Sentence,
-    Territory,
-    breakdown,
-    figure,
-    register_figure,
-    register_sentence,
-    render_sentence,
-    series,
-    value,
-)
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .registry import (
+        FIGURES,
+        SENTENCES,
+        Figure,
+        Period,
+        Reading,
+        Sentence,
+        Territory,
+        breakdown,
+        figure,
+        register_figure,
+        register_sentence,
+        render_sentence,
+        series,
+        value,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    # The registry is loaded on first use, so the pure writing module (heluo.core.figures.writing) is
+    # imported without Django.
+    if name in __all__:
+        from . import registry
+
+        return getattr(registry, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "FIGURES",
