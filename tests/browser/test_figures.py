@@ -23,7 +23,7 @@ def test_copy_a_figures_sentence_as_text(page: Any, served: Served) -> None:
     assert page.locator("[data-testid=figures-title]").inner_text().startswith("老城区")
     box = page.locator("[data-testid=module-cases] [data-testid=copy-text]")
     sentence = box.locator("[data-testid=copy-text-body]").inner_text()
-    assert "月，共受理督办事项" in sentence
+    assert "月，老城区共受理督办事项" in sentence
     button = box.get_by_role("button", name="复制为文本")
     button.click()
     box.get_by_role("button", name="已复制").wait_for(state="visible")

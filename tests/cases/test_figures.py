@@ -46,4 +46,7 @@ def test_the_city_figures_are_the_statistics_pages_total_by_district(
 
 def test_the_sentence_reads_like_a_report(fixture: dict[str, Any]) -> None:  # noqa: F811
     text = render_sentence("cases.summary", Territory.of(LUOLONG[:6]), PERIOD)
-    assert text == "2026年11月，共受理督办事项6件，办结4件，其中按时办结2件，按时办结率50%，逾期未办结1件。"
+    assert (
+        text
+        == "2026年11月，洛龙区共受理督办事项6件，办结4件，其中按时办结2件，按时办结率50%，逾期未办结1件。"
+    )

@@ -122,7 +122,7 @@ def test_every_registered_figure_and_sentence_computes(db: None) -> None:
             assert reading.text, key
     for key in registry.SENTENCES:
         text = registry.render_sentence(key, Territory.city(), period)
-        assert text.endswith("。") and "{" not in text, key
+        assert text and "{" not in text and "}" not in text, key
 
 
 def test_a_period_is_labelled_as_officials_write_it() -> None:
@@ -133,3 +133,20 @@ def test_a_period_is_labelled_as_officials_write_it() -> None:
     assert Period.day(dt.date(2026, 3, 5)).label == "2026年3月5日"
     with pytest.raises(ValueError):
         Period(dt.date(2026, 3, 5), dt.date(2026, 3, 4))
+
+
+def test_the_figures_report_compares_each_figure_with_the_same_period_last_year(rows: None) -> None:
+    from heluo.core.figures.report import report
+
+    record(LAOCHENG, dt.date(2029, 3, 1)), record(LUOLONG, dt.date(2029, 3, 2))
+    (section,) = report(Territory.city(), Period.month(2030, 3), ["core", "militia"])
+    assert (section.module, [s.key for s in section.sentences]) == ("core", ["test.summary"])
+    rows_by_key = {row.reading.figure.key: row for row in section.rows}
+    records_row, share_row = rows_by_key["test.records"], rows_by_key["test.share"]
+    assert (records_row.reading.text, records_row.last_year_text, records_row.change) == (
+        "4条",
+        "2条",
+        "同比增长100%",
+    )
+    assert (share_row.reading.text, share_row.last_year_text) == ("50%", "25%")
+    assert share_row.change == "同比提高25个百分点"  # rates change in percentage points

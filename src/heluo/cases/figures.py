@@ -52,7 +52,7 @@ register_figure(
 register_sentence(
     Sentence(
         "cases.summary", "cases",
-        "{period}，共受理督办事项{received}，办结{closed}，其中按时办结{on_time}，按时办结率{rate}，"
+        "{period}，{territory}共受理督办事项{received}，办结{closed}，其中按时办结{on_time}，按时办结率{rate}，"
         "逾期未办结{overdue}。",
         {"received": "cases.received", "closed": "cases.closed", "on_time": "cases.closed_on_time",
          "rate": "cases.on_time_rate", "overdue": "cases.open_overdue"},

@@ -80,7 +80,7 @@ register_figure(
 register_sentence(
     Sentence(
         "dust.summary", "dust",
-        "{period}，扬尘治理在管工地{sites}，开展检查{inspections}，检查合格率{pass_rate}，"
+        "{period}，{territory}扬尘治理在管工地{sites}，开展检查{inspections}，检查合格率{pass_rate}，"
         "采取执法措施{measures}，期末仍在停工整改的{stopped}。",
         {"sites": "dust.sites", "inspections": "dust.inspections", "pass_rate": "dust.inspection_pass_rate",
          "measures": "dust.measures", "stopped": "dust.stop_work_in_force"},

@@ -59,7 +59,7 @@ register_figure(
 register_sentence(
     Sentence(
         "monitoring.summary", "monitoring",
-        "{period}，在线监测设备{monitors}，其中{reporting}上报有效数据，数据获取率{capture}，触发报警{alarms}。",
+        "{period}，{territory}在线监测设备{monitors}，其中{reporting}上报有效数据，数据获取率{capture}，触发报警{alarms}。",
         {"monitors": "monitoring.monitors", "reporting": "monitoring.monitors_reporting",
          "capture": "monitoring.capture_rate", "alarms": "monitoring.alarms_raised"},
         label=_("On-line monitoring in the period"),

@@ -32,6 +32,17 @@ if TYPE_CHECKING:
         value,
     )
 
+
+def __getattr__(name: str) -> Any:
+    # The registry is loaded on first use, so the pure writing module (heluo.core.figures.writing) is
+    # imported without Django.
+    if name in __all__:
+        from . import registry
+
+        return getattr(registry, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "FIGURES",
     "SENTENCES",
@@ -48,12 +59,3 @@ __all__ = [
     "series",
     "value",
 ]
-
-
-def __getattr__(name: str) -> Any:
-    # The registry is loaded on first use, so that `writing` (pure) loads without Django.
-    if name in __all__:
-        from . import registry
-
-        return getattr(registry, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
