@@ -8,7 +8,7 @@ class CasesConfig(AppConfig):
     verbose_name = _("Supervision")
 
     def ready(self) -> None:
-        from heluo.cases import ledgers  # noqa: F401  (registers the cases' ledgers)
+        from heluo.cases import figures, ledgers  # noqa: F401  (registers the cases' ledgers and figures)
         from heluo.core.modules import MenuItem, register_menu
 
         register_menu(

@@ -55,6 +55,7 @@ class CoreConfig(AppConfig):
             MenuItem(_("Functional zones"), "core:zone_list", "core.Zone"),
             MenuItem(_("Accounts"), "core:account_list", "core.Account"),
             MenuItem(_("Figures by district"), "core:district_report", "core.Unit"),
+            MenuItem(_("Official figures"), "core:figures"),
         )
         post_migrate.connect(_sync_roles, dispatch_uid="heluo.core.sync_roles")
         pre_save.connect(

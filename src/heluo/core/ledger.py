@@ -60,6 +60,9 @@ class Ledger:
     columns: tuple[str, ...] | None = None
     # Model fields exported after those for reading only (set by a workflow, not by a form).
     read_only_columns: tuple[str, ...] = ()
+    # Fields that name a row as well as its ID does (an enterprise and a year): an imported row without an
+    # ID updates the stored row with the same values of these fields instead of adding a second one.
+    import_key: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self.slug = self.slug or f"{self.model._meta.model_name}s"

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from heluo.core import ledgers
-from heluo.core.views import accounts, pages, transfer
+from heluo.core.views import accounts, figures, pages, transfer
 from heluo.core.views.routes import ledger_urls
 
 app_name = "core"
@@ -25,6 +25,8 @@ urlpatterns = [
     path("jobs/<int:pk>/download/", transfer.job_download, name="job_download"),
     path("search/", pages.search, name="search"),
     path("reports/districts/", pages.district_report, name="district_report"),
+    path("figures/", figures.figures, name="figures"),
+    path("figures/export/", figures.figures_export, name="figures_export"),
     path("inbox/", pages.inbox, name="inbox"),
     path("inbox/read/", pages.inbox_read, name="inbox_read"),
     path("files/<int:pk>/", pages.attachment_download, name="attachment_download"),

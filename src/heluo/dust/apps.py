@@ -11,7 +11,7 @@ class DustConfig(AppConfig):
         from heluo.cases.sources import register_source
         from heluo.core.links import RowLink, register_row_link
         from heluo.core.modules import MenuItem, register_menu
-        from heluo.dust import ledgers, tasks  # noqa: F401  (registers the dust ledgers and periodic tasks)
+        from heluo.dust import figures, ledgers, tasks  # noqa: F401  (registers the ledgers, figures, tasks)
         from heluo.dust.models import Site
         from heluo.dust.services import cover_case_changed, site_responsible, watched_sites
         from heluo.dust.services.enforcement import SOURCE_KIND, order_case_changed

@@ -12,6 +12,7 @@ class MonitoringConfig(AppConfig):
         from heluo.core.modules import MenuItem, register_menu
         from heluo.core.processes import register_processes
         from heluo.monitoring import (
+            figures,  # noqa: F401  (registers the monitoring figures)
             hooks,
             ledgers,  # noqa: F401  (registers the monitoring ledgers)
         )

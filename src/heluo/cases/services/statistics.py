@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
@@ -16,28 +15,13 @@ from django.utils.translation import gettext as _
 from heluo.cases.models import Case, State, overdue_q
 from heluo.cases.tallies import Tally, ranking, total
 from heluo.core.dates import EXCEL_DATE, EXCEL_DATETIME, deadline_cell
+from heluo.core.figures import Period
 from heluo.core.models import Division, Unit
 from heluo.core.models.divisions import DivisionLevel
 from heluo.core.services.divisions import current_division
 from heluo.core.tabular.writing import new_workbook
 
 Grouping = Literal["unit", "division"]
-
-
-@dataclass(frozen=True)
-class Period:
-    start: dt.date
-    end: dt.date  # inclusive
-
-    @property
-    def start_at(self) -> dt.datetime:
-        return dt.datetime.combine(self.start, dt.time(0), tzinfo=timezone.get_current_timezone())
-
-    @property
-    def end_at(self) -> dt.datetime:
-        return dt.datetime.combine(
-            self.end + dt.timedelta(days=1), dt.time(0), tzinfo=timezone.get_current_timezone()
-        )
 
 
 def _in(field: str, period: Period) -> Q:
@@ -105,6 +89,12 @@ def by_division(cases: QuerySet, period: Period, now: dt.datetime | None = None)
         tally = _tally(target.code, target.display_name, row)
         merged[target.code] = merged[target.code] + tally if target.code in merged else tally
     return list(merged.values())
+
+
+def summary(cases: QuerySet, period: Period, now: dt.datetime | None = None) -> Tally:
+    """The figures of all of `cases` for the period: the total row of the page grouped by district, and
+    what the supervision figures of core's registry publish (heluo.cases.figures)."""
+    return total(by_division(cases, period, now), _("Total"))
 
 
 def figures(

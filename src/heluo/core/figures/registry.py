@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from heluo.core.models import Division
 
 Number = int | Decimal
+# What a figure may have no value for (a rate of nothing closed) reads as None and is written "—".
+NO_VALUE = "—"
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,11 @@ class Territory:
 
     @classmethod
     def of(cls, *divisions: Division | str) -> Territory:
-        return cls(tuple(sorted(d if isinstance(d, str) else d.path for d in divisions)))
+        """The subtrees of `divisions` (or of paths) with every predecessor division, as the scope rule
+        counts them: 孟津区 counts the rows made in 吉利区 before the two merged."""
+        from heluo.core.scope import with_predecessors
+
+        return cls(with_predecessors([d if isinstance(d, str) else d.path for d in divisions]))
 
     @property
     def city_wide(self) -> bool:
@@ -58,6 +64,12 @@ class Period:
     start: dt.date
     end: dt.date
     label: str = ""
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"a period ends before it starts: {self.start} – {self.end}")
+        if not self.label:
+            object.__setattr__(self, "label", _label(self.start, self.end))
 
     @classmethod
     def year(cls, year: int) -> Period:
@@ -94,6 +106,20 @@ class Period:
         return Period(end - length, end)
 
 
+def _label(start: dt.date, end: dt.date) -> str:
+    """What officials write for a span: 2026年, 2026年3月, or 2026年3月5日至4月2日."""
+    whole_months = start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
+    if whole_months and (start.month, end.month) == (1, 12) and start.year == end.year:
+        return f"{start.year}年"
+    if whole_months and (start.year, start.month) == (end.year, end.month):
+        return f"{start.year}年{start.month}月"
+    first = f"{start.year}年{start.month}月{start.day}日"
+    if start == end:
+        return first
+    last = f"{end.month}月{end.day}日" if end.year == start.year else f"{end.year}年{end.month}月{end.day}日"
+    return f"{first}至{last}"
+
+
 def _shift_year(day: dt.date) -> dt.date:
     try:
         return day.replace(year=day.year - 1)
@@ -107,16 +133,20 @@ def _previous_label(period: Period) -> str:
 
 @dataclass(frozen=True)
 class Figure:
-    """A published figure: `compute(territory, period)` counts it from the rows; `writing` says how it is
-    written (see writing.py) and `unit` what follows the number (个, 元, 人次)."""
+    """A published figure: `compute(territory, period)` counts it from the rows (None when it has no
+    value, such as the rate of nothing); `writing` says how it is written (see writing.py) and `unit`
+    what follows the number (个, 元, 人次)."""
 
     key: str
     label: Promise | str
     module: str
-    compute: Callable[[Territory, Period], Number]
+    compute: Callable[[Territory, Period], Number | None]
     unit: str = ""
     writing: Writing = field(default_factory=Writing)
     description: Promise | str = ""
+    # Counted from the rows as they are now (a ledger that keeps no past state): the period does not
+    # change it, and there is no "same period last year" to compare with.
+    current: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,10 +156,12 @@ class Reading:
     figure: Figure
     territory: Territory
     period: Period
-    number: Number
+    number: Number | None
 
     @property
     def text(self) -> str:
+        if self.number is None:
+            return NO_VALUE
         return write(self.number, self.figure.unit, self.figure.writing)
 
     def __str__(self) -> str:
@@ -139,13 +171,17 @@ class Reading:
 @dataclass(frozen=True)
 class Sentence:
     """A sentence template: `{name}` placeholders are filled with the written figures named in `figures`
-    (placeholder → figure key), `{period}` with the period's label and any extra values given to render."""
+    (placeholder → figure key), `{period}` with the period's label, `{territory}` with the territory's
+    name (老城区; 全市 for the city) and any extra values given to render."""
 
     key: str
     module: str
     template: str
     figures: dict[str, str]
     label: Promise | str = ""
+    # Picks the template from the figures' numbers ({placeholder: number}) where the wording changes
+    # with them ("…已全部完工" once every project is complete); None: always `template`.
+    choose: Callable[[dict[str, Number]], str] | None = None
 
 
 FIGURES: dict[str, Figure] = {}
@@ -190,5 +226,20 @@ def breakdown(key: str, divisions: Sequence[Division], period: Period) -> list[t
 
 def render_sentence(key: str, territory: Territory, period: Period, **extra: Any) -> str:
     item = SENTENCES[key]
-    values = {name: value(figure_key, territory, period).text for name, figure_key in item.figures.items()}
-    return item.template.format(period=period.label, **values, **extra)
+    readings = {name: value(figure_key, territory, period) for name, figure_key in item.figures.items()}
+    template = item.choose({name: r.number for name, r in readings.items()}) if item.choose else item.template
+    values: dict[str, Any] = {name: reading.text for name, reading in readings.items()}
+    if "{territory}" in template:
+        values["territory"] = territory_name(territory)
+    return template.format(**{"period": period.label, **values, **extra})
+
+
+def territory_name(territory: Territory) -> str:
+    """How a sentence names a territory: its current divisions (not the predecessors it also counts), by
+    their short names with 、 between; 全市 for the whole city."""
+    if territory.city_wide:
+        return "全市"
+    from heluo.core.models import Division
+
+    divisions = Division.objects.filter(path__in=territory.paths, valid_to__isnull=True).order_by("code")
+    return "、".join(division.display_name for division in divisions)

@@ -90,6 +90,7 @@ REFERENCE_DATA = {
     "dust.LegalBasis",
     "dust.Ladder",
     "dust.ConsultationRule",
+    "enterprise.Qualification",
     "enterprise.ProblemCategory",
     "enterprise.TimeLimit",
 }

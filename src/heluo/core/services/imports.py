@@ -5,7 +5,8 @@ Guarantees:
   the file's rows as well as against the database.
 - A row with a record ID updates that row, only if it is in the user's scope; a row someone changed since
   the export (its row version is not the exported one) is refused only when the file changes it. A row
-  without an ID creates. A masked cell equal to the stored value's mask is unchanged.
+  without an ID updates the row in the user's scope with the same values of the ledger's import key (an
+  enterprise's figures of a year), if it declares one and there is such a row; otherwise it creates. A masked cell equal to the stored value's mask is unchanged.
 - The preview lists, per updated row, each changed column before and after, as the export writes them.
 - `apply_import` re-checks everything inside one transaction: one bad cell anywhere writes nothing.
 - Every write goes through the audit trail, as the importing user.
@@ -191,6 +192,54 @@ def _kept_references(ledger: Any, existing: dict[int, Any], exclude: set[str]) -
     return kept
 
 
+def _keyed_rows(
+    ledger: Any, layout: _Layout, table: Table, user: Any, references: dict[str, dict[str, Any]]
+) -> dict[tuple[str, ...], Any]:
+    """The stored rows in the user's scope that the file's rows without an ID name by the ledger's import
+    key, by their key values as text ({(enterprise pk, year): row})."""
+    key = ledger.import_key
+    indexes = {column.name: index for index, column in layout.columns}
+    if not key or any(name not in indexes for name in key):
+        return {}
+    wanted: dict[str, set[Any]] = {name: set() for name in key}
+    for _number, cells in table.rows:
+        if layout.id_index is not None and text_of(cells[layout.id_index]):
+            continue
+        for name in key:
+            found = _key_value(ledger.model, name, text_of(cells[indexes[name]]), references)
+            if found is not None:
+                wanted[name].add(found)
+    condition = {
+        f"{_concrete_field(ledger.model, name).attname}__in": values for name, values in wanted.items()
+    }
+    rows = ledger.list_queryset(_scoped(ledger.model, user)).filter(**condition)
+    return {_stored_key(row, key): row for row in rows}
+
+
+def _key_value(model: Any, name: str, text: str, references: dict[str, dict[str, Any]]) -> Any:
+    """A key cell's value as stored (a referenced row's pk), or None when no stored row can have it: the
+    cell's own check reports it."""
+    if name in references:
+        row = references[name].get(text)
+        return row.pk if row is not None else None
+    try:
+        return _concrete_field(model, name).to_python(text) if text else None
+    except ValidationError:
+        return None
+
+
+def _data_key(model: Any, key: tuple[str, ...], data: dict[str, Any]) -> tuple[str, ...] | None:
+    """A row's import key from its form data, as _stored_key writes a stored row's (None: not valid)."""
+    try:
+        return tuple(str(_concrete_field(model, name).to_python(data[name])) for name in key)
+    except ValidationError:
+        return None
+
+
+def _stored_key(row: Any, key: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(str(getattr(row, _concrete_field(row, name).attname)) for name in key)
+
+
 def _form_data(
     number: int, cells: list[Any], layout: _Layout, references: dict[str, dict[str, Any]], plan: ImportPlan
 ) -> dict[str, Any] | None:
@@ -352,6 +401,11 @@ def plan_import(ledger: Any, table: Table, user: Any, progress: Progress | None 
         ids = {int(t) for t in (text_of(cells[layout.id_index]) for _n, cells in table.rows) if t.isdigit()}
     existing = {row.pk: row for row in ledger.list_queryset(_scoped(ledger.model, user)).filter(pk__in=ids)}
     references = _references(layout, table, user, existing)
+    keyed = _keyed_rows(ledger, layout, table, user, references)
+    if keyed:
+        # Rows found by key are updated as rows found by ID: they keep the references they have.
+        existing.update({row.pk: row for row in keyed.values()})
+        references = _references(layout, table, user, existing)
     preloaded = {name: {row.pk: row for row in rows.values()} for name, rows in references.items()}
     preloaded.update(_kept_references(ledger, existing, exclude=set(preloaded)))
     import_form = ledger.form.for_import(preloaded)
@@ -367,6 +421,11 @@ def plan_import(ledger: Any, table: Table, user: Any, progress: Progress | None 
         errors_before = plan.error_count
         target = _target(number, cells, layout, existing, plan)
         data = _form_data(number, cells, layout, references, plan)
+        by_key = False
+        if target is None and data is not None and keyed:
+            key = _data_key(ledger.model, ledger.import_key, data)
+            target = keyed.get(key) if key is not None else None
+            by_key = target is not None
         if target is False or data is None or not _permitted(number, target, may_add, may_change, plan):
             plan.counts[REFUSED] += 1
             continue
@@ -396,7 +455,8 @@ def plan_import(ledger: Any, table: Table, user: Any, progress: Progress | None 
             continue
         if action == UPDATED:
             shown_after = _texts(form, layout, user)
-            stale = _stale_version(cells, layout, target)
+            # A row found by its key was not exported with a version: the file names it afresh.
+            stale = None if by_key else _stale_version(cells, layout, target)
             if stale is not None:
                 # Someone changed the record since the export: the row blocks only when this file changes
                 # it too, that is, when the file's row is not the record as it was exported.

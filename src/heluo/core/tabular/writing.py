@@ -50,7 +50,7 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-class _Sheet:
+class Sheet:
     """A worksheet with Heluo's formats that remembers the widest cell of each column."""
 
     def __init__(self, workbook: xlsxwriter.Workbook, name: str, headers: list[str]) -> None:
@@ -110,7 +110,7 @@ def export_xlsx(
     headers = [str(ID_HEADER), *(c.header for c in columns), str(VERSION_HEADER)]
     kinds = [Kind.INTEGER, *(c.kind for c in columns), Kind.INTEGER]
     workbook = new_workbook(target, constant_memory=True)
-    sheet = _Sheet(workbook, str(ledger.verbose_name_plural), headers)
+    sheet = Sheet(workbook, str(ledger.verbose_name_plural), headers)
     if ledger.model.sensitive_fields or ledger.model.access_logged:
         mark = watermark_text(user)
         sheet.sheet.set_background(io.BytesIO(watermark_png(mark)))
@@ -132,8 +132,8 @@ def write_template(ledger: Any, target: str | IO[bytes]) -> None:
     explains each column: required or not, type, allowed values, an example."""
     columns = columns_for(ledger)
     workbook = new_workbook(target, in_memory=True)
-    sheet = _Sheet(workbook, str(ledger.verbose_name_plural), [c.header for c in columns])
-    help_sheet = _Sheet(
+    sheet = Sheet(workbook, str(ledger.verbose_name_plural), [c.header for c in columns])
+    help_sheet = Sheet(
         workbook,
         _("Column guide"),
         [_("Column"), _("Required"), _("Type"), _("Allowed values"), _("Example"), _("Notes")],

@@ -64,11 +64,17 @@ class Coverage:
         ]
 
 
+def supervised(sites: QuerySet[Site]) -> QuerySet[Site]:
+    """The sites of `sites` under supervision (not completed): the report's total and the figure of the
+    sites in core's registry (heluo.dust.figures)."""
+    return sites.filter(state__in=ACTIVE_STATES)
+
+
 def coverage(sites: QuerySet[Site], today: dt.date | None = None) -> Coverage:
     """The coverage of the active sites of `sites` (the caller's visible ones) on `today`."""
     today = today or timezone.localdate()
     active = list(
-        sites.filter(state__in=ACTIVE_STATES)
+        supervised(sites)
         .select_related("division", "package_area", "grid")
         .order_by("division__code", "name")
     )

@@ -1,3 +1,5 @@
-from django.urls import URLPattern
+from heluo.core.views.routes import ledger_urls
 
-urlpatterns: list[URLPattern] = []
+from . import ledgers
+
+urlpatterns = [*ledger_urls(ledgers.agreement), *ledger_urls(ledgers.loan), *ledger_urls(ledgers.award)]

@@ -1,3 +1,11 @@
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from heluo.core.views.routes import ledger_urls
+
+from . import ledgers, views
+
+urlpatterns = [
+    path("majorprojects/summary/", views.major_summary, name="major_summary"),
+    *ledger_urls(ledgers.major_project, detail=views.MajorProjectDetailView),
+    *ledger_urls(ledgers.milestone),
+]

@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('cases', '0004_waiting'),
         ('core', '0010_access_log'),
-        ('enterprise', '0001_initial'),
+        ('enterprise', '0005_briefings'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -199,15 +199,16 @@ class CaptureRow:
 def capture(user: Any, first: date, last: date) -> QuerySet[Monitor]:
     """Monitors with their valid PM10 hours and valid days in [first, last] (annotated `valid_hours`,
     `valid_days`), lowest capture first."""
+    return capture_of(live_monitors(user), first, last).select_related("point").order_by("valid_hours", "mn")
+
+
+def capture_of(monitors: QuerySet[Monitor], first: date, last: date) -> QuerySet[Monitor]:
+    """`monitors` annotated with their valid PM10 hours (`valid_hours`) and valid days (`valid_days`) in
+    [first, last]: the capture page and the monitoring figures of core's registry count the same way."""
     days = Q(daily_values__day__gte=first, daily_values__day__lte=last)
-    return (
-        live_monitors(user)
-        .annotate(
-            valid_hours=Sum("daily_values__pm10_hours", filter=days),
-            valid_days=Count("daily_values", filter=days & Q(daily_values__pm10__isnull=False)),
-        )
-        .select_related("point")
-        .order_by("valid_hours", "mn")
+    return monitors.annotate(
+        valid_hours=Sum("daily_values__pm10_hours", filter=days),
+        valid_days=Count("daily_values", filter=days & Q(daily_values__pm10__isnull=False)),
     )
 
 
