@@ -286,3 +286,15 @@ def test_the_api_records_the_follow_up_call_as_the_page_does(officer: Person, us
         ).status_code
         == 403
     )
+
+
+def test_the_unit_answering_for_an_open_problem_changes_on_its_case_only(
+    officer: Person, client_as: Any
+) -> None:
+    problem = raise_problem(enterprise(officer))
+    response = client_as("laocheng").post(f"/enterprise/service/problems/{problem.pk}/edit/", {
+        "enterprise": problem.enterprise_id, "category": problem.category_id, "description": "改为科技局办理",
+        "raised_on": "2026-11-20", "responsible_unit": Unit.objects.get(name="老城区科学技术局").pk,
+    })  # fmt: skip
+    assert response.status_code == 400 and "reassign" not in response.content.decode()
+    assert Problem.objects.get(pk=problem.pk).responsible_unit.name == "老城区发展和改革委员会"
