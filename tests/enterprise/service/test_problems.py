@@ -262,3 +262,39 @@ def test_the_officers_page_is_refused_without_the_right_and_hidden_outside_scope
     assert client_as("wuzhuang").get(f"/enterprise/service/officers/{officer.pk}/").status_code == 403
     assert client_as("luolong").get(f"/enterprise/service/officers/{officer.pk}/").status_code == 404
     assert client_as("lingdao").get(f"/enterprise/service/officers/{officer.pk}/").status_code == 200
+
+
+def test_the_api_records_the_follow_up_call_as_the_page_does(officer: Person, users: dict[str, Any]) -> None:
+    from rest_framework.test import APIClient
+
+    problem = raise_problem(enterprise(officer))
+    client = APIClient()
+    client.force_authenticate(users["laocheng"])
+    url = f"/api/enterprise/service/problems/{problem.pk}/follow-up/"
+    early = client.post(url, {"called_on": "2026-11-24", "called_by": "陈志远", "satisfaction": "satisfied"})
+    assert early.status_code == 400 and not FollowUp.objects.filter(problem=problem).exists()
+    replied(problem, users)
+    answer = client.post(url, {"called_on": "2026-11-24", "called_by": "陈志远", "satisfaction": "fairly",
+                               "then": "close"})  # fmt: skip
+    assert answer.status_code == 201 and answer.json()["satisfaction"] == "fairly"
+    assert Case.objects.get(pk=problem.case_id).state == State.CLOSED
+    reader = APIClient()
+    reader.force_authenticate(users["lingdao"])
+    assert (
+        reader.post(
+            url, {"called_on": "2026-11-25", "called_by": "某", "satisfaction": "satisfied"}
+        ).status_code
+        == 403
+    )
+
+
+def test_the_unit_answering_for_an_open_problem_changes_on_its_case_only(
+    officer: Person, client_as: Any
+) -> None:
+    problem = raise_problem(enterprise(officer))
+    response = client_as("laocheng").post(f"/enterprise/service/problems/{problem.pk}/edit/", {
+        "enterprise": problem.enterprise_id, "category": problem.category_id, "description": "改为科技局办理",
+        "raised_on": "2026-11-20", "responsible_unit": Unit.objects.get(name="老城区科学技术局").pk,
+    })  # fmt: skip
+    assert response.status_code == 400 and "reassign" not in response.content.decode()
+    assert Problem.objects.get(pk=problem.pk).responsible_unit.name == "老城区发展和改革委员会"

@@ -4,9 +4,12 @@ the accepted reply came by the original deadline."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import F, Q
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from heluo.cases.models import State
@@ -17,6 +20,7 @@ from . import rules
 from .models import FollowUp, OfficerAssignment, Problem, Satisfaction, Visit
 
 PLACE = "enterprise__division"
+Compute = Callable[[Territory, Period], int | Decimal]
 
 
 def problems_raised(territory: Territory, period: Period) -> int:
@@ -68,26 +72,33 @@ def enterprises_served(territory: Territory, period: Period) -> int:
     return territory.filter(rows, PLACE).values("enterprise_id").distinct().count()
 
 
+def _figure(name: str, label: Promise, compute: Compute, description: Promise, **writing: Any) -> Figure:
+    return Figure(f"enterprise.service.{name}", label, "enterprise", compute=compute, description=description,
+                  **writing)  # fmt: skip
+
+
 FIGURES = (
-    Figure("enterprise.service.problems_raised", _("problems raised by enterprises"), "enterprise",
-           compute=problems_raised, unit="个"),
-    Figure("enterprise.service.problems_solved", _("enterprise problems solved"), "enterprise",
-           compute=problems_solved, unit="个"),
-    Figure("enterprise.service.problems_solved_on_time", _("enterprise problems solved on time"), "enterprise",
-           compute=problems_solved_on_time, unit="个"),
-    Figure("enterprise.service.problems_open", _("enterprise problems open"), "enterprise",
-           compute=problems_open, unit="个"),
-    Figure("enterprise.service.satisfaction_rate", _("enterprises' satisfaction rate"), "enterprise",
-           compute=satisfaction_rate, writing=Writing("percent")),
-    Figure("enterprise.service.visits", _("visits to enterprises"), "enterprise", compute=visits_made, unit="次"),
-    Figure("enterprise.service.enterprises_served", _("enterprises served by chief service officers"),
-           "enterprise", compute=enterprises_served, unit="家"),
+    _figure("problems_raised", _("problems raised by enterprises"), problems_raised,
+            _("Problems enterprises of the territory raised in the period."), unit="个"),
+    _figure("problems_solved", _("enterprise problems solved"), problems_solved,
+            _("Problems whose case was verified and closed in the period (after the follow-up call)."), unit="个"),
+    _figure("problems_solved_on_time", _("enterprise problems solved on time"), problems_solved_on_time,
+            _("Of those solved, the ones whose accepted reply came by the original deadline."), unit="个"),
+    _figure("problems_open", _("enterprise problems open"), problems_open,
+            _("Problems raised by the period's end and not closed by then; cancelled ones left out."), unit="个"),
+    _figure("satisfaction_rate", _("enterprises' satisfaction rate"), satisfaction_rate,
+            _("Follow-up calls in the period answered satisfied or fairly satisfied, over all calls."),
+            writing=Writing("percent")),
+    _figure("visits", _("visits to enterprises"), visits_made,
+            _("Chief service officers' visits to the territory's enterprises in the period."), unit="次"),
+    _figure("enterprises_served", _("enterprises served by chief service officers"), enterprises_served,
+            _("Enterprises with a chief service officer at some time in the period."), unit="家"),
 )  # fmt: skip
 
 SENTENCE = Sentence(
     "enterprise.service.summary",
     "enterprise",
-    "{period},首席服务官走访企业{visits},服务企业{enterprises},企业反映问题{raised},已解决{solved},"
+    "{period},{territory}首席服务官走访企业{visits},服务企业{enterprises},企业反映问题{raised},已解决{solved},"
     "其中按时办结{on_time},企业满意率{satisfaction}。",
     {
         "visits": "enterprise.service.visits",

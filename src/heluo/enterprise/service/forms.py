@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -41,6 +43,21 @@ class ProblemForm(LedgerForm):
         model = Problem
         fields = ["enterprise", "category", "description", "raised_on", "responsible_unit", "visit"]
         widgets = {"raised_on": DateInput(), "description": forms.Textarea(attrs={"rows": 4})}
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        # Once its case is open, who answers for the problem changes on the case (reassign), not here.
+        if self.instance.pk and self.instance.case_id:
+            for name in ("enterprise", "responsible_unit"):
+                if (
+                    name in cleaned
+                    and cleaned[name] is not None
+                    and cleaned[name].pk != getattr(self.instance, f"{name}_id")
+                ):
+                    self.add_error(
+                        name, _("The problem's case is open: reassign the case on its page instead.")
+                    )
+        return cleaned
 
 
 class FollowUpForm(forms.Form):
