@@ -14,4 +14,6 @@ class EnterpriseConfig(AppConfig):
 
     def ready(self) -> None:
         for part in PARTS:
+            # Every ledger is registered at start-up, not when the URLs are first read.
+            import_module(f"heluo.enterprise.{part}.ledgers")
             import_module(f"heluo.enterprise.{part}.setup").ready()
