@@ -3,11 +3,14 @@ real division tree and the demo accounts, and each test's own rows are rolled ba
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from fnmatch import fnmatchcase
 from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.test import Client
 
 
@@ -43,6 +46,19 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
         grant_testapp_permissions()
 
 
+@contextmanager
+def kept_for_module(django_db_blocker: Any) -> Iterator[None]:
+    """Rows written inside stay for the tests of a module and are rolled back when the module ends.
+
+    For a module-scoped fixture that loads something slow (a module's demo) once instead of once per
+    test: each test's own transaction becomes a savepoint inside this one, so a test still sees the
+    loaded rows as they were written and its own changes are rolled back after it.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
 def users(db: Any) -> dict[str, Any]:
     """The demo accounts' users by user name."""
@@ -59,3 +75,26 @@ def login(username: str) -> Client:
 def client_as(db: Any) -> Any:
     """client_as("luolong") → a test client logged in as that demo account."""
     return login
+
+
+# Tests that run on a copy of the run's demo installation (tests/installations.py): they go to one xdist
+# worker (`--dist loadgroup`), which builds it once while the other goes on with everything else.
+DEMO_INSTALLATION_TESTS = (
+    "tests/browser/",
+    "tests/core/test_backup.py",
+    "tests/core/test_platform.py::test_demo_twice",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.startswith(DEMO_INSTALLATION_TESTS):
+            item.add_marker(pytest.mark.xdist_group("demo_installation"))
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """The run is over (in the xdist controller, or the only process): drop what tests/installations built."""
+    if not hasattr(session.config, "workerinput"):
+        from tests.installations import drop_templates
+
+        drop_templates()

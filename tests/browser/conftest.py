@@ -1,6 +1,7 @@
 """Browser tests: a real Heluo (`heluo up`: gunicorn over its own database with the demo loaded) driven
-by Debian's Chromium through Playwright. The database is SQLite in a temporary data directory, or a
-fresh PostgreSQL database when HELUO_TEST_DATABASE_URL is set."""
+by Debian's Chromium through Playwright. The installation is a copy of the run's demo installation
+(tests/installations.py): SQLite in a temporary data directory, or a PostgreSQL database of its own when
+HELUO_TEST_DATABASE_URL is set."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from typing import Any
 
 import pytest
 
-from tests.databases import drop_database, fresh_database
+from tests.databases import drop_database
+from tests.installations import heluo_environment, installed, server_url
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
@@ -63,21 +65,15 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
             )
         pytest.skip("Chromium not installed (run scripts/ensure_packages.sh test)")
     data_dir = tmp_path_factory.mktemp("served")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("HELUO_", "DJANGO_"))}
-    env.update(
-        HELUO_DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="heluo.settings", HELUO_LOGIN_FAILURE_LIMIT="50"
+    server = server_url()
+    database = installed(
+        tmp_path_factory, "demo", data_dir, f"{server.rsplit('/', 1)[-1]}_browser_{os.getpid()}"
     )
-    database = os.environ.get("HELUO_TEST_DATABASE_URL")
-    if database:
-        name = f"{database.rsplit('/', 1)[1]}_browser_{os.getpid()}"
-        env["HELUO_DATABASE_URL"] = fresh_database(database, name)
+    env = {**heluo_environment(data_dir, database), "HELUO_LOGIN_FAILURE_LIMIT": "50"}
     port = _free_port()
     served = Served(
         f"http://127.0.0.1:{port}", env, data_dir, data_dir / "server.log", hj212_port=_free_port()
     )
-    for step in (("migrate", "--noinput"), ("demo",)):
-        result = served.heluo(*step)
-        assert result.returncode == 0, result.stderr
     with served.log.open("w") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "heluo", "up", "--port", str(port), "--web-workers", "2", "--no-worker",

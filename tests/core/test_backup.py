@@ -15,7 +15,6 @@ import io
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tarfile
@@ -31,7 +30,8 @@ from django.utils.translation import gettext
 from heluo.core.demo_accounts import DEMO_PASSWORD
 from heluo.core.services.backup import BackupError
 from heluo.core.services.restore import verify_backup
-from tests.databases import drop_database, fresh_database
+from tests.databases import drop_database
+from tests.installations import installed, server_url
 
 EXCLUDED = {"sessions.Session", "axes.AccessAttempt", "axes.AccessAttemptExpiration"}
 ON_POSTGRES = bool(os.environ.get("HELUO_TEST_DATABASE_URL"))
@@ -215,33 +215,18 @@ def refused(result: subprocess.CompletedProcess[str], msgid: str) -> bool:
 
 @pytest.fixture(scope="module")
 def new_installation(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., Installation]]:
-    """new_installation(postgres=False) → a migrated, empty installation of its own.
-
-    `migrate` runs once per kind of database; each new installation is a copy of that one (the SQLite
-    file, or a PostgreSQL database created from it as a template).
-    """
-    server = os.environ.get("HELUO_TEST_DATABASE_URL", "")
+    """new_installation(postgres=False, kind="migrated") → an installation of its own: a copy of the run's
+    migrated, empty installation, or of its demo installation (tests/installations.py)."""
     databases: list[str] = []
-    templates: dict[bool, Installation] = {}
 
-    def database(template: str | None = None) -> str:
-        url = fresh_database(
-            server, f"{server.rsplit('/', 1)[1]}_backup_{os.getpid()}_{len(databases)}", template
-        )
-        databases.append(url)
-        return url
-
-    def make(postgres: bool = False) -> Installation:
-        if postgres not in templates:
-            templates[postgres] = Installation(tmp_path_factory.mktemp("template"))
-            templates[postgres].database_url = database() if postgres else ""
-            templates[postgres].ok("migrate", "--noinput")
-        template = templates[postgres]
+    def make(postgres: bool = False, kind: str = "migrated") -> Installation:
         installation = Installation(tmp_path_factory.mktemp("heluo"))
-        if postgres:
-            installation.database_url = database(template=template.database_url.rsplit("/", 1)[1])
-        for path in template.data_dir.glob("heluo.sqlite3*"):
-            shutil.copy(path, installation.data_dir)
+        name = f"{server_url().rsplit('/', 1)[-1]}_backup_{os.getpid()}_{len(databases)}"
+        installation.database_url = installed(
+            tmp_path_factory, kind, installation.data_dir, name, sqlite=not postgres
+        )
+        if installation.database_url:
+            databases.append(installation.database_url)
         return installation
 
     yield make
@@ -251,8 +236,7 @@ def new_installation(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Calla
 
 @pytest.fixture(scope="module")
 def source(new_installation: Callable[..., Installation]) -> Installation:
-    installation = new_installation()
-    installation.ok("demo")
+    installation = new_installation(kind="demo")
     installation.shell(EXTRA_ROWS)
     return installation
 

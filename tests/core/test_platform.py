@@ -12,14 +12,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.test import Client, override_settings
+from django.utils import translation
 from django.utils.translation import gettext
 
 from heluo.core.demo import load_demo
 from heluo.core.demo_accounts import DEMO_PASSWORD
 from heluo.core.services.accounts import system_operator
 from heluo.core.supervisor import Child, Supervisor
+from tests.databases import drop_database
+from tests.installations import build_output, heluo_environment, installed, server_url
 
 
 def heluo(*args: str, data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
@@ -117,13 +119,30 @@ def test_init_refuses_a_code_not_in_the_dataset(tmp_path: Path) -> None:
     assert result.returncode != 0 and "999999" in result.stderr
 
 
-def test_demo_twice_changes_nothing(db: Any, capsys: Any) -> None:
+def test_demo_twice_changes_nothing(db: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
     assert load_demo(system_operator()) == {}
-    call_command("demo")  # the other apps' demos, which the session's database does not hold
-    created = [line for line in capsys.readouterr().out.splitlines() if line.startswith("新建")]
+    data_dir = tmp_path_factory.mktemp("demo-again")
+    url = installed(
+        tmp_path_factory, "demo", data_dir, f"{server_url().rsplit('/', 1)[-1]}_demo_{os.getpid()}"
+    )
+    # `heluo demo` loaded every module's demo into the run's demo installation and said so in Chinese.
+    created = [
+        line for line in build_output(tmp_path_factory, "demo").splitlines() if line.startswith("新建")
+    ]
     assert created and not [line for line in created if re.search("[A-Za-z]", line)]
-    call_command("demo")
-    assert gettext("The demo data is already loaded: nothing changed.") in capsys.readouterr().out
+    try:
+        again = subprocess.run(
+            [sys.executable, "-m", "heluo", "demo"],
+            env=heluo_environment(data_dir, url), capture_output=True, text=True, timeout=600,
+        )  # fmt: skip
+    finally:
+        if url:
+            drop_database(url)
+    with translation.override("zh-hans"):
+        assert (
+            again.returncode == 0
+            and gettext("The demo data is already loaded: nothing changed.") in again.stdout
+        )
 
 
 def test_supervisor_restarts_a_dead_child_and_stops_all_on_request(tmp_path: Path) -> None:

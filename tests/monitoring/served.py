@@ -22,7 +22,8 @@ from typing import Any, TypeVar
 import pytest
 
 from heluo.monitoring.hj212 import CrcForm, Frame, HJ212Error, StreamDecoder, build_frame, format_data_time
-from tests.databases import drop_database, fresh_database
+from tests.databases import drop_database
+from tests.installations import heluo_environment, installed
 
 T = TypeVar("T")
 DEADLINE = 20.0
@@ -237,21 +238,16 @@ def _listening(port: int) -> bool:
 
 
 @contextmanager
-def installation(data_dir: Path, name: str) -> Iterator[Installation]:
-    """A migrated Heluo with the test monitors registered, and nothing running."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("HELUO_", "DJANGO_"))}
-    env.update(
-        HELUO_DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="heluo.settings", HELUO_LOG_LEVEL="WARNING"
-    )
-    database = os.environ.get("HELUO_TEST_DATABASE_URL")
-    url = fresh_database(database, f"heluo_ingest_{name}_{os.getpid()}") if database else None
-    if url:
-        env["HELUO_DATABASE_URL"] = url
-    site = Installation(data_dir, env, Database(path=data_dir / "heluo.sqlite3", url=url))
+def installation(factory: pytest.TempPathFactory, name: str) -> Iterator[Installation]:
+    """A migrated Heluo (a copy of the run's migrated installation) with the test monitors registered,
+    and nothing running."""
+    data_dir = factory.mktemp(name)
+    url = installed(factory, "migrated", data_dir, f"heluo_ingest_{name}_{os.getpid()}")
+    env = {**heluo_environment(data_dir, url), "HELUO_LOG_LEVEL": "WARNING"}
+    site = Installation(data_dir, env, Database(path=data_dir / "heluo.sqlite3", url=url or None))
     try:
-        for step in (("migrate", "--noinput"), ("shell", "--no-imports", "-c", SETUP)):
-            result = site.heluo(*step)
-            assert result.returncode == 0, result.stderr[-3000:]
+        result = site.heluo("shell", "--no-imports", "-c", SETUP)
+        assert result.returncode == 0, result.stderr[-3000:]
         yield site
     finally:
         for process in site.processes:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -18,13 +20,24 @@ from heluo.monitoring.hj212 import BEIJING
 from heluo.monitoring.models import Alarm, AlarmState, HourlyValue, Monitor, MonitoringPoint, Reading
 from heluo.monitoring.services import intake, rollups, station_profile
 from heluo.monitoring.simulation import Weather, realtime_frame
+from tests.conftest import kept_for_module
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_registers_sites_across_the_city_each_with_a_monitor_and_is_idempotent() -> None:
+@pytest.fixture(scope="module")
+def registered(django_db_setup: None, django_db_blocker: Any) -> Iterator[Counter[str]]:
+    """The dust demo's sites with their monitors, loaded once for this module's tests."""
+    with kept_for_module(django_db_blocker):
+        operator = system_operator()
+        yield dust_demo.load_demo(operator) + monitoring_demo.load_monitors(operator)
+
+
+def test_the_demo_registers_sites_across_the_city_each_with_a_monitor_and_is_idempotent(
+    registered: Counter[str],
+) -> None:
     operator = system_operator()
-    created = dust_demo.load_demo(operator) + monitoring_demo.load_monitors(operator)
+    created = registered
     sites = Site.objects.filter(is_demo=True).select_related("division", "grid")
     assert sites.count() >= 200 and sum(created.values()) > 0
     districts = Counter(site.division.code[:6] for site in sites)
@@ -48,9 +61,10 @@ def test_the_demo_registers_sites_across_the_city_each_with_a_monitor_and_is_ide
     assert dust_demo.load_demo(operator) + monitoring_demo.load_monitors(operator) == Counter()
 
 
-def test_the_demo_history_came_through_the_ingest_path_so_statuses_rollups_and_alarms_agree() -> None:
+def test_the_demo_history_came_through_the_ingest_path_so_statuses_rollups_and_alarms_agree(
+    registered: Counter[str],
+) -> None:
     operator = system_operator()
-    dust_demo.load_demo(operator)
     now = timezone.now()
     monitoring_demo.load_demo(operator)
     monitors = list(Monitor.objects.filter(is_demo=True).select_related("status", "latest").order_by("pk"))
@@ -79,10 +93,9 @@ def test_the_demo_history_came_through_the_ingest_path_so_statuses_rollups_and_a
     assert monitoring_demo.load_demo(operator) == Counter()  # loaded once
 
 
-def test_the_demo_simulator_raises_an_alarm_within_minutes_and_its_case_goes_to_the_grid_officer() -> None:
-    operator = system_operator()
-    dust_demo.load_demo(operator)
-    monitoring_demo.load_monitors(operator)
+def test_the_demo_simulator_raises_an_alarm_within_minutes_and_its_case_goes_to_the_grid_officer(
+    registered: Counter[str],
+) -> None:
     start = timezone.now()
     monitors = list(Monitor.objects.filter(is_demo=True).order_by("pk"))
     episodes = monitoring_demo.live_episodes([m.mn for m in monitors], start)

@@ -39,7 +39,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installation]:
-    with installation(tmp_path_factory.mktemp("mqtt"), "mqtt") as site:
+    with installation(tmp_path_factory, "mqtt") as site:
         yield site
 
 

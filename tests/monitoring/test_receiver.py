@@ -34,7 +34,7 @@ from .served import SIMULATED, SM4_KEY, Installation, Receiver, data_frame, free
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installation]:
-    with installation(tmp_path_factory.mktemp("ingest"), "receiver") as installed:
+    with installation(tmp_path_factory, "receiver") as installed:
         yield installed
 
 
