@@ -18,6 +18,8 @@ from simple_history.models import HistoricalRecords
 
 from heluo.core.models import Attachment, Division, DivisionLevel, LedgerModel, UserScope
 
+from . import rules
+
 __all__ = [
     "HoursKind",
     "MonthlyStatistics",
@@ -72,11 +74,11 @@ class YearPlan(LedgerModel):
 
 
 class RoomState(models.TextChoices):
-    PLANNED = "planned", _("planned")
-    STARTED = "started", _("construction started")
-    FITTING_OUT = "fitting_out", _("fitting out")
-    IN_SERVICE = "in_service", _("in service")
-    CLOSED = "closed", _("closed")
+    PLANNED = rules.PLANNED, _("planned")
+    STARTED = rules.STARTED, _("construction started")
+    FITTING_OUT = rules.FITTING_OUT, _("fitting out")
+    IN_SERVICE = rules.IN_SERVICE, _("in service")
+    CLOSED = rules.CLOSED, _("closed")
 
 
 class Room(LedgerModel):
@@ -277,7 +279,9 @@ class SpecialDay(LedgerModel):
     def clean(self) -> None:
         super().clean()
         if not self.closed and (self.opens is None or self.closes is None):
-            raise ValidationError(_("A day that is not closed needs its opening and closing times."))
+            raise ValidationError(
+                {"opens": _("A day that is not closed needs its opening and closing times.")}
+            )
 
 
 def _not_negative() -> list[MinValueValidator]:
