@@ -48,7 +48,7 @@ ROOMS: Workflow[Room] = Workflow(
         transition("fit_out", gettext_lazy("Fitting out"), [S.PLANNED, S.STARTED], S.FITTING_OUT, "change_room"),
         transition("open", gettext_lazy("Opened"), [S.PLANNED, S.STARTED, S.FITTING_OUT], S.IN_SERVICE,
                    "change_room"),
-        transition("close", gettext_lazy("Closed"), [S.IN_SERVICE], S.CLOSED, "change_room"),
+        transition("close", gettext_lazy("Closed down"), [S.IN_SERVICE], S.CLOSED, "change_room"),
         transition("reopen", gettext_lazy("Reopened"), [S.CLOSED], S.IN_SERVICE, "change_room"),
     ],
 )  # fmt: skip
