@@ -19,4 +19,5 @@ urlpatterns = [
     path("dust/", include("heluo.dust.urls")),
     path("enterprise/", include("heluo.enterprise.urls")),
     path("monitoring/", include("heluo.monitoring.urls")),
+    path("studyrooms/", include("heluo.studyrooms.urls")),
 ]
