@@ -167,6 +167,15 @@ BUILTIN_ROLES = (
         ),
         95,
     ),
+    RoleDefinition(
+        "culture_office",
+        _("Culture office (city study rooms)"),
+        # 书香洛阳 office of the city or a district: the rooms, their plans and statistics, and the cases of
+        # rooms late against their plan.
+        ("core", "cases", "studyrooms"),
+        ("core.view_*", "core.add_attachment", "cases.view_*", "cases.change_*", "studyrooms.*"),
+        96,
+    ),
     RoleDefinition("leader", _("Leader (read only)"), ALL_MODULES, ("*.view_*",), 100),
 )
 
