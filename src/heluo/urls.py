@@ -19,4 +19,6 @@ urlpatterns = [
     path("dust/", include("heluo.dust.urls")),
     path("enterprise/", include("heluo.enterprise.urls")),
     path("monitoring/", include("heluo.monitoring.urls")),
+    # The public finder: no login, the only pages meant for citizens (docs/studyrooms-public.md).
+    path("public/", include("heluo.studyrooms.public.urls")),
 ]
