@@ -158,10 +158,11 @@ def test_a_staffed_room_has_no_desk_hours_even_when_rows_say_so() -> None:
 
 def test_the_week_lists_each_day_monday_first() -> None:
     days = week(STAFFED)
-    assert days[0] == ((t("08:30"), t("21:00")),)
-    assert days[4] == ((t("08:30"), t("12:00")), (t("20:00"), t("02:00")))
-    assert days[5] == days[6] == ()
-    assert week(ROUND_THE_CLOCK, DESK)[2] == ((t("09:00"), t("17:00")),)
+    assert days[0] == Hours(((t("08:30"), t("21:00")),))
+    assert days[4] == Hours(((t("08:30"), t("12:00")), (t("20:00"), t("02:00"))))
+    assert days[5] == days[6] == Hours()
+    assert week(ROUND_THE_CLOCK, DESK)[2] == Hours(((t("09:00"), t("17:00")),))
+    assert week((Period(3, t("00:00"), t("00:00")),))[3] == Hours(all_day=True)
 
 
 def test_special_days_ahead_are_one_per_date_and_the_rooms_own_wins() -> None:

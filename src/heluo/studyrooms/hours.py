@@ -126,11 +126,11 @@ def _hours(
     return Hours(() if all_day else periods, all_day=all_day, special=special, is_special=is_special)
 
 
-def week(periods: Iterable[Period], kind: Kind = ROOM) -> tuple[tuple[tuple[dt.time, dt.time], ...], ...]:
-    """The weekly periods of one kind, Monday first, each day's sorted by opening time."""
+def week(periods: Iterable[Period], kind: Kind = ROOM) -> tuple[Hours, ...]:
+    """The weekly hours of one kind, Monday first, each day's periods sorted by opening time."""
     listed = list(periods)
     return tuple(
-        tuple(sorted((p.opens, p.closes) for p in listed if p.weekday == weekday and p.kind == kind))
+        _hours(tuple(sorted((p.opens, p.closes) for p in listed if p.weekday == weekday and p.kind == kind)))
         for weekday in range(7)
     )
 

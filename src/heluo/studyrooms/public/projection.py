@@ -64,6 +64,7 @@ class PublicRoom:
     phone: str
     is_open: bool
     today: str  # today's hours: "08:30–21:00", "24小时", "今日闭馆"
+    closed_today: bool
     desk_today: str  # a 24-hour room's service desk today; "" for other rooms
     state: str  # "开放中（至 21:00）", "已闭馆（明日 08:30 开放）"
 
@@ -199,6 +200,7 @@ def _project(
         phone=room.phone_public,
         is_open=status.is_open,
         today=_text(status.today, closed=_("Closed today")),
+        closed_today=status.today.closed,
         desk_today=_text(status.desk_today, closed=_("Closed today")) if status.desk_today else "",
         state=state_text(status, at),
     )
@@ -236,8 +238,8 @@ def _text(day: hours.Hours, *, closed: str) -> str:
     return hours.hours_text(day, all_day=_("Open 24 hours"), closed=closed, next_day=_("next day "))
 
 
-def _line(periods: tuple[tuple[dt.time, dt.time], ...]) -> str:
-    return _text(hours.Hours(periods), closed=pgettext("opening hours", "Closed"))
+def _line(day: hours.Hours) -> str:
+    return _text(day, closed=pgettext("opening hours", "Closed"))
 
 
 def _special_line(
