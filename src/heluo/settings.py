@@ -392,3 +392,6 @@ MQTT_CLIENT_ID = env_str("HELUO_MQTT_CLIENT_ID")
 # Dust inspections (docs/dust-inspections.md): the unit supervising their cases (by name) and a patrol report's time limit.
 HELUO_DUST_SUPERVISING_UNIT = env_str("HELUO_DUST_SUPERVISING_UNIT", "洛阳市住房和城乡建设局")
 HELUO_DUST_PATROL_DAYS = env_int("HELUO_DUST_PATROL_DAYS", 3)
+# City study rooms (docs/studyrooms.md): working days a county has to answer the case of a room late
+# against its year plan with how and when it will open.
+STUDYROOMS_LATE_CASE_DAYS = env_int("HELUO_STUDYROOMS_LATE_CASE_DAYS", 10)

@@ -50,6 +50,7 @@ PAGES = [
     "/dust/patrol/new/",
     "/dust/measures/?kind=stop_work", "/dust/penaltycounts/?running=true",
     "/dust/consultation/", "/dust/consultation/history/",
+    "/studyrooms/plans/progress/",
 ]  # fmt: skip
 
 

@@ -18,6 +18,8 @@ from simple_history.models import HistoricalRecords
 
 from heluo.core.models import Attachment, Division, DivisionLevel, LedgerModel, UserScope
 
+from . import rules
+
 __all__ = [
     "HoursKind",
     "MonthlyStatistics",
@@ -46,7 +48,7 @@ class YearPlan(LedgerModel):
         related_name="study_room_plans", limit_choices_to=COUNTY_DIVISIONS,
     )  # fmt: skip
     planned_rooms = models.PositiveSmallIntegerField(_("rooms planned"))
-    deadline = models.DateField(_("deadline"))
+    deadline = models.DateField(_("deadline to open"))
     notes = models.TextField(_("notes"), blank=True)
 
     history = HistoricalRecords()
@@ -72,11 +74,11 @@ class YearPlan(LedgerModel):
 
 
 class RoomState(models.TextChoices):
-    PLANNED = "planned", _("planned")
-    STARTED = "started", _("construction started")
-    FITTING_OUT = "fitting_out", _("fitting out")
-    IN_SERVICE = "in_service", _("in service")
-    CLOSED = "closed", _("closed")
+    PLANNED = rules.PLANNED, _("planned")
+    STARTED = rules.STARTED, _("construction started")
+    FITTING_OUT = rules.FITTING_OUT, _("fitting out")
+    IN_SERVICE = rules.IN_SERVICE, _("in service")
+    CLOSED = rules.CLOSED, _("closed down")
 
 
 class Room(LedgerModel):
@@ -246,7 +248,7 @@ class SpecialDay(LedgerModel):
     )  # fmt: skip
     date = models.DateField(_("date"))
     name = models.CharField(_("name"), max_length=60, blank=True)
-    closed = models.BooleanField(_("closed"), default=False)
+    closed = models.BooleanField(_("closed that day"), default=False)
     opens = models.TimeField(_("opens"), null=True, blank=True)
     closes = models.TimeField(_("closes"), null=True, blank=True)
 
@@ -277,7 +279,9 @@ class SpecialDay(LedgerModel):
     def clean(self) -> None:
         super().clean()
         if not self.closed and (self.opens is None or self.closes is None):
-            raise ValidationError(_("A day that is not closed needs its opening and closing times."))
+            raise ValidationError(
+                {"opens": _("A day that is not closed needs its opening and closing times.")}
+            )
 
 
 def _not_negative() -> list[MinValueValidator]:
@@ -295,7 +299,7 @@ class OpeningBalance(LedgerModel):
         Room, verbose_name=_("city study room"), on_delete=models.CASCADE, related_name="opening_balance"
     )
     as_of = models.DateField(_("as of"), help_text=_("Counted up to and including this day."))
-    visits = models.PositiveIntegerField(_("visits"), default=0)
+    visits = models.PositiveIntegerField(_("reader visits"), default=0)
     loans = models.PositiveIntegerField(_("loans"), default=0)
     returns = models.PositiveIntegerField(_("returns"), default=0)
     new_cards = models.PositiveIntegerField(_("new reader cards"), default=0)
@@ -326,7 +330,7 @@ class MonthlyStatistics(LedgerModel):
         Room, verbose_name=_("city study room"), on_delete=models.PROTECT, related_name="monthly_statistics"
     )
     month = models.DateField(_("month"), help_text=_("The first day of the month."))
-    visits = models.PositiveIntegerField(_("visits"), default=0)
+    visits = models.PositiveIntegerField(_("reader visits"), default=0)
     loans = models.PositiveIntegerField(_("loans"), default=0)
     returns = models.PositiveIntegerField(_("returns"), default=0)
     new_cards = models.PositiveIntegerField(_("new reader cards"), default=0)
