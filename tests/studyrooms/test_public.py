@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django.contrib.sessions.models import Session
 from django.test import Client
+from django.urls import URLResolver, get_resolver
 from django.utils import timezone
 
 from heluo.core.models import Division
@@ -213,3 +214,27 @@ def test_the_list_reads_the_rooms_in_a_fixed_number_of_queries(
 
 def test_the_login_page_links_the_finder() -> None:
     assert 'href="/public/studyrooms/"' in Client().get("/login/").content.decode()
+
+
+def _open_routes(patterns: list[Any], prefix: str = "") -> list[str]:
+    """The routes of every view that is served without login, walking the whole URLconf."""
+    found = []
+    for pattern in patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            found += _open_routes(pattern.url_patterns, route)
+        elif getattr(pattern.callback, "login_required", True) is False:
+            found.append(route)
+    return found
+
+
+def test_the_finder_is_the_only_site_page_open_without_login() -> None:
+    # The API answers anonymous calls itself (401, heluo.core.api); login and language come before login.
+    others = [
+        route for route in _open_routes(get_resolver("heluo.urls").url_patterns)
+        if not route.startswith(("api/", "login/", "i18n/setlang/", "jsi18n/"))
+    ]  # fmt: skip
+    assert sorted(others) == [
+        "public/studyrooms/", "public/studyrooms/<int:pk>/", "public/studyrooms/map/",
+        "public/studyrooms/rooms.json",
+    ]  # fmt: skip
