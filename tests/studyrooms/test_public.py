@@ -177,8 +177,9 @@ def test_an_unknown_district_says_so_and_shows_every_room(at_monday_morning: dt.
 
 
 def test_a_24_hour_rooms_page_shows_its_desk_hours_and_the_special_days_ahead(
-    at_monday_morning: dt.datetime,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(projection, "now", lambda: MONDAY_MORNING)
     shown = room(self_service_24h=True, hours=False)
     for weekday in range(5):
         OpeningHours.objects.create(
@@ -189,6 +190,10 @@ def test_a_24_hour_rooms_page_shows_its_desk_hours_and_the_special_days_ahead(
     SpecialDay.objects.create(room=shown, date=dt.date(2026, 12, 1), closed=True, name="已过去")
     body = Client().get(f"/public/studyrooms/{shown.pk}/").content.decode()
     assert "开放中" in body and "24小时" in body
+    at_new_year = MONDAY_MORNING.replace(year=2027, month=1, day=1)
+    monkeypatch.setattr(projection, "now", lambda: at_new_year)
+    card = Client().get("/public/studyrooms/").content.decode().split(f'data-id="{shown.pk}"')[1]
+    assert "今日 24小时（元旦） · 服务台 10:00–16:00 ·" in card.split("</article>")[0]
     assert '<th scope="row">星期一</th><td>09:00–17:00</td>' in body
     assert '<th scope="row">星期六</th><td>闭馆</td>' in body
     assert "2026-12-09 星期三 设备检修</th><td>闭馆</td>" in body

@@ -199,7 +199,7 @@ def _project(
         self_service_24h=room.self_service_24h,
         phone=room.phone_public,
         is_open=status.is_open,
-        today=_text(status.today, closed=_("Closed today")),
+        today=_today(status.today),
         closed_today=status.today.closed,
         desk_today=_text(status.desk_today, closed=_("Closed today")) if status.desk_today else "",
         state=state_text(status, at),
@@ -236,6 +236,12 @@ def moment_text(moment: dt.datetime, at: dt.datetime, *, end: bool = False) -> s
 
 def _text(day: hours.Hours, *, closed: str) -> str:
     return hours.hours_text(day, all_day=_("Open 24 hours"), closed=closed, next_day=_("next day "))
+
+
+def _today(day: hours.Hours) -> str:
+    """Today's hours, with the name of the holiday that sets them: 10:00–16:00（元旦）."""
+    text = _text(day, closed=_("Closed today"))
+    return _("%(hours)s (%(name)s)") % {"hours": text, "name": day.special} if day.special else text
 
 
 def _line(day: hours.Hours) -> str:
