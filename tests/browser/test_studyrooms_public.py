@@ -123,3 +123,7 @@ def test_the_nearest_open_room_comes_first_when_sorted_by_distance(
     page.locator("[data-testid=room-map] canvas").wait_for()
     assert no_horizontal_scroll(page)
     shot(page, "studyrooms-public-map")
+    page.click("[data-testid=map-zoom]")
+    shot(page, "studyrooms-public-map-zoomed")
+    page.get_by_role("button", name="全市").click()
+    shot(page, "studyrooms-public-map-city-again")

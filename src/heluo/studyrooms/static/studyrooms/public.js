@@ -98,6 +98,17 @@
       if (item.data && item.data.room) { window.location.href = item.data.room.url; }
     });
     window.addEventListener("resize", function () { chart.resize(); });
+    // The rooms crowd the city's core, where the small districts are: a button zooms to the median room.
+    var views = document.getElementById("map-views");
+    if (!rooms.length) { return; }
+    function median(values) { values.sort(function (a, b) { return a - b; }); return values[Math.floor(values.length / 2)]; }
+    var core = [median(rooms.map(function (r) { return r.longitude; })), median(rooms.map(function (r) { return r.latitude; }))];
+    views.hidden = false;
+    views.addEventListener("click", function (event) {
+      var view = event.target.dataset && event.target.dataset.view;
+      if (!view) { return; }
+      chart.setOption({ geo: view === "rooms" ? { center: core, zoom: 6 } : { center: null, zoom: 1.1 } });
+    });
   }
 
   setUpDistance();
