@@ -13,7 +13,7 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import URLResolver, get_resolver
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from heluo.core.models import Division
 from heluo.studyrooms.models import HoursKind, OpeningHours, Room, RoomState, SpecialDay
@@ -243,3 +243,20 @@ def test_the_finder_is_the_only_site_page_open_without_login() -> None:
         "public/studyrooms/", "public/studyrooms/<int:pk>/", "public/studyrooms/map/",
         "public/studyrooms/rooms.json",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("moment", "end", "text"),
+    [
+        (dt.datetime(2026, 12, 7, 21, 0), True, "21:00"),
+        (dt.datetime(2026, 12, 8, 0, 0), True, "24:00"),
+        (dt.datetime(2026, 12, 8, 0, 0), False, "明日 00:00"),
+        (dt.datetime(2026, 12, 8, 2, 0), True, "明日 02:00"),
+        (dt.datetime(2026, 12, 10, 8, 30), False, "星期四 08:30"),
+        (dt.datetime(2026, 12, 14, 8, 30), False, "12月14日 08:30"),
+    ],
+)
+def test_a_time_ahead_reads_as_people_say_it(moment: dt.datetime, end: bool, text: str) -> None:
+    with translation.override("zh-hans"):
+        zone = timezone.get_default_timezone()
+        assert projection.moment_text(moment.replace(tzinfo=zone), MONDAY_MORNING, end=end) == text
