@@ -30,3 +30,7 @@ class StudyroomsConfig(AppConfig):
             MenuItem(_("Special days"), "studyrooms:specialday_list", "studyrooms.SpecialDay"),
         )
         from . import figures  # noqa: F401  (registers the published figures)
+
+        register_menu(
+            "studyrooms", MenuItem(_("Study rooms in figures"), "studyrooms:summary", "studyrooms.Room")
+        )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from .rules import CLOSED, FITTING_OUT, IN_SERVICE, PLANNED, STARTED
 
@@ -23,6 +24,11 @@ class Dates:
     fitting_out_on: dt.date | None = None
     opened_on: dt.date | None = None
     closed_on: dt.date | None = None
+
+    @classmethod
+    def of(cls, room: Any) -> Dates:
+        """The dates of anything that has them by these names (a room)."""
+        return cls(room.started_on, room.fitting_out_on, room.opened_on, room.closed_on)
 
 
 def state_on(dates: Dates, day: dt.date) -> str:
