@@ -66,6 +66,16 @@ def test_the_summary_at_the_articles_day_reads_as_the_article() -> None:
     assert render_sentence("studyrooms.plan", city, ARTICLE_DAY) == PLAN
 
 
+def test_the_summary_page_at_the_articles_day_shows_every_figure_of_the_article(client_as: Any) -> None:
+    answer = client_as("admin").get("/studyrooms/summary/", {"day": "2019-06-30"})
+    assert answer.status_code == 200
+    page = answer.content.decode()
+    assert SUMMARY in page and PLAN in page
+    assert all(f'data-figure="studyrooms.{key}">{text}<' in page for key, text in ARTICLE.items())
+    count = answer.context["summary"].countdown
+    assert (count.deadline, count.days_left, count.to_build) == (dt.date(2019, 8, 31), 62, 42)
+
+
 def test_the_articles_totals_are_not_round() -> None:
     city = Territory.city()
     for key in ("visits", "loans_and_returns", "new_cards", "events", "event_participants"):

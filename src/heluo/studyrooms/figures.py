@@ -43,7 +43,7 @@ KEYS = CUMULATIVE + PLAN
 SUMMARY = "studyrooms.summary"
 PLAN_SUMMARY = "studyrooms.plan"
 
-OPEN_ON_THE_DAY = _("Rooms opened by the period's last day and not closed by it.")
+OPEN_ON_THE_DAY = _("Rooms in service at the end of the period's last day, read from the days of their acts.")
 COUNTED_UP_TO = _(
     "Opening balances counted by the period's last day, plus the monthly statistics of the months after "
     "each balance that are over by then."

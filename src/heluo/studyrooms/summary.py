@@ -47,12 +47,10 @@ class SummaryForm(forms.Form):
         # The districts and counties of today the user covers, or their own divisions; the whole city
         # only for those who see it.
         counties = Division.objects.filter(level=DivisionLevel.COUNTY, valid_to__isnull=True)
-        if scope.unrestricted:
-            counties = counties.filter(code__startswith=_city_prefix())
-        else:
+        if not scope.unrestricted:
             own = Division.objects.filter(path__in=scope.prefixes)
             counties = counties.filter(pk__in=Division.objects.for_user(user).values("pk")) | own
-            field.required = True
+            # Left empty: the first of their own (the select offers no empty choice).
             field.empty_label = None
         field.queryset = counties.order_by("code")
 
@@ -68,20 +66,17 @@ class SummaryForm(forms.Form):
         return day
 
     def chosen(self) -> tuple[Territory, Division | None, dt.date]:
-        """The territory (the chosen division with its predecessors, or the city), and the day."""
+        """The territory (the chosen division with its predecessors; the whole city for the city or for
+        no choice), the division, and the day."""
         data = self.cleaned_data if self.is_valid() else {}
         division = data.get("division")
         field = cast(forms.ModelChoiceField, self.fields["division"])
-        if division is None and field.required and field.queryset is not None:
+        if division is None and field.empty_label is None and field.queryset is not None:
             division = field.queryset.first()
-        territory = Territory.of(division) if division is not None else Territory.city()
+        # The city's own sentences say 全市, as its offices write them.
+        city_wide = division is None or division.level <= DivisionLevel.CITY
+        territory = Territory.city() if city_wide else Territory.of(division)
         return territory, division, data.get("day") or timezone.localdate()
-
-
-def _city_prefix() -> str:
-    """The path of the city the installation serves: the counties listed are its own."""
-    city = Division.objects.filter(level=DivisionLevel.CITY, valid_to__isnull=True).order_by("code").first()
-    return city.code[:4] if city is not None else ""
 
 
 @dataclass(frozen=True)
@@ -218,15 +213,16 @@ def workbook(result: Summary) -> bytes:
     if result.countdown is not None:
         line += 1
         count = result.countdown
-        for label, number in ((_("Deadline"), date_text(count.deadline)), (_("Days left"), count.days_left),
-                              (_("Rooms still to build"), count.to_build), (_("Rooms late"), count.late)):  # fmt: skip
+        for label, number in ((_("Plan deadline"), date_text(count.deadline)),
+                              (_("Days to the deadline (negative: past it)"), count.days_left),
+                              (_("Rooms still to build"), count.to_build), (_("Rooms late that day"), count.late)):  # fmt: skip
             sheet.write_string(line, 0, label)
             sheet.write(line, 2, number)
             line += 1
     sheet.set_column(0, 0, max(display_width(str(r.figure.label)) for r in readings) + 2)
     sheet.set_column(1, 2, 18)
 
-    parts = book.add_worksheet(_("By division"))
+    parts = book.add_worksheet(_("By district or street"))
     headers = [_("Division"), *_labels()]
     parts.write_row(0, 0, headers, bold)
     for line, row in enumerate(result.parts, start=1):
