@@ -29,7 +29,8 @@ def plan(code: str = LAOCHENG, year: int = 2019, **fields: Any) -> YearPlan:
 def room(code: str = XIGUAN, **fields: Any) -> Room:
     fields.setdefault("address", "测试路1号")
     fields.setdefault("seats", 40)
-    return Room.objects.create(name=f"测试城市书房{next(_serial)}", division=division(code), **fields)
+    fields.setdefault("name", f"测试城市书房{next(_serial)}")
+    return Room.objects.create(division=division(code), **fields)
 
 
 def hours(

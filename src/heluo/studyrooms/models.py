@@ -48,7 +48,7 @@ class YearPlan(LedgerModel):
         related_name="study_room_plans", limit_choices_to=COUNTY_DIVISIONS,
     )  # fmt: skip
     planned_rooms = models.PositiveSmallIntegerField(_("rooms planned"))
-    deadline = models.DateField(_("deadline"))
+    deadline = models.DateField(_("deadline to open"))
     notes = models.TextField(_("notes"), blank=True)
 
     history = HistoricalRecords()
@@ -78,7 +78,7 @@ class RoomState(models.TextChoices):
     STARTED = rules.STARTED, _("construction started")
     FITTING_OUT = rules.FITTING_OUT, _("fitting out")
     IN_SERVICE = rules.IN_SERVICE, _("in service")
-    CLOSED = rules.CLOSED, _("closed")
+    CLOSED = rules.CLOSED, _("closed down")
 
 
 class Room(LedgerModel):
@@ -248,7 +248,7 @@ class SpecialDay(LedgerModel):
     )  # fmt: skip
     date = models.DateField(_("date"))
     name = models.CharField(_("name"), max_length=60, blank=True)
-    closed = models.BooleanField(_("closed"), default=False)
+    closed = models.BooleanField(_("closed that day"), default=False)
     opens = models.TimeField(_("opens"), null=True, blank=True)
     closes = models.TimeField(_("closes"), null=True, blank=True)
 
@@ -299,7 +299,7 @@ class OpeningBalance(LedgerModel):
         Room, verbose_name=_("city study room"), on_delete=models.CASCADE, related_name="opening_balance"
     )
     as_of = models.DateField(_("as of"), help_text=_("Counted up to and including this day."))
-    visits = models.PositiveIntegerField(_("visits"), default=0)
+    visits = models.PositiveIntegerField(_("reader visits"), default=0)
     loans = models.PositiveIntegerField(_("loans"), default=0)
     returns = models.PositiveIntegerField(_("returns"), default=0)
     new_cards = models.PositiveIntegerField(_("new reader cards"), default=0)
@@ -330,7 +330,7 @@ class MonthlyStatistics(LedgerModel):
         Room, verbose_name=_("city study room"), on_delete=models.PROTECT, related_name="monthly_statistics"
     )
     month = models.DateField(_("month"), help_text=_("The first day of the month."))
-    visits = models.PositiveIntegerField(_("visits"), default=0)
+    visits = models.PositiveIntegerField(_("reader visits"), default=0)
     loans = models.PositiveIntegerField(_("loans"), default=0)
     returns = models.PositiveIntegerField(_("returns"), default=0)
     new_cards = models.PositiveIntegerField(_("new reader cards"), default=0)

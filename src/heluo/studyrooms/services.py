@@ -48,7 +48,7 @@ ROOMS: Workflow[Room] = Workflow(
         transition("fit_out", gettext_lazy("Fitting out"), [S.PLANNED, S.STARTED], S.FITTING_OUT, "change_room"),
         transition("open", gettext_lazy("Opened"), [S.PLANNED, S.STARTED, S.FITTING_OUT], S.IN_SERVICE,
                    "change_room"),
-        transition("close", gettext_lazy("Closed"), [S.IN_SERVICE], S.CLOSED, "change_room"),
+        transition("close", gettext_lazy("Closed down"), [S.IN_SERVICE], S.CLOSED, "change_room"),
         transition("reopen", gettext_lazy("Reopened"), [S.CLOSED], S.IN_SERVICE, "change_room"),
     ],
 )  # fmt: skip
@@ -137,7 +137,7 @@ def open_late_room_cases(now: dt.datetime | None = None) -> int:
             if room is None or not rules.is_late(room.state, room.deadline, today):
                 continue
             room.late_case = _open_case(room, now)
-            room._history_user = None  # type: ignore[attr-defined]
+            room._history_user = None
             room.save(update_fields=["late_case", "updated_at", "row_version"])
             opened += 1
     return opened
@@ -199,7 +199,7 @@ def close_late_case(room: Room, *, at: dt.datetime | None = None) -> Case | None
     """Close the room's open late case now that it is in service, as the system operator: a case in
     the handler's hands is answered with the opening and closed; one never assigned, or suspended, is
     cancelled with the same reason. Returns the case, or None when it had none open."""
-    case = Case.objects.filter(pk=room.late_case_id).first()
+    case = room.late_case
     if case is None or case.state not in OPEN_STATES:
         return None
     operator = system_operator()
