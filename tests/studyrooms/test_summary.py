@@ -75,12 +75,16 @@ def test_today_is_the_default_and_a_year_without_a_plan_has_no_countdown(client_
     assert summary.sentence.startswith("截至目前,全市已建成开放城市书房3座,")
 
 
-def test_a_district_user_chooses_among_their_own_and_is_refused_others(client_as: Any, rows: None) -> None:
+def test_a_district_user_sees_their_own_by_default_and_is_refused_others(client_as: Any, rows: None) -> None:
     client = client_as("laocheng")
     summary = client.get(URL, {"day": "2019-06-30"}).context["summary"]
-    assert summary.place == "老城区" and summary.sentence.startswith("截至目前,老城区已建成开放城市书房2座,")
+    assert summary.sentence.startswith("截至目前,老城区已建成开放城市书房2座,")
+    assert [row.division.code for row in summary.parts] == [LAOCHENG]
     answer = client.get(URL, {"day": "2019-06-30", "division": division(LUOLONG).pk})
     assert answer.status_code == 400 and answer.context["summary"] is None
+    assert (
+        client.get(reverse("studyrooms:summary_xlsx"), {"division": division(LUOLONG).pk}).status_code == 400
+    )
 
 
 @pytest.mark.parametrize("day", ["2999-01-01", "1999-12-31", "30/06/2019"])

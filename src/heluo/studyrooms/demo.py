@@ -76,6 +76,18 @@ class Schedule:
     due_on: dt.date | None = None
 
 
+@dataclass(frozen=True)
+class OpenMonth:
+    """A month a room was open: its first and last open days, the share of the month they span, and how
+    many months the room had been open before it."""
+
+    month: dt.date
+    first_day: dt.date
+    last_day: dt.date
+    share: float
+    age: int
+
+
 def load_demo(operator: Any) -> Counter[str]:
     if Room.objects.filter(is_demo=True).exists():
         return Counter()
@@ -295,31 +307,28 @@ class _Loader:
 
     # --- statistics ----------------------------------------------------------------------------------
 
-    def open_days(self, room: Room, month: dt.date) -> float:
-        """The share of the month the room was open (its first and last months are partial)."""
-        first = max(month, room.opened_on or month)
-        last = min(_month_end(month), room.closed_on or _month_end(month))
-        return max((last - first).days + 1, 0) / ((_month_end(month) - month).days + 1)
-
-    def room_months(self, room: Room) -> Iterator[tuple[dt.date, float]]:
-        """(month, share of it open) of the months with statistics: from 2019 (or the opening) to last
-        month (or the closing)."""
-        if room.opened_on is None:
+    def room_months(self, room: Room) -> Iterator[OpenMonth]:
+        """The months with statistics: from 2019 (or the opening) to last month (or the closing)."""
+        opened = room.opened_on
+        if opened is None:
             return
-        first = max(FIRST_MONTH, room.opened_on.replace(day=1))
         last = min(self.last_month, room.closed_on or self.last_month)
-        for month in _months(first, last):
-            yield month, self.open_days(room, month)
+        for month in _months(max(FIRST_MONTH, opened.replace(day=1)), last):
+            end = _month_end(month)
+            first_day, last_day = max(month, opened), min(end, room.closed_on or end)
+            share = ((last_day - first_day).days + 1) / ((end - month).days + 1)
+            age = (month.year - opened.year) * 12 + month.month - opened.month
+            yield OpenMonth(month, first_day, last_day, share, age)
 
     def monthly(self, rooms: list[Room]) -> list[MonthlyStatistics]:
         rows = []
         for room in rooms:
-            # Readers a seat brings in a month: more in the city, more in a 24-hour room.
+            # Readers a seat brings in a month: more in a 24-hour room; fewer in a new room's first months.
             rate = self.rng.uniform(22, 32) * (1.15 if room.self_service_24h else 1.0)
-            for month, share in self.room_months(room):
-                age = (month.year - room.opened_on.year) * 12 + month.month - room.opened_on.month
+            for open_month in self.room_months(room):
+                month, age = open_month.month, open_month.age
                 ramp = (0.6, 0.8, 0.9)[age] if age < 3 else 1.0
-                visits = int(room.seats * rate * SEASON[month.month - 1] * trend(month) * ramp * share
+                visits = int(room.seats * rate * SEASON[month.month - 1] * trend(month) * ramp * open_month.share
                              * self.rng.uniform(0.9, 1.1))  # fmt: skip
                 loans = int(visits * self.rng.uniform(0.15, 0.19))
                 cards = int(visits * self.rng.uniform(0.007, 0.011) * (2 if age < 3 else 1))
@@ -334,13 +343,12 @@ class _Loader:
         each county library's World Book Day event outside the rooms."""
         rows = []
         for room in rooms:
-            for month, share in self.room_months(room):
-                if trend(month) < 0.3:
+            for open_month in self.room_months(room):
+                if trend(open_month.month) < 0.3:
                     continue
-                for _n in range(sum(self.rng.random() < 0.14 * share for _try in range(2))):
-                    first = max(month, room.opened_on)
-                    last = min(_month_end(month), room.closed_on or _month_end(month))
-                    rows.append(self.event(room.division, _day(self.rng, first, last), room))
+                for _n in range(sum(self.rng.random() < 0.14 * open_month.share for _try in range(2))):
+                    day = _day(self.rng, open_month.first_day, open_month.last_day)
+                    rows.append(self.event(room.division, day, room))
         for county in COUNTIES:
             for year in range(2019, self.last_month.year + (self.last_month.month >= 4)):
                 division = self.divisions[county.code_in(year)]
@@ -362,20 +370,20 @@ class _Loader:
     ) -> None:
         """What the rooms built before 2019 counted by its eve: the article's totals less the rows of
         2019's first half, shared by seats and months open (each room's own pace on top)."""
-        older = [room for room in rooms if room.opened_on is not None and room.opened_on <= BALANCE_DAY]
+        older = [(room, room.opened_on) for room in rooms if room.opened_on and room.opened_on <= BALANCE_DAY]
         counted = Totals.of_rows(
             [row for row in months if row.month <= ARTICLE_DAY],
             [row for row in events if row.held_on <= ARTICLE_DAY],
         )
         left = AT_ARTICLE_DAY.minus(counted)
         weights = []
-        for room in older:
+        for room, opened in older:
             until = min(BALANCE_DAY, room.closed_on or BALANCE_DAY)
-            weights.append(room.seats * (until - room.opened_on).days * self.rng.uniform(0.85, 1.15))
+            weights.append(room.seats * (until - opened).days * self.rng.uniform(0.85, 1.15))
         shares = {name: _share(getattr(left, name), weights) for name in vars(left)}
         rows = [
             OpeningBalance(room=room, as_of=BALANCE_DAY, **{name: shares[name][index] for name in shares})
-            for index, room in enumerate(older)
+            for index, (room, _opened) in enumerate(older)
         ]
         self.store(OpeningBalance, rows)
 

@@ -23,6 +23,7 @@ from heluo.core.dates import date_text
 from heluo.core.figures import Period, Reading, Territory, figure, render_sentence, value
 from heluo.core.forms import DateInput
 from heluo.core.models import Division, DivisionLevel
+from heluo.core.models.divisions import PATH_LENGTH
 from heluo.core.scope import scope_of
 from heluo.core.tabular.writing import display_width, new_workbook
 from heluo.core.views.access import requires
@@ -42,17 +43,23 @@ class SummaryForm(forms.Form):
 
     def __init__(self, *args: object, user: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        scope = scope_of(user)
+        self.scope = scope_of(user)
         field = cast(forms.ModelChoiceField, self.fields["division"])
-        # The districts and counties of today the user covers, or their own divisions; the whole city
-        # only for those who see it.
+        # Today's districts and counties the user covers and their own divisions; left empty, the whole
+        # city for those who see it, else everything they see.
         counties = Division.objects.filter(level=DivisionLevel.COUNTY, valid_to__isnull=True)
-        if not scope.unrestricted:
-            own = Division.objects.filter(path__in=scope.prefixes)
+        if not self.scope.unrestricted:
+            own = Division.objects.filter(path__in=self.scope.prefixes)
             counties = counties.filter(pk__in=Division.objects.for_user(user).values("pk")) | own
-            # Left empty: the first of their own (the select offers no empty choice).
-            field.empty_label = None
+            if not self.city_wide_scope:
+                field.empty_label = _("Everything I may see")
         field.queryset = counties.order_by("code")
+
+    @property
+    def city_wide_scope(self) -> bool:
+        """The user sees the whole city (or more)."""
+        city = PATH_LENGTH[DivisionLevel.CITY]
+        return self.scope.unrestricted or all(len(path) <= city for path in self.scope.prefixes)
 
     def clean_day(self) -> dt.date:
         day: dt.date | None = self.cleaned_data.get("day")
@@ -65,18 +72,18 @@ class SummaryForm(forms.Form):
             )
         return day
 
-    def chosen(self) -> tuple[Territory, Division | None, dt.date]:
-        """The territory (the chosen division with its predecessors; the whole city for the city or for
-        no choice), the division, and the day."""
+    def chosen(self) -> tuple[Territory, Division | None, str, dt.date]:
+        """The territory (the chosen division with its predecessors, or, none chosen, what the user sees),
+        the division, the territory's name and the day. The city's sentences say 全市, as its offices
+        write them."""
         data = self.cleaned_data if self.is_valid() else {}
+        day = data.get("day") or timezone.localdate()
         division = data.get("division")
-        field = cast(forms.ModelChoiceField, self.fields["division"])
-        if division is None and field.empty_label is None and field.queryset is not None:
-            division = field.queryset.first()
-        # The city's own sentences say 全市, as its offices write them.
-        city_wide = division is None or division.level <= DivisionLevel.CITY
-        territory = Territory.city() if city_wide else Territory.of(division)
-        return territory, division, data.get("day") or timezone.localdate()
+        if division is not None and division.level > DivisionLevel.CITY:
+            return Territory.of(division), division, division.display_name, day
+        if division is not None or self.city_wide_scope:
+            return Territory.city(), division, _("the whole city"), day
+        return Territory(self.scope.prefixes), None, _("everything I may see"), day
 
 
 @dataclass(frozen=True)
@@ -128,17 +135,15 @@ def countdown(territory: Territory, period: Period, planned: int, built: int) ->
 
 
 def parts_of(division: Division | None, choices: QuerySet[Division]) -> list[Division]:
-    """The rows of the breakdown: the districts and counties offered (the city's, or the user's); a
-    county's streets that have rooms when one county is chosen."""
+    """The rows of the breakdown: the districts and counties offered (else the user's own divisions); a
+    county's or a street's streets that have rooms when one is chosen."""
     if division is None or division.level < DivisionLevel.COUNTY:
-        return list(choices.filter(level=DivisionLevel.COUNTY))
+        return list(choices.filter(level=DivisionLevel.COUNTY)) or list(choices)
     streets = Room.objects.filter(division__path__startswith=division.path).values("division")
     return list(Division.objects.filter(pk__in=streets, valid_to__isnull=True).order_by("code"))
 
 
-def summary_of(
-    territory: Territory, division: Division | None, day: dt.date, parts: list[Division]
-) -> Summary:
+def summary_of(territory: Territory, place: str, day: dt.date, parts: list[Division]) -> Summary:
     period = Period.day(day)
     readings = [value(key, territory, period) for key in figures.CUMULATIVE]
     plan = [value(key, territory, period) for key in figures.PLAN]
@@ -147,7 +152,7 @@ def summary_of(
     return Summary(
         day=day,
         period=period,
-        place=division.display_name if division is not None else _("the whole city"),
+        place=place,
         readings=readings,
         plan=plan,
         sentence=render_sentence(figures.SUMMARY, territory, period),
@@ -161,9 +166,9 @@ def _read(request: HttpRequest) -> tuple[SummaryForm, Summary | None]:
     form = SummaryForm(request.GET or None, user=request.user)
     if request.GET and not form.is_valid():
         return form, None
-    territory, division, day = form.chosen()
+    territory, division, place, day = form.chosen()
     choices = cast(forms.ModelChoiceField, form.fields["division"]).queryset
-    return form, summary_of(territory, division, day, parts_of(division, choices))  # type: ignore[arg-type]
+    return form, summary_of(territory, place, day, parts_of(division, choices))  # type: ignore[arg-type]
 
 
 @requires("view", Room)
