@@ -82,15 +82,23 @@ def test_a_late_room_opens_one_case_and_a_second_scan_none() -> None:
     assert late_cases() == 1
 
 
-def test_the_case_goes_to_the_county_culture_office(users: dict[str, Any]) -> None:
-    account = users["luolong"].account
-    account.person = Person.objects.create(name="书香办干事", division=division(LUOLONG))
-    account.save()
-    account.roles.add(Role.objects.get(code="culture_office"))
-    late = room(KAIYUAN, plan=plan(LUOLONG, deadline=days(-2)))
+def test_the_case_goes_to_the_nearest_culture_office(users: dict[str, Any]) -> None:
+    office = Role.objects.get(code="culture_office")
+    county = users["luolong"].account
+    county.person = Person.objects.create(name="区书香办干事", division=division(LUOLONG))
+    county.save()
+    county.roles.add(office)
+    county_room = room(KAIYUAN, plan=plan(LUOLONG, deadline=days(-2)))
     open_late_room_cases()
-    late.refresh_from_db()
-    assert late.late_case.state == State.ASSIGNED and late.late_case.handler == account
+    county_room.refresh_from_db()
+    assert county_room.late_case.state == State.ASSIGNED and county_room.late_case.handler == county
+
+    street = users["wangge"].account  # of 开元路街道 itself, nearer than the district
+    street.roles.add(office)
+    street_room = room(KAIYUAN, plan=county_room.plan)
+    open_late_room_cases()
+    street_room.refresh_from_db()
+    assert street_room.late_case.handler == street
 
 
 def test_opening_the_room_closes_its_case_and_the_scan_opens_no_other(users: dict[str, Any]) -> None:

@@ -57,7 +57,7 @@ def test_a_plans_progress_counts_built_under_way_not_started_and_late() -> None:
     progress = rules.plan_progress(10, rooms, DEADLINE, dt.date(2019, 6, 30))
     # 10 planned − 2 built − 2 under way = 6 not started (one in the ledger, five not yet).
     assert progress == rules.Progress(planned=10, built=2, under_way=2, not_started=6, late=2, days_left=62)
-    assert progress.built_share == 0.2 and not progress.overdue
+    assert not progress.overdue
 
 
 def test_more_rooms_than_planned_leave_none_not_started() -> None:
@@ -65,10 +65,6 @@ def test_more_rooms_than_planned_leave_none_not_started() -> None:
     progress = rules.plan_progress(2, rooms, DEADLINE, dt.date(2019, 9, 2))
     assert (progress.built, progress.under_way, progress.not_started, progress.late) == (3, 1, 0, 1)
     assert progress.days_left == -2 and progress.overdue
-
-
-def test_a_plan_of_no_rooms_has_no_share() -> None:
-    assert rules.plan_progress(0, [], DEADLINE, DEADLINE).built_share == 0.0
 
 
 def test_the_rooms_states_are_the_rules_states() -> None:

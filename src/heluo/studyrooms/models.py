@@ -165,6 +165,17 @@ class Room(LedgerModel):
             raise ValidationError({"children_books": _("Children's books cannot outnumber the books.")})
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError({"longitude": _("Give both the latitude and the longitude, or neither.")})
+        if self.plan_id and self.division_id and not self.division.path.startswith(self.plan.division.path):
+            raise ValidationError({"plan": _("The plan is another county's: the room does not lie in it.")})
+        # A room that is not 24-hour keeps only its own hours (heluo.studyrooms.models.OpeningHours).
+        if self.pk and not self.self_service_24h and self.hours.filter(kind=HoursKind.DESK).exists():
+            raise ValidationError(
+                {
+                    "self_service_24h": _(
+                        "The room has service desk hours: delete them before it stops being 24-hour."
+                    )
+                }
+            )
 
     @property
     def deadline(self) -> dt.date | None:
@@ -319,6 +330,17 @@ class OpeningBalance(LedgerModel):
     def get_absolute_url(self) -> str:
         return reverse("studyrooms:openingbalance_detail", args=[self.pk])
 
+    def clean(self) -> None:
+        super().clean()
+        if self.room_id and self.as_of is not None:
+            counted = MonthlyStatistics.objects.filter(room_id=self.room_id, month__lte=self.as_of)
+            first = counted.order_by("month").values_list("month", flat=True).first()
+            if first is not None:
+                raise ValidationError(
+                    {"as_of": _("The room has monthly statistics from %(month)s: the balance would count them twice.")
+                     % {"month": f"{first:%Y-%m}"}}
+                )  # fmt: skip
+
 
 class MonthlyStatistics(LedgerModel):
     """A room's figures for one month (月度运营统计), keyed (room, month): an import updates in place."""
@@ -356,6 +378,12 @@ class MonthlyStatistics(LedgerModel):
         super().clean()
         if self.month is not None and self.month.day != 1:
             raise ValidationError({"month": _("A month is given by its first day.")})
+        balance = OpeningBalance.objects.filter(room_id=self.room_id).first() if self.room_id else None
+        if balance is not None and self.month is not None and self.month <= balance.as_of:
+            raise ValidationError(
+                {"month": _("The room's opening balance counts up to %(day)s: this month is in it already.")
+                 % {"day": f"{balance.as_of:%Y-%m-%d}"}}
+            )  # fmt: skip
 
 
 class ReadingEvent(LedgerModel):

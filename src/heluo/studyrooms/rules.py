@@ -50,11 +50,6 @@ class Progress:
     def overdue(self) -> bool:
         return self.days_left < 0
 
-    @property
-    def built_share(self) -> float:
-        """Built rooms as a share of the planned (0 for a plan of no rooms)."""
-        return self.built / self.planned if self.planned else 0.0
-
 
 def plan_progress(
     planned: int, rooms: Iterable[tuple[str, dt.date | None]], deadline: dt.date, today: dt.date

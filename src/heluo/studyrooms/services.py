@@ -52,10 +52,9 @@ ROOMS: Workflow[Room] = Workflow(
         transition("reopen", gettext_lazy("Reopened"), [S.CLOSED], S.IN_SERVICE, "change_room"),
     ],
 )  # fmt: skip
-# The date each act sets, and the dates it must not come before.
-DATE_OF_ACT = {"start": "started_on", "fit_out": "fitting_out_on", "open": "opened_on", "close": "closed_on",
-               "reopen": "opened_on"}  # fmt: skip
-EARLIER_DATES = ("started_on", "fitting_out_on", "opened_on", "closed_on")
+# The date each act sets, in the order of the stages: none may come before an earlier stage's.
+DATE_OF_ACT = {"start": "started_on", "fit_out": "fitting_out_on", "open": "opened_on", "close": "closed_on"}
+STAGE_DATES = tuple(DATE_OF_ACT.values())
 
 
 def move_room(user: Any, room: Room, act: str, *, on: dt.date | None = None) -> Room:
@@ -71,16 +70,15 @@ def move_room(user: Any, room: Room, act: str, *, on: dt.date | None = None) -> 
         raise ValidationError({"on": _("The day cannot be in the future.")})
 
     def changes(current: Room) -> dict[str, Any]:
+        if act == "reopen":
+            return {"closed_on": None}
         field = DATE_OF_ACT[act]
-        earlier = [getattr(current, name) for name in EARLIER_DATES[: EARLIER_DATES.index(field)]]
+        earlier = [getattr(current, name) for name in STAGE_DATES[: STAGE_DATES.index(field)]]
         latest = max((d for d in earlier if d is not None), default=None)
-        if act != "reopen" and latest is not None and day < latest:
+        if latest is not None and day < latest:
             raise ValidationError({"on": _("The day cannot be before %(day)s, the room's previous stage.")
                                    % {"day": date_text(latest)}})  # fmt: skip
-        values: dict[str, Any] = {field: day}
-        if act == "reopen":
-            values = {"closed_on": None}
-        return values
+        return {field: day}
 
     return ROOMS.act(user, room, act, changes=changes, record=_opened_closes_case)
 
@@ -183,10 +181,10 @@ def _officers(division: Division) -> list[Officer]:
     """The culture office's staff who answer for `division`: those of the nearest division first."""
     accounts = (
         Account.objects.filter(
+            Q(home_division=division) | Q(home_division__in=division.ancestors()),
             roles__code=OFFICE_ROLE,
             user__is_active=True,
             person__isnull=False,
-            home_division__in=division.ancestors(),
         )
         .select_related("person", "home_division")
         .order_by("-home_division__level", "pk")
