@@ -210,12 +210,18 @@ class _Loader:
         self.created: Counter[str] = Counter()
         self.divisions = {d.code: d for d in Division.objects.filter(code__startswith="4103")}
 
-    def store(self, model: type[models.Model], rows: Sequence[models.Model]) -> list[Any]:
+    def store(
+        self, model: type[models.Model], rows: Sequence[models.Model], *, row_rules: bool = True
+    ) -> list[Any]:
+        """Validate and write `rows` in bulk with their history. The rows they point to were just made here:
+        checking that each exists would cost a query a row, and so would `row_rules: False`'s rules."""
         related = [field.name for field in model._meta.fields if field.is_relation]
         for row in rows:
             row.is_demo = True  # type: ignore[attr-defined]
-            # The rows they point to were just made here: checking that each exists would cost a query a row.
-            row.full_clean(exclude=related, validate_unique=False, validate_constraints=False)
+            if row_rules:
+                row.full_clean(exclude=related, validate_unique=False, validate_constraints=False)
+            else:
+                row.clean_fields(exclude=related)
         stored = audited_bulk_create(model, rows, user=self.operator)
         self.created[str(model._meta.verbose_name_plural)] += len(stored)
         return stored
@@ -252,9 +258,10 @@ class _Loader:
         taken: set[str] = set()
         rows = []
         for schedule in schedules:
-            street = self.street(schedule.county)
+            plan = plans.get(schedule.plan)  # type: ignore[arg-type]
+            street = self.street(schedule.county, plan)
             room = Room(
-                name=self.name(street, taken), division=street, plan=plans.get(schedule.plan),  # type: ignore[arg-type]
+                name=self.name(street, taken), division=street, plan=plan,
                 due_on=schedule.due_on, internal_note=NOTE,
             )  # fmt: skip
             self.describe(room, schedule.county)
@@ -267,12 +274,14 @@ class _Loader:
             moved.append(room)
         return moved
 
-    def street(self, county: County) -> Division:
-        """A street of the county today, the county town's streets more often than the villages'."""
-        prefix = county.code[:6]
+    def street(self, county: County, plan: YearPlan | None) -> Division:
+        """A street of the county, the town's streets more often than the villages': of the county today,
+        or of its plan's (a room lies in its plan's county: 孟津县's of 2019 in 孟津县's streets then)."""
+        within = plan.division if plan is not None else self.divisions[county.code]
         streets = sorted(
             (d for d in self.divisions.values()
-             if d.level == DivisionLevel.TOWNSHIP and d.code.startswith(prefix) and d.valid_to is None),
+             if d.level == DivisionLevel.TOWNSHIP and d.code.startswith(within.code[:6])
+             and (d.valid_to is None) == (within.valid_to is None)),
             key=lambda d: d.code,
         )  # fmt: skip
         near = streets[: county.town_streets]
@@ -336,7 +345,9 @@ class _Loader:
                     room=room, month=month, visits=visits, loans=loans,
                     returns=int(loans * self.rng.uniform(0.92, 1.03)), new_cards=cards,
                 ))  # fmt: skip
-        return self.store(MonthlyStatistics, rows)
+        # A month's own rule (not inside its room's opening balance) reads the balance, a query a month: the
+        # balances, written after the months, check the same rule once a room (OpeningBalance.clean).
+        return self.store(MonthlyStatistics, rows, row_rules=False)
 
     def events(self, rooms: list[Room]) -> list[ReadingEvent]:
         """Reading events in the rooms (a few a season each, none while the epidemic kept rooms shut), and

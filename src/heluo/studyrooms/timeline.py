@@ -3,8 +3,9 @@ cumulative figure counts. Pure: no Django, no database.
 
 The published figures are counted at a day that may lie in the past (the article's 30 June 2019), when a
 room closed since was open and one in service today was still being fitted out: its state that day is
-the last act dated on or before it. A reopening clears the closing day and dates the opening anew
-(heluo.studyrooms.services.move_room), so a reopened room counts as open from its reopening on.
+the last act dated on or before it. A reopening clears the closing day and keeps the first opening
+(heluo.studyrooms.services.move_room): the ledger keeps no days the room was shut, so a reopened room
+counts as open from its first opening on.
 """
 
 from __future__ import annotations
