@@ -140,3 +140,12 @@ def test_the_command_scans_and_says_how_many_opened() -> None:
     assert "1" in out.getvalue() and late_cases() == 1
     call_command("studyrooms", "scan", "--now", "2019-09-02T09:00", stdout=out)
     assert late_cases() == 1
+
+
+def test_a_plans_page_lists_its_rooms_with_the_late_one_marked(client_as: Any) -> None:
+    county = plan(LAOCHENG, planned_rooms=3, deadline=days(-1))
+    room(plan=county, state=RoomState.IN_SERVICE, opened_on=days(-3), name="矩阵已开放书房")
+    room(plan=county, name="矩阵逾期书房")
+    page = client_as("laocheng").get(county.get_absolute_url()).content.decode()
+    assert "矩阵已开放书房" in page and "矩阵逾期书房" in page
+    assert page.count("text-bg-danger") == 1 and 'data-testid="days-left">-1<' in page

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from heluo.core.workflow import TransitionRefused
 from heluo.studyrooms.models import OpeningBalance, RoomState, SpecialDay
@@ -101,3 +102,22 @@ def test_a_day_for_every_room_is_the_citys_to_set(client_as: Any) -> None:
     assert edit.status_code in (403, 409)
     day.refresh_from_db()
     assert day.name == "春节"
+
+
+def test_the_api_acts_as_the_page_does(users: dict[str, Any]) -> None:
+    row = room()
+    api = APIClient()
+    api.force_authenticate(users["laocheng"])
+    answer = api.post(f"/api/studyrooms/rooms/{row.pk}/open/", {"on": "2019-06-20"}, format="json")
+    assert answer.status_code == 200, answer.json()
+    assert answer.json()["state"] == RoomState.IN_SERVICE and answer.json()["opened_on"] == "2019-06-20"
+    assert api.post(f"/api/studyrooms/rooms/{row.pk}/start/", {}, format="json").status_code == 409
+    future = (timezone.localdate() + dt.timedelta(days=2)).isoformat()
+    assert (
+        api.post(f"/api/studyrooms/rooms/{row.pk}/close/", {"on": future}, format="json").status_code == 400
+    )
+    reader = APIClient()
+    reader.force_authenticate(users["lingdao"])
+    assert reader.post(f"/api/studyrooms/rooms/{row.pk}/close/", {}, format="json").status_code == 403
+    row.refresh_from_db()
+    assert row.state == RoomState.IN_SERVICE and row.row_version == 2

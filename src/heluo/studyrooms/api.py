@@ -3,13 +3,27 @@ state and its dates are read here and changed only by its acts (heluo.studyrooms
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
-from heluo.core.api.base import LedgerSerializer, LedgerViewSet, register_ledgers
+from heluo.core.api.base import LedgerSerializer, LedgerViewSet, form_errors, register_ledgers
 from heluo.core.api.ledgers import BOOKKEEPING
+from heluo.core.api.permissions import Authenticated
+from heluo.core.scope import may
+from heluo.core.workflow import TransitionRefused
 
 from . import ledgers
+from .forms import RoomActForm
 from .models import MonthlyStatistics, OpeningBalance, OpeningHours, ReadingEvent, Room, SpecialDay, YearPlan
+from .services import ROOMS, move_room
 
 
 class RoomSerializer(LedgerSerializer):
@@ -24,11 +38,46 @@ class RoomSerializer(LedgerSerializer):
         read_only_fields = ["state", "started_on", "fitting_out_on", "opened_on", "closed_on", "late_case"]
 
 
+class CanView(Authenticated):
+    """An act needs only sight of the room here: the service checks the right the act needs."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        return super().has_permission(request, view) and may(request.user, "view", Room)
+
+
 class RoomViewSet(LedgerViewSet):
     """City study rooms (城市书房)."""
 
     ledger = ledgers.room
     serializer_class = RoomSerializer
+
+    @extend_schema(
+        operation_id="studyrooms_rooms_act",
+        request=OpenApiTypes.OBJECT,
+        responses={200: RoomSerializer},
+        parameters=[OpenApiParameter("act", str, OpenApiParameter.PATH, enum=list(ROOMS.table))],
+        description=_(
+            "Move the room to its next stage (start, fit_out, open, close, reopen) on the day `on` "
+            "(YYYY-MM-DD, default today). 409 when the room's state does not allow it, 403 when the "
+            "caller's role does not."
+        ),
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path=f"(?P<act>{'|'.join(ROOMS.table)})",
+        permission_classes=[CanView],
+    )
+    def act(self, request: Request, pk: Any = None, act: str = "") -> Response:
+        room = self.get_object()
+        form = RoomActForm(request.data)
+        if not form.is_valid():
+            raise serializers.ValidationError(form_errors(form))
+        try:
+            room = move_room(request.user, room, act, on=form.cleaned_data["on"])
+        except TransitionRefused as refusal:
+            return Response({"code": "conflict", "message": refusal.message}, status=status.HTTP_409_CONFLICT)
+        return Response(self.get_serializer(room).data)
 
 
 class OpeningHoursSerializer(LedgerSerializer):

@@ -54,6 +54,7 @@ year_plan = register(
         table=tables.YearPlanTable,
         search_fields=("division__name",),
         select_related=("division",),
+        detail_template="studyrooms/yearplan_detail.html",
         import_key=("year", "division"),
     )
 )

@@ -13,7 +13,7 @@ urlpatterns: list[URLPattern] = [
     *ledger_urls(ledgers.room, detail=views.RoomDetailView),
     *ledger_urls(ledgers.opening_hours),
     *ledger_urls(ledgers.special_day),
-    *ledger_urls(ledgers.year_plan),
+    *ledger_urls(ledgers.year_plan, detail=views.YearPlanDetailView),
     *ledger_urls(ledgers.opening_balance),
     *ledger_urls(ledgers.monthly_statistics),
     *ledger_urls(ledgers.reading_event),

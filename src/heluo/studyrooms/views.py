@@ -86,6 +86,29 @@ def stage_history(room: Room) -> list[dict[str, Any]]:
     return stages
 
 
+class YearPlanDetailView(LedgerDetailView):
+    def context(self, **extra: Any) -> dict[str, Any]:
+        plan = extra.get("object")
+        if isinstance(plan, YearPlan):
+            today = timezone.localdate()
+            (row,) = services.plan_rows(YearPlan.objects.filter(pk=plan.pk), today)
+            rooms = (
+                Room.objects.for_user(self.request.user)
+                .filter(plan=plan)
+                .select_related("division", "late_case")
+            )
+            extra["progress"] = row.progress
+            extra["plan_rooms"] = [
+                {
+                    "room": room,
+                    "deadline": room.due_on or plan.deadline,
+                    "late": rules.is_late(room.state, room.due_on or plan.deadline, today),
+                }
+                for room in rooms
+            ]
+        return super().context(**extra)
+
+
 @require_POST
 @requires("change", Room)
 def room_act(request: HttpRequest, pk: int, act: str) -> HttpResponse:
