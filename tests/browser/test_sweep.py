@@ -50,7 +50,7 @@ PAGES = [
     "/dust/patrol/new/",
     "/dust/measures/?kind=stop_work", "/dust/penaltycounts/?running=true",
     "/dust/consultation/", "/dust/consultation/history/",
-    "/studyrooms/plans/progress/",
+    "/studyrooms/plans/progress/", "/studyrooms/summary/?day=2019-06-30",
 ]  # fmt: skip
 
 

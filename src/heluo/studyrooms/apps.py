@@ -29,3 +29,8 @@ class StudyroomsConfig(AppConfig):
             MenuItem(_("Opening hours"), "studyrooms:openinghours_list", "studyrooms.OpeningHours"),
             MenuItem(_("Special days"), "studyrooms:specialday_list", "studyrooms.SpecialDay"),
         )
+        from . import figures  # noqa: F401  (registers the published figures)
+
+        register_menu(
+            "studyrooms", MenuItem(_("Study rooms in figures"), "studyrooms:summary", "studyrooms.Room")
+        )

@@ -2,12 +2,13 @@ from django.urls import URLPattern, path
 
 from heluo.core.views.routes import ledger_urls
 
-from . import ledgers, views
+from . import ledgers, summary_urls, views
 
 app_name = "studyrooms"
 
 urlpatterns: list[URLPattern] = [
     path("plans/progress/", views.plan_progress, name="plan_progress"),
+    *summary_urls.urlpatterns,
     path("rooms/<int:pk>/act/<slug:act>/", views.room_act, name="room_act"),
     *ledger_urls(ledgers.room, detail=views.RoomDetailView),
     *ledger_urls(ledgers.opening_hours),
