@@ -48,6 +48,8 @@ def test_the_page_shows_the_figures_and_both_sentences_at_the_day_chosen(client_
     assert summary.plan_sentence == "今年全市计划新建3座城市书房,目前已建成投用1座,已开工建设或装修1座。"
     assert page.count('data-testid="copy-text"') == 2 and summary.sentence in page
     assert "2019年6月30日" in page
+    # The export keeps the page's choice; the header's search box is not filled with it.
+    assert '?day=2019-06-30" data-testid="export"' in page and 'value="day=2019-06-30"' not in page
     count = summary.countdown
     assert (count.deadline, count.days_left, count.to_build, count.late) == (D(2019, 8, 31), 62, 2, 0)
     parts = {row.division.code: [r.number for r in row.readings] for row in summary.parts}

@@ -136,7 +136,7 @@ def history(request: HttpRequest) -> HttpResponse:
     page = Paginator(decisions.order_by("-day", "site__name"), 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode()}
+    context = {"form": form, "page": page, "querystring": query.urlencode()}
     return render(request, "dust/consultation_history.html", context, status=400 if form.errors else 200)
 
 

@@ -174,7 +174,7 @@ def _read(request: HttpRequest) -> tuple[SummaryForm, Summary | None]:
 @requires("view", Room)
 def summary(request: HttpRequest) -> HttpResponse:
     form, result = _read(request)
-    context = {"form": form, "summary": result, "query": request.GET.urlencode(), "labels": _labels()}
+    context = {"form": form, "summary": result, "querystring": request.GET.urlencode(), "labels": _labels()}
     return render(request, "studyrooms/summary.html", context, status=400 if result is None else 200)
 
 
