@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.db import transaction
 from django.utils import timezone
 
 from heluo.cases.models import Case
@@ -27,6 +26,7 @@ from heluo.studyrooms.models import (
     SpecialDay,
     YearPlan,
 )
+from tests.conftest import kept_for_module
 
 pytestmark = pytest.mark.django_db
 ARTICLE_DAY = Period.day(dt.date(2019, 6, 30))
@@ -52,10 +52,9 @@ PLAN = "今年全市计划新建50座城市书房,目前已建成投用8座,已�
 @pytest.fixture(scope="module", autouse=True)
 def demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
     """The demo on top of the session's core demo, once for the module, rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with kept_for_module(django_db_blocker):
         load_demo(system_operator())
         yield
-        transaction.set_rollback(True)
 
 
 def test_the_summary_at_the_articles_day_reads_as_the_article() -> None:
