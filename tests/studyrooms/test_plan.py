@@ -8,8 +8,8 @@ from io import StringIO
 from typing import Any
 
 import pytest
-from django.core.management import call_command
-from django.utils import timezone
+from django.core.management import CommandError, call_command
+from django.utils import timezone, translation
 
 from heluo.cases.models import Case, State
 from heluo.cases.services import transitions
@@ -140,6 +140,13 @@ def test_the_command_scans_and_says_how_many_opened() -> None:
     assert "1" in out.getvalue() and late_cases() == 1
     call_command("studyrooms", "scan", "--now", "2019-09-02T09:00", stdout=out)
     assert late_cases() == 1
+
+
+def test_the_command_refuses_a_time_it_cannot_read_and_opens_nothing() -> None:
+    room(plan=plan(LAOCHENG, deadline=dt.date(2019, 8, 31)))
+    with translation.override("zh-hans"), pytest.raises(CommandError, match="不是有效的日期时间"):
+        call_command("studyrooms", "scan", "--now", "2019-09-01 上午")
+    assert late_cases() == 0
 
 
 def test_a_plans_page_lists_its_rooms_with_the_late_one_marked(client_as: Any) -> None:

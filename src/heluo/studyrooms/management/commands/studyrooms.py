@@ -3,24 +3,13 @@ printing how many opened (the periodic task does the same every hour)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
+from heluo.core.management.arguments import moment
 from heluo.studyrooms.services import open_late_room_cases
-
-
-def _moment(text: str) -> dt.datetime:
-    try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError as error:
-        raise CommandError(
-            _("Not a date and time: %(text)s (e.g. 2026-11-25T09:00)") % {"text": text}
-        ) from error
-    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
 
 
 class Command(BaseCommand):
@@ -32,5 +21,5 @@ class Command(BaseCommand):
         run.add_argument("--now", help=_("scan as at this time (ISO 8601, local time if no offset)"))
 
     def handle(self, *args: Any, action: str, now: str | None = None, **options: Any) -> None:
-        opened = open_late_room_cases(_moment(now) if now else None)
+        opened = open_late_room_cases(moment(now) if now else None)
         self.stdout.write(_("Late-room cases opened: %(count)d") % {"count": opened})
