@@ -25,8 +25,7 @@ from tests.installations import build_output, heluo_environment, installed, serv
 
 
 def heluo(*args: str, data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("HELUO_")}
-    environment.update(HELUO_DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="heluo.settings", **env)
+    environment = {**heluo_environment(data_dir), **env}
     return subprocess.run(
         [sys.executable, "-m", "heluo", *args], env=environment, capture_output=True, text=True, timeout=300
     )
