@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+def _seed_defaults(sender: AppConfig, **kwargs: Any) -> None:
+    # After the party tables exist: term lengths, meeting requirements, the points scheme (defaults.py).
+    if sender.name == "heluo.party":
+        from .defaults import seed_defaults
+
+        seed_defaults()
+
+
+class PartyConfig(AppConfig):
+    name = "heluo.party"
+    label = "party"
+    verbose_name = _("Party building")
+
+    def ready(self) -> None:
+        from heluo.cases.sources import register_source
+
+        from . import figures, ledgers, tasks  # noqa: F401  (registers the ledgers, figures and the periodic task)
+        from .services.organisations import SOURCE_KIND
+
+        # A committee's term about to end opens a case; the new term closes it.
+        register_source(SOURCE_KIND, _("party committee term ending (换届)"), model="party.PartyOrganisation")
+        from heluo.core.modules import MenuItem, register_menu
+
+        register_menu(
+            "party",
+            MenuItem(_("Party organisations"), "party:partyorganisation_list", "party.PartyOrganisation"),
+            MenuItem(_("Branch rules"), "party:branch_rules", "party.PartyOrganisation"),
+            MenuItem(_("Party posts"), "party:post_list", "party.Post"),
+            MenuItem(_("Party members"), "party:member_list", "party.Member"),
+            MenuItem(_("Mobile members"), "party:mobile_members", "party.Member"),
+            MenuItem(_("Organisation relation transfers"), "party:transfer_list", "party.Transfer"),
+            MenuItem(_("Term lengths"), "party:termlength_list", "party.TermLength"),
+        )
+        post_migrate.connect(_seed_defaults, dispatch_uid="heluo.party.seed_defaults")
