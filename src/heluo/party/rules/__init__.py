@@ -1,0 +1,1 @@
+"""Pure rules of party building, one module per topic. Pure: no Django, no database."""
