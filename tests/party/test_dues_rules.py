@@ -76,3 +76,21 @@ def test_parse_income_reads_decimal_text():
 def test_categories_and_brackets_are_the_seven_issue_categories():
     assert CATEGORIES == ("in_service", "retired", "farmer", "student", "unemployed", "low_income", "relief")
     assert {category for category, _upper, _rate in BRACKETS} == {"in_service", "retired"}
+
+
+def test_months_and_the_back_payment_limit():
+    import datetime as dt
+
+    from heluo.party.rules.dues import add_months, earliest_back_payment, months, unpaid_months
+
+    assert add_months(dt.date(2026, 11, 1), 3) == dt.date(2027, 2, 1)
+    assert add_months(dt.date(2026, 3, 1), -6) == dt.date(2025, 9, 1)
+    assert list(months(dt.date(2025, 11, 20), dt.date(2026, 2, 3))) == [
+        dt.date(2025, 11, 1), dt.date(2025, 12, 1), dt.date(2026, 1, 1), dt.date(2026, 2, 1)
+    ]  # fmt: skip
+    assert earliest_back_payment(dt.date(2026, 6, 30)) == dt.date(2025, 12, 1)
+    # Due up to last month: June is not yet in arrears on 15 June; April was paid.
+    assert unpaid_months(dt.date(2026, 2, 10), dt.date(2026, 6, 15), {dt.date(2026, 4, 1)}) == [
+        dt.date(2026, 2, 1), dt.date(2026, 3, 1), dt.date(2026, 5, 1)
+    ]  # fmt: skip
+    assert unpaid_months(dt.date(2026, 6, 1), dt.date(2026, 6, 15), set()) == []

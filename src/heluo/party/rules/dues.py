@@ -9,6 +9,8 @@ half up.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -41,6 +43,9 @@ FIXED_AMOUNTS: dict[str, Decimal] = {
     LOW_INCOME: Decimal("0.20"),
     RELIEF: Decimal("0.20"),
 }
+
+# A missed month may be paid at most this many months later (补交不超过6个月).
+BACK_PAYMENT_MONTHS = 6
 
 FARMER_MINIMUM = Decimal("0.20")
 FARMER_MAXIMUM = Decimal("1.00")
@@ -109,3 +114,32 @@ def monthly_dues(income: Decimal, category: str, farmer_amount: Decimal | None =
         return DuesAmount(rate=None, monthly=to_fen(FIXED_AMOUNTS[category]))
     rate = rate_for(income, category)
     return DuesAmount(rate=rate, monthly=to_fen(income * rate))
+
+
+def month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def add_months(month: dt.date, count: int) -> dt.date:
+    """The first day of the month `count` months after (before, if negative) `month`'s."""
+    index = month.year * 12 + month.month - 1 + count
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def months(first: dt.date, last: dt.date) -> Iterator[dt.date]:
+    """The first days of the months from `first`'s to `last`'s, both included (none if last is earlier)."""
+    month, end = month_start(first), month_start(last)
+    while month <= end:
+        yield month
+        month = add_months(month, 1)
+
+
+def earliest_back_payment(paid_on: dt.date) -> dt.date:
+    """The oldest month a payment made on `paid_on` may be for: six months before its month."""
+    return add_months(month_start(paid_on), -BACK_PAYMENT_MONTHS)
+
+
+def unpaid_months(first: dt.date, today: dt.date, settled: set[dt.date]) -> list[dt.date]:
+    """The months from `first`'s up to last month (the current month is not yet due) not in `settled`
+    (paid or exempt): the arrears."""
+    return [month for month in months(first, add_months(month_start(today), -1)) if month not in settled]
