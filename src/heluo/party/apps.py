@@ -21,6 +21,11 @@ class PartyConfig(AppConfig):
     verbose_name = _("Party building")
 
     def ready(self) -> None:
-        from . import figures, ledgers  # noqa: F401  (registers the ledgers and the published figures)
+        from heluo.cases.sources import register_source
 
+        from . import figures, ledgers, tasks  # noqa: F401  (registers the ledgers, figures and the periodic task)
+        from .services.organisations import SOURCE_KIND
+
+        # A committee's term about to end opens a case; the new term closes it.
+        register_source(SOURCE_KIND, _("party committee term ending (换届)"), model="party.PartyOrganisation")
         post_migrate.connect(_seed_defaults, dispatch_uid="heluo.party.seed_defaults")
