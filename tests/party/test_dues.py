@@ -132,3 +132,9 @@ def test_settled_months_count_payments_and_exemptions() -> None:
     c.reduction(b, dt.date(2026, 4, 1), dt.date(2026, 5, 1), exempt=True)
     settled = dues.settled_months([a.pk, b.pk], dt.date(2026, 1, 1), dt.date(2026, 6, 30))
     assert settled == {a.pk: {dt.date(2026, 5, 1)}, b.pk: {dt.date(2026, 4, 1), dt.date(2026, 5, 1)}}
+
+
+def test_dues_are_registered_for_the_art_9_check() -> None:
+    from heluo.party.activity import registered
+
+    assert any(p.kind == "dues" and p.provider is dues.settled_months for p in registered())

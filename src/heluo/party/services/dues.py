@@ -11,6 +11,7 @@ is paid ahead only as part of a quarter. A branch may not pay for a member: the 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -18,7 +19,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from ..activity import register_participation
 from ..models import DuesArrangement, DuesPayment, DuesReduction, Member, PartyOrganisation
 from ..rules import dues as rules
 
@@ -180,7 +183,7 @@ def record_payment(
     return rows
 
 
-def settled_months(member_ids: list[int], start: dt.date, end: dt.date) -> dict[int, set[dt.date]]:
+def settled_months(member_ids: Collection[int], start: dt.date, end: dt.date) -> dict[int, set[dt.date]]:
     """The months from `start`'s to `end`'s each member paid or was exempted from (the "dues" kind of
     participation, 党章 art. 9)."""
     first, last = rules.month_start(start), rules.month_start(end)
@@ -237,3 +240,7 @@ def _due_or_zero(member: Member, month: dt.date) -> Due:
         return due_for(member, month)
     except ValidationError:
         return Due(month, Decimal("0.00"))
+
+
+# The "dues" kind of the art. 9 check: a month paid or exempted is a month with dues.
+register_participation("dues", _("pays party dues"), settled_months)
