@@ -123,11 +123,16 @@ def _as(row: models.Model, user: Any) -> None:
     row._history_user = user  # type: ignore[attr-defined]
 
 
-def closed_for(member: Member, year: int) -> PointsYear | None:
-    """The close that holds the member's year: of their organisation or of one above it."""
-    path = member.organisation.path
+def closed_for_organisation(organisation: PartyOrganisation, year: int) -> PointsYear | None:
+    """The close that holds the organisation's year: its own or of one above it."""
+    path = organisation.path
     prefixes = [path[: end + 1] for end, char in enumerate(path) if char == "/"]
     return PointsYear.objects.filter(year=year, organisation__path__in=prefixes).first()
+
+
+def closed_for(member: Member, year: int) -> PointsYear | None:
+    """The close that holds the member's year: of their organisation or of one above it."""
+    return closed_for_organisation(member.organisation, year)
 
 
 def refuse_closed(member: Member, year: int) -> None:
@@ -146,7 +151,7 @@ def _rule(code: str) -> PointsRule:
     try:
         return PointsRule.objects.get(code=code)
     except PointsRule.DoesNotExist:
-        raise ValidationError(f"积分规则“{code}”不在积分方案中。") from None
+        raise ValidationError({"rule": f"积分规则“{code}”不在积分方案中。"}) from None
 
 
 def _awards(source: models.Model) -> list[Award]:
@@ -200,16 +205,19 @@ def refresh_points(source: models.Model, by: Any = None) -> None:
 def check_manual(
     member: Member, year: int, rule: PointsRule, points: Decimal, reason: str, approved_by: str
 ) -> None:
-    """Why a manual entry is refused (ValidationError with a clear message), or nothing."""
+    """Why a manual entry is refused (ValidationError naming the field, with a clear message), or nothing."""
     if rule.category == rules.BASE:
-        raise ValidationError("基础分每年按积分方案统一计入，不能手工录入。")
+        raise ValidationError({"rule": "基础分每年按积分方案统一计入，不能手工录入。"})
     if not reason.strip():
-        raise ValidationError("手工录入的积分必须写明事由。")
+        raise ValidationError({"reason": "手工录入的积分必须写明事由。"})
     if not approved_by.strip():
-        raise ValidationError("手工录入的积分必须写明审批人。")
+        raise ValidationError({"approved_by": "手工录入的积分必须写明审批人。"})
     if points <= 0:
-        raise ValidationError("分值请填正数；扣减分按类别扣除。")
-    refuse_closed(member, year)
+        raise ValidationError({"points": "分值请填正数；扣减分按类别扣除。"})
+    try:
+        refuse_closed(member, year)
+    except ValidationError as error:
+        raise ValidationError({"year": error.messages}) from None
 
 
 @transaction.atomic
@@ -371,9 +379,7 @@ def close_year(
     day = on or timezone.localdate()
     if year > day.year:
         raise ValidationError(f"{year} 年尚未开始，不能结算。")
-    path = organisation.path
-    prefixes = [path[: end + 1] for end, char in enumerate(path) if char == "/"]
-    if PointsYear.objects.filter(year=year, organisation__path__in=prefixes).exists():
+    if closed_for_organisation(organisation, year) is not None:
         raise ValidationError(f"{organisation}的 {year} 年积分已经结算。")
     closed = PointsYear(organisation=organisation, year=year, closed_on=day, closed_by=by)
     _as(closed, by)
