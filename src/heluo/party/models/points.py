@@ -142,7 +142,7 @@ class PointsYear(LedgerModel):
         related_name="points_years",
     )  # fmt: skip
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
-    closed_on = models.DateField(_("closed on"))
+    closed_on = models.DateField(_("date of the close"))
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("closed by"), on_delete=models.PROTECT, null=True,
         blank=True, editable=False, related_name="+",
