@@ -14,12 +14,13 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NoReturn
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..activity import register_participation
 from ..models import DuesArrangement, DuesPayment, DuesReduction, Member, PartyOrganisation
@@ -50,6 +51,10 @@ class Due:
 
 def _as(row: models.Model, user: Any) -> None:
     row._history_user = user  # type: ignore[attr-defined]
+
+
+def refuse(field: str, message: str, code: str) -> NoReturn:
+    raise ValidationError({field: ValidationError(message, code=code)})
 
 
 def arrangement_for(organisation: PartyOrganisation) -> DuesArrangement | None:
@@ -84,14 +89,15 @@ def due_for(member: Member, month: dt.date) -> Due:
     income = record.monthly_income
     if income is None:
         if record.dues_category in (rules.IN_SERVICE, rules.RETIRED):
-            raise ValidationError(f"{member.name}未登记月收入，无法按比例计算党费。")
+            message = _("%(name)s has no monthly income recorded: the dues cannot be computed.")
+            raise ValidationError(message % {"name": member.name}, code="no_income")
         income = Decimal(0)
     try:
         amount = rules.monthly_dues(
             income, record.dues_category, arrangement.farmer_amount if arrangement else None
         )
     except ValueError as error:
-        raise ValidationError(str(error)) from None
+        raise ValidationError(str(error), code="rules") from None
     return Due(month, amount.monthly, rate=amount.rate)
 
 
@@ -101,7 +107,7 @@ def _payment_months(member: Member, month: dt.date, quarter: bool) -> list[dt.da
         return [first]
     arrangement = arrangement_for(member.organisation)
     if arrangement is None or not arrangement.quarterly_allowed:
-        raise ValidationError({"quarter": "本支部未同意按季度交纳党费，请按月交纳。"})
+        refuse("quarter", _("The branch has not agreed to quarterly payment: pay month by month."), "quarter")
     return [rules.add_months(first, n) for n in range(3)]
 
 
@@ -119,38 +125,52 @@ def check_payment(
     saying clearly what is refused. `instance`: the payment being changed (its own month is not a
     duplicate)."""
     if paid_by.pk != member.pk:
-        raise ValidationError({"paid_by": "党费须由党员本人交纳，组织不能代交。"})
+        refuse(
+            "paid_by", _("Members pay their own dues: the organisation may not pay for a member."), "payer"
+        )
     paid_month = rules.month_start(paid_on)
     dues: list[Due] = []
     for index, each in enumerate(_payment_months(member, month, quarter)):
-        label = f"{each.year}年{each.month}月"
+        names = {"name": member.name, "month": f"{each:%Y-%m}"}
         if each < rules.month_start(member.joined_on):
-            raise ValidationError(
-                {"month": f"{member.name}于 {member.joined_on:%Y-%m-%d} 入党，{label}无需交纳党费。"}
+            names["day"] = f"{member.joined_on:%Y-%m-%d}"
+            refuse(
+                "month",
+                _("%(name)s joined on %(day)s: no dues are due for %(month)s.") % names,
+                "before_joining",
             )
         if member.left_on and each > rules.month_start(member.left_on):
-            raise ValidationError(
-                {"month": f"{member.name}已于 {member.left_on:%Y-%m-%d} 离开组织，{label}无需交纳。"}
+            names["day"] = f"{member.left_on:%Y-%m-%d}"
+            refuse(
+                "month",
+                _("%(name)s left on %(day)s: no dues are due for %(month)s.") % names,
+                "after_leaving",
             )
         if each < rules.earliest_back_payment(paid_on):
-            raise ValidationError(
-                {"month": f"{label}的党费已超过补交期限：补交最多追溯{rules.BACK_PAYMENT_MONTHS}个月。"}
+            names["count"] = str(rules.BACK_PAYMENT_MONTHS)
+            message = _(
+                "The dues of %(month)s can no longer be paid: back-payment reaches %(count)s months at most."
             )
+            refuse("month", message % names, "too_late")
         if each > paid_month and not (quarter and index > 0):
-            raise ValidationError({"month": f"不能预交{label}的党费（按季度交纳须支部同意）。"})
+            message = _("The dues of %(month)s cannot be paid ahead, but in a quarter the branch agreed to.")
+            refuse("month", message % names, "ahead")
         paid = DuesPayment.objects.filter(member=member, month=each)
         if instance is not None and instance.pk:
             paid = paid.exclude(pk=instance.pk)
         if paid.exists():
-            raise ValidationError({"month": f"{member.name}{label}的党费已经交过。"})
+            refuse("month", _("%(name)s has paid the dues of %(month)s already.") % names, "paid")
         due = due_for(member, each)
         if due.exempt:
-            raise ValidationError({"month": f"{member.name}{label}已批准免交党费。"})
+            refuse("month", _("%(name)s is exempted from the dues of %(month)s.") % names, "exempt")
         if rules.to_fen(amount) != due.amount:
-            how = "经批准减免后" if due.reduced else "按收入和类别计算"
-            raise ValidationError(
-                {"amount": f"{member.name}{label}{how}应交 {due.amount} 元，不能按 {amount} 元交纳。"}
+            names.update(due=str(due.amount), amount=str(amount))
+            message = (
+                _("%(name)s owes %(due)s yuan for %(month)s after the approved reduction, not %(amount)s.")
+                if due.reduced
+                else _("%(name)s owes %(due)s yuan for %(month)s by income and category, not %(amount)s.")
             )
+            refuse("amount", message % names, "amount")
         dues.append(due)
     return dues
 
@@ -243,4 +263,4 @@ def _due_or_zero(member: Member, month: dt.date) -> Due:
 
 
 # The "dues" kind of the art. 9 check: a month paid or exempted is a month with dues.
-register_participation("dues", _("pays party dues"), settled_months)
+register_participation("dues", gettext_lazy("pays party dues"), settled_months)

@@ -17,12 +17,13 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, NoReturn
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..defaults import seeder
 from ..models import Member, PartyOrganisation, PointsEntry, PointsRule, PointsYear
@@ -118,6 +119,10 @@ def source_year(source: models.Model) -> int:
     return timezone.localdate().year
 
 
+def refuse(field: str, message: str, code: str) -> NoReturn:
+    raise ValidationError({field: ValidationError(message, code=code)})
+
+
 def _as(row: models.Model, user: Any) -> None:
     """Record `user` as the author of the row's next history entry."""
     row._history_user = user  # type: ignore[attr-defined]
@@ -138,9 +143,11 @@ def closed_for(member: Member, year: int) -> PointsYear | None:
 def refuse_closed(member: Member, year: int) -> None:
     closed = closed_for(member, year)
     if closed is not None:
-        raise ValidationError(
-            f"{closed.organisation}的 {year} 年积分已于 {closed.closed_on:%Y-%m-%d} 结算，不能再新增或修改积分。"
+        message = _(
+            "The points of %(organisation)s for %(year)d were closed on %(day)s: no entry is added or changed."
         )
+        names = {"organisation": closed.organisation, "year": year, "day": f"{closed.closed_on:%Y-%m-%d}"}
+        raise ValidationError(message % names, code="closed")
 
 
 def scheme() -> dict[str, rules.Rule]:
@@ -151,7 +158,8 @@ def _rule(code: str) -> PointsRule:
     try:
         return PointsRule.objects.get(code=code)
     except PointsRule.DoesNotExist:
-        raise ValidationError({"rule": f"积分规则“{code}”不在积分方案中。"}) from None
+        message = _("The points rule “%(code)s” is not in the scheme.") % {"code": code}
+        raise ValidationError({"rule": ValidationError(message, code="unknown_rule")}) from None
 
 
 def _awards(source: models.Model) -> list[Award]:
@@ -192,7 +200,7 @@ def refresh_points(source: models.Model, by: Any = None) -> None:
     content_type = ContentType.objects.get_for_model(source)
     for (member_id, code, quantity), count in sorted(wanted.items()):
         rule = _rule(code)
-        for _ in range(count):
+        for _copy in range(count):
             entry = PointsEntry(
                 member_id=member_id, year=year, rule=rule, quantity=quantity,
                 points=rules.fact_points(rule.as_rule(), quantity), content_type=content_type,
@@ -207,17 +215,21 @@ def check_manual(
 ) -> None:
     """Why a manual entry is refused (ValidationError naming the field, with a clear message), or nothing."""
     if rule.category == rules.BASE:
-        raise ValidationError({"rule": "基础分每年按积分方案统一计入，不能手工录入。"})
+        refuse("rule", _("Base points are granted once a year by the scheme, not entered by hand."), "base")
     if not reason.strip():
-        raise ValidationError({"reason": "手工录入的积分必须写明事由。"})
+        refuse("reason", _("A manual entry needs its reason."), "reason")
     if not approved_by.strip():
-        raise ValidationError({"approved_by": "手工录入的积分必须写明审批人。"})
+        refuse("approved_by", _("A manual entry needs its approver."), "approver")
     if points <= 0:
-        raise ValidationError({"points": "分值请填正数；扣减分按类别扣除。"})
+        refuse(
+            "points",
+            _("Give the points as a positive number: deductions are subtracted by their category."),
+            "sign",
+        )
     try:
         refuse_closed(member, year)
     except ValidationError as error:
-        raise ValidationError({"year": error.messages}) from None
+        refuse("year", " ".join(error.messages), "closed")
 
 
 @transaction.atomic
@@ -333,7 +345,7 @@ def _expected_facts(member: Member, year: int) -> Counter[tuple[str, Decimal, De
 def recompute(member: Member, year: int) -> dict[str, Any]:
     """The member's year recomputed from the sources (not from the stored entries' points)."""
     facts = [rules.Fact(code, quantity, points) for (code, quantity, points), n in _expected_facts(member, year).items()
-             for _ in range(n)]  # fmt: skip
+             for _copy in range(n)]  # fmt: skip
     return totals_dict(rules.year_totals(scheme(), facts))
 
 
@@ -378,9 +390,12 @@ def close_year(
     that year is closed already (here or above) or has not begun."""
     day = on or timezone.localdate()
     if year > day.year:
-        raise ValidationError(f"{year} 年尚未开始，不能结算。")
+        raise ValidationError(
+            _("%(year)d has not begun: it cannot be closed.") % {"year": year}, code="not_begun"
+        )
     if closed_for_organisation(organisation, year) is not None:
-        raise ValidationError(f"{organisation}的 {year} 年积分已经结算。")
+        message = _("The points of %(organisation)s for %(year)d are closed already.")
+        raise ValidationError(message % {"organisation": organisation, "year": year}, code="closed")
     closed = PointsYear(organisation=organisation, year=year, closed_on=day, closed_by=by)
     _as(closed, by)
     closed.save()
