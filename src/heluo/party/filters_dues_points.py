@@ -27,7 +27,7 @@ class OrganisationTreeFilter(django_filters.ModelChoiceFilter):
         super().__init__(queryset=PartyOrganisation.objects.all(), label=_("party organisation"), **kwargs)
         self.path_field = field_name
 
-    def filter(self, qs, value):  # type: ignore[no-untyped-def]
+    def filter(self, qs, value):
         if not value:
             return qs
         return qs.filter(**{f"{self.path_field}__path__startswith": value.path})

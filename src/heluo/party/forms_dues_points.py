@@ -74,7 +74,7 @@ def save_payment(form: forms.ModelForm, user: Any) -> DuesPayment:
     data = form.cleaned_data
     if form.instance.pk:
         form.instance._history_user = user
-        return form.save()  # type: ignore[no-any-return]
+        return form.save()
     rows = dues.record_payment(
         data["member"], data["month"], data["amount"], data["paid_on"], data["paid_by"], user,
         method=data.get("method") or "cash", note=data.get("note") or "", quarter=bool(data.get("quarter")),
@@ -130,7 +130,7 @@ def save_entry(form: forms.ModelForm, user: Any) -> PointsEntry:
     data = form.cleaned_data
     if form.instance.pk:
         form.instance._history_user = user
-        return form.save()  # type: ignore[no-any-return]
+        return form.save()
     return points.add_manual_points(
         data["member"],
         data["rule"].code,
@@ -178,5 +178,5 @@ def save_close(form: forms.ModelForm, user: Any) -> PointsYear:
     data = form.cleaned_data
     if form.instance.pk:
         form.instance._history_user = user
-        return form.save()  # type: ignore[no-any-return]
+        return form.save()
     return points.close_year(data["organisation"], data["year"], user, on=data["closed_on"])

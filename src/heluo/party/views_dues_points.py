@@ -37,11 +37,11 @@ def _download(content: bytes, name: str) -> HttpResponse:
 
 def _organisation(request: HttpRequest) -> PartyOrganisation | None:
     """The organisation chosen in ?organisation=, within the user's scope; else the first they see."""
-    visible = PartyOrganisation.objects.for_user(request.user)  # type: ignore[attr-defined]
+    visible = PartyOrganisation.objects.for_user(request.user)
     chosen = request.GET.get("organisation", "")
     if chosen.isdigit():
-        return get_object_or_404(visible, pk=int(chosen))  # type: ignore[no-any-return]
-    return visible.order_by("path").first()  # type: ignore[no-any-return]
+        return get_object_or_404(visible, pk=int(chosen))
+    return visible.order_by("path").first()
 
 
 def _year(request: HttpRequest) -> int:
@@ -50,7 +50,7 @@ def _year(request: HttpRequest) -> int:
 
 
 def _choices(request: HttpRequest) -> Any:
-    return PartyOrganisation.objects.for_user(request.user).order_by("path")  # type: ignore[attr-defined]
+    return PartyOrganisation.objects.for_user(request.user).order_by("path")
 
 
 @requires("view", DuesPayment)
@@ -93,12 +93,14 @@ def arrears_workbook(organisation: PartyOrganisation, rows: list[dues.Arrear], t
 def member_points(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     """A member's points for a year: every entry with its source, the totals and whether the ledger equals
     what its sources give."""
-    member = get_object_or_404(Member.objects.for_user(request.user).select_related("organisation"), pk=pk)  # type: ignore[attr-defined]
-    entries = list(points.year_entries(member, year).order_by("recorded_at", "pk"))
-    for entry in entries:
+    member = get_object_or_404(Member.objects.for_user(request.user).select_related("organisation"), pk=pk)
+    entries = []
+    for entry in points.year_entries(member, year).order_by("recorded_at", "pk"):
         source = entry.source if not entry.is_manual else None
-        entry.source_url = getattr(source, "get_absolute_url", lambda: "")() if source is not None else ""
-        entry.source_text = str(source) if source is not None else _("manual entry")
+        url = getattr(source, "get_absolute_url", lambda: "")() if source is not None else ""
+        entries.append(
+            {"entry": entry, "url": url, "text": str(source) if source is not None else _("manual entry")}
+        )
     totals = points.ledger_totals(member, year)
     context = {
         "member": member,
@@ -161,7 +163,7 @@ def ranking_workbook(organisation: PartyOrganisation, year: int, rows: list[poin
 @requires("add", PointsEntry)
 def grant_base_points(request: HttpRequest) -> HttpResponse:
     """Grant the year's base points to the members of the organisation (and below) who have none."""
-    visible = PartyOrganisation.objects.for_user(request.user)  # type: ignore[attr-defined]
+    visible = PartyOrganisation.objects.for_user(request.user)
     organisation = get_object_or_404(visible, pk=request.POST.get("organisation") or 0)
     year = int(request.POST.get("year") or timezone.localdate().year)
     try:

@@ -4,6 +4,7 @@ heluo.party.services.dues."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
@@ -107,7 +108,7 @@ class DuesReduction(LedgerModel):
         if self.exempt == (self.amount is not None):
             raise ValidationError({"amount": _("Give either a reduced amount or an exemption, not both.")})
 
-    def covers(self, month) -> bool:  # type: ignore[no-untyped-def]
+    def covers(self, month: dt.date) -> bool:
         return self.start <= month and (self.end is None or month <= self.end)
 
 

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 BASE = "base"
 TASK = "task"
@@ -109,17 +109,17 @@ def year_totals(scheme: Mapping[str, Rule], facts: Iterable[Fact]) -> Totals:
 
 
 @dataclass(frozen=True)
-class Ranked:
+class Ranked(Generic[K]):
     rank: int
-    key: object
+    key: K
     points: Decimal
 
 
-def rank(totals: Mapping[K, Decimal]) -> list[Ranked]:
+def rank(totals: Mapping[K, Decimal]) -> list[Ranked[K]]:
     """Competition ranking of `totals` (key → points), highest first: ties share a rank and the next
     rank skips (1, 1, 3). Tied keys keep the mapping's order (sorted's stability), so the list is stable."""
     ordered = sorted(totals.items(), key=lambda item: -item[1])
-    ranked: list[Ranked] = []
+    ranked: list[Ranked[K]] = []
     for index, (key, points) in enumerate(ordered):
         if ranked and ranked[-1].points == points:
             ranked.append(Ranked(rank=ranked[-1].rank, key=key, points=points))

@@ -323,7 +323,7 @@ def _expected_facts(member: Member, year: int) -> Counter[tuple[str, Decimal, De
     for entry in year_entries(member, year):
         if entry.is_manual:
             expected[(entry.rule.code, entry.quantity, entry.points)] += 1
-        elif entry.content_type != member_type:
+        elif entry.content_type is not None and entry.content_type != member_type:
             sources.add((entry.content_type.pk, entry.object_id or 0))
     for content_type_id, object_id in sources:
         model = ContentType.objects.get_for_id(content_type_id).model_class()
