@@ -30,7 +30,7 @@ HOUR = "hour"
 UNITS = (EACH, HOUR)
 
 CENT = Decimal("0.01")
-ZERO = Decimal("0")
+ZERO = Decimal("0.00")
 
 K = TypeVar("K")
 

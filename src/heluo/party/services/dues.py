@@ -233,22 +233,25 @@ class Arrear:
 
 def arrears(organisation: PartyOrganisation, today: dt.date | None = None) -> list[Arrear]:
     """The members of the organisation and those below it with unpaid months up to last month, counted
-    from the later of their admission and the month the arrangement's records begin (else the start of
-    the previous year). A month whose amount cannot be computed (no income) is listed with 0."""
+    from the later of their admission and the month their branch's records begin (its arrangement's, or
+    the nearest above; else January of last year). A month whose amount cannot be computed (no income)
+    is listed with 0."""
     day = today or timezone.localdate()
     members = list(
         Member.objects.filter(organisation__path__startswith=organisation.path, left_on__isnull=True)
         .select_related("organisation")
         .order_by("organisation__path", "name", "pk")
     )
-    arrangement = arrangement_for(organisation)
-    since = (arrangement.records_from if arrangement and arrangement.records_from else None) or dt.date(
-        day.year - 1, 1, 1
-    )
-    settled = settled_months([m.pk for m in members], since, day)
+    default = dt.date(day.year - 1, 1, 1)
+    since: dict[int, dt.date] = {}
+    for member in members:
+        if member.organisation_id not in since:
+            arrangement = arrangement_for(member.organisation)
+            since[member.organisation_id] = (arrangement.records_from if arrangement else None) or default
+    settled = settled_months([m.pk for m in members], min(since.values(), default=default), day)
     listed = []
     for member in members:
-        first = max(rules.month_start(member.joined_on), rules.month_start(since))
+        first = max(rules.month_start(member.joined_on), since[member.organisation_id])
         unpaid = rules.unpaid_months(first, day, settled[member.pk])
         if unpaid:
             listed.append(Arrear(member, [_due_or_zero(member, month) for month in unpaid]))
