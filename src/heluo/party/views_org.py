@@ -23,12 +23,12 @@ from heluo.core.views.generic import LedgerDetailView
 
 from .forms_org import DayForm
 from .models import (
-    COMMITTEE_POSTS,
     Member,
     MemberStatus,
     OrganisationKind,
     PartyOrganisation,
     Post,
+    PostKind,
     Transfer,
     TransferState,
 )
@@ -56,13 +56,13 @@ def organisation_sections(request: HttpRequest, organisation: PartyOrganisation)
         .filter(organisation=organisation, start__lte=today)
         .filter(Q(end__isnull=True) | Q(end__gte=today))
         .select_related("member")
-        .order_by("kind", "start")
+        .order_by("start", "pk")
     )
+    rank = {kind: index for index, kind in enumerate(PostKind)}
     end = org_services.term_end(organisation)
     return {
         "children": PartyOrganisation.objects.for_user(user).filter(parent=organisation).order_by("name"),
-        "posts": posts if may(user, "view", Post) else [],
-        "committee_posts": [str(kind.label) for kind in COMMITTEE_POSTS],
+        "posts": sorted(posts, key=lambda post: rank[PostKind(post.kind)]) if may(user, "view", Post) else [],
         "counts": org_services.member_counts(organisation),
         "tree_counts": org_services.member_counts(organisation, tree=True),
         "warnings": org_services.branch_warnings(organisation),
