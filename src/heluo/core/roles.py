@@ -57,13 +57,15 @@ DUST_ENFORCEMENT_RECORDING = tuple(
 PARTY_MEMBER_RECORDS = (
     *(
         f"party.{action}_{model}"
-        for model in ("member", "transfer", "duespayment")
+        for model in ("member", "transfer", "duespayment", "duesreduction", "pointsentry")
         for action in ("view", "add", "change", "delete")
     ),
     *(f"party.{action}_post" for action in ("add", "change", "delete")),
 )
 # The committees' term lengths by field are the city's, as the calendar is.
-PARTY_REFERENCE = tuple(f"party.{action}_termlength" for action in ("add", "change", "delete"))
+PARTY_REFERENCE = tuple(
+    f"party.{action}_{model}" for model in ("termlength", "pointsrule") for action in ("add", "change", "delete")
+)
 
 
 @dataclass(frozen=True)

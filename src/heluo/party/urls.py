@@ -1,9 +1,10 @@
 from django.urls import URLPattern, URLResolver
 
-from . import urls_org
+from . import urls_dues_points, urls_org
 
 app_name = "party"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     *urls_org.urlpatterns,
+    *urls_dues_points.urlpatterns,
 ]

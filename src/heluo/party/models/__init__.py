@@ -1,5 +1,6 @@
 """The party-building module's models (heluo.party): one file per part of the module."""
 
+from .dues import DuesArrangement, DuesPayment, DuesReduction, PaymentMethod
 from .members import (
     DuesCategory,
     LeftReason,
@@ -18,16 +19,26 @@ from .organisations import (
     PostKind,
     TermLength,
 )
+from .points import PointsCategory, PointsEntry, PointsRule, PointsUnit, PointsYear
 
 __all__ = [
     "COMMITTEE_POSTS",
+    "DuesArrangement",
     "DuesCategory",
+    "DuesPayment",
+    "DuesReduction",
     "LeftReason",
     "Member",
     "MemberStatus",
     "OrganisationField",
     "OrganisationKind",
     "PartyOrganisation",
+    "PaymentMethod",
+    "PointsCategory",
+    "PointsEntry",
+    "PointsRule",
+    "PointsUnit",
+    "PointsYear",
     "Post",
     "PostKind",
     "TermLength",
