@@ -86,6 +86,8 @@ DEMO_INSTALLATION_TESTS = (
 )
 
 
+# Before xdist's own hook, which reads the groups into the test ids.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.nodeid.startswith(DEMO_INSTALLATION_TESTS):

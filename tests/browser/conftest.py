@@ -118,9 +118,19 @@ def _wait_for(url: str, process: subprocess.Popen[bytes], seconds: float = 60) -
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def monkeypatch_session() -> Iterator[pytest.MonkeyPatch]:
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
+
+
+@pytest.fixture(scope="session")
+def browser(monkeypatch_session: pytest.MonkeyPatch) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
+    # Playwright's synchronous API keeps its event loop running in this thread for the whole session, and
+    # Django then refuses to open a database connection here (SynchronousOnlyOperation) in every later
+    # test of the worker. The tests' own code never runs inside that loop, so Django's check is waived.
+    monkeypatch_session.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
