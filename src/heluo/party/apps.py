@@ -24,3 +24,4 @@ class PartyConfig(AppConfig):
         from . import figures, ledgers  # noqa: F401  (registers the ledgers and the published figures)
 
         post_migrate.connect(_seed_defaults, dispatch_uid="heluo.party.seed_defaults")
+        from . import hooks_meetings  # noqa: F401  (meetings: menu, case source, branch life, scan)

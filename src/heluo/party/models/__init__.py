@@ -1,5 +1,15 @@
 """The party-building module's models (heluo.party): one file per part of the module."""
 
+from .meetings import (
+    Attendance,
+    AttendanceMode,
+    Frequency,
+    Meeting,
+    MeetingKind,
+    MeetingRequirement,
+    MissedMeeting,
+    Motion,
+)
 from .members import (
     DuesCategory,
     LeftReason,
@@ -18,18 +28,31 @@ from .organisations import (
     PostKind,
     TermLength,
 )
+from .study import StudyCampaign, StudyMode, StudyRecord, StudySession
 
 __all__ = [
     "COMMITTEE_POSTS",
+    "Attendance",
+    "AttendanceMode",
     "DuesCategory",
+    "Frequency",
     "LeftReason",
+    "Meeting",
+    "MeetingKind",
+    "MeetingRequirement",
     "Member",
     "MemberStatus",
+    "MissedMeeting",
+    "Motion",
     "OrganisationField",
     "OrganisationKind",
     "PartyOrganisation",
     "Post",
     "PostKind",
+    "StudyCampaign",
+    "StudyMode",
+    "StudyRecord",
+    "StudySession",
     "TermLength",
     "Transfer",
     "TransferDirection",
