@@ -31,7 +31,8 @@ def branch_with(
 ) -> tuple[PartyOrganisation, list[Member]]:
     """A branch with `full` full members and `probationary` probationary ones; the first `committee`
     full members hold committee posts (the first the secretary)."""
-    branch = organisation(code, established_on=dt.date(2015, 1, 1), **fields)
+    fields.setdefault("established_on", dt.date(2015, 1, 1))
+    branch = organisation(code, **fields)
     roll = [member(branch) for _ in range(full)]
     roll += [
         member(branch, status=MemberStatus.PROBATIONARY, joined_on=dt.date(2025, 7, 1))
