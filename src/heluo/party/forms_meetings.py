@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from heluo.core.forms import DateInput, LedgerForm
@@ -19,7 +20,7 @@ from .models import (
     StudyRecord,
     StudySession,
 )
-from .services.meetings import covers_city
+from .services.meetings import covers_city, meeting_refusal
 
 
 class MeetingRequirementForm(LedgerForm):
@@ -62,9 +63,13 @@ class MeetingForm(LedgerForm):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         meeting = self.instance
+        organisation, kind, held_on = cleaned.get("organisation"), cleaned.get("kind"), cleaned.get("held_on")
+        if organisation is not None and kind and held_on:
+            refusal = meeting_refusal(organisation, kind, held_on)
+            if refusal:
+                self.add_error("held_on" if held_on > timezone.localdate() else "kind", refusal)
         if meeting.pk is None:
             return cleaned
-        organisation, kind = cleaned.get("organisation"), cleaned.get("kind")
         if (
             organisation is not None
             and organisation.pk != meeting.organisation_id

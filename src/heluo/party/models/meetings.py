@@ -9,9 +9,9 @@ meeting's own facts (topic, place, agenda, minutes) and keeps its quorum in step
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -76,9 +76,6 @@ class MeetingRequirement(LedgerModel):
         verbose_name_plural = _("meeting requirements")
         ordering = ["organisation__path", "kind"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["kind"], condition=Q(organisation__isnull=True), name="party_requirement_city_kind"
-            ),
             models.UniqueConstraint(fields=["organisation", "kind"], name="party_requirement_org_kind"),
         ]
 
@@ -88,6 +85,18 @@ class MeetingRequirement(LedgerModel):
 
     def get_absolute_url(self) -> str:
         return reverse("party:meetingrequirement_detail", args=[self.pk])
+
+    def clean(self) -> None:
+        super().clean()
+        # One city-wide requirement per kind (a unique constraint cannot say so portably: nulls differ).
+        if self.organisation_id is None and self.kind:
+            others = MeetingRequirement.objects.filter(organisation__isnull=True, kind=self.kind).exclude(
+                pk=self.pk
+            )
+            if others.exists():
+                raise ValidationError(
+                    {"kind": _("The city already has a requirement for this kind of meeting.")}
+                )
 
 
 class Meeting(LedgerModel):

@@ -200,6 +200,20 @@ def _validate_motions(data: MeetingData, entitled: int, present: int) -> list[tu
     return result
 
 
+def meeting_refusal(organisation: PartyOrganisation, kind: str, held_on: dt.date) -> str | None:
+    """Why a meeting of `kind` held by `organisation` on `held_on` cannot be recorded, or None: the
+    recording page and the meeting ledger's form alike."""
+    if kind not in MeetingKind.values:
+        return _("Choose the kind of meeting.")
+    if held_on > timezone.localdate():
+        return _("A meeting cannot be recorded before it is held.")
+    if kind == MeetingKind.GROUP_MEETING and organisation.kind != OrganisationKind.GROUP:
+        return _("A party group meeting is recorded for its party group.")
+    if kind != MeetingKind.GROUP_MEETING and organisation.kind == OrganisationKind.GROUP:
+        return _("A party group holds party group meetings only.")
+    return None
+
+
 @transaction.atomic
 def record_meeting(
     organisation: PartyOrganisation,
@@ -217,14 +231,9 @@ def record_meeting(
     votes exceed those present or a kind that decides nothing has motions; an election is not at a member
     meeting; the quorum is not reached and `record_inquorate` is not set — or it is, with motions or an
     election. Points of the meeting's attendance are refreshed in the same transaction."""
-    if data.kind not in MeetingKind.values:
-        raise ValidationError(_("Choose the kind of meeting."))
-    if data.held_on > timezone.localdate():
-        raise ValidationError(_("A meeting cannot be recorded before it is held."))
-    if data.kind == MeetingKind.GROUP_MEETING and organisation.kind != OrganisationKind.GROUP:
-        raise ValidationError(_("A party group meeting is recorded for its party group."))
-    if data.kind != MeetingKind.GROUP_MEETING and organisation.kind == OrganisationKind.GROUP:
-        raise ValidationError(_("A party group holds party group meetings only."))
+    refusal = meeting_refusal(organisation, data.kind, data.held_on)
+    if refusal:
+        raise ValidationError(refusal)
     members = {m.pk: m for m in expected_members(organisation, data.kind, data.held_on)}
     presence = _validate_presence(members, attendance, data.online_platform)
     modes = {pk: p.mode for pk, p in presence.items()}
