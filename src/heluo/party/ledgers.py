@@ -1,3 +1,3 @@
 """Party building's ledgers: each part registers its own in its `ledgers_<topic>.py`, imported here."""
 
-from . import ledgers_meetings  # noqa: F401
+from . import ledgers_meetings, ledgers_org  # noqa: F401
