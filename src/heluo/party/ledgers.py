@@ -1,3 +1,7 @@
 """Party building's ledgers: each part registers its own in its `ledgers_<topic>.py`, imported here."""
 
-from . import ledgers_meetings, ledgers_org  # noqa: F401
+from . import (
+    ledgers_dues_points,  # noqa: F401
+    ledgers_meetings,  # noqa: F401
+    ledgers_org,  # noqa: F401
+)

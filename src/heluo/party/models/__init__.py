@@ -1,5 +1,6 @@
 """The party-building module's models (heluo.party): one file per part of the module."""
 
+from .dues import DuesArrangement, DuesPayment, DuesReduction, PaymentMethod
 from .meetings import (
     Attendance,
     AttendanceMode,
@@ -28,13 +29,17 @@ from .organisations import (
     PostKind,
     TermLength,
 )
+from .points import PointsCategory, PointsEntry, PointsRule, PointsUnit, PointsYear
 from .study import StudyCampaign, StudyMode, StudyRecord, StudySession
 
 __all__ = [
     "COMMITTEE_POSTS",
     "Attendance",
     "AttendanceMode",
+    "DuesArrangement",
     "DuesCategory",
+    "DuesPayment",
+    "DuesReduction",
     "Frequency",
     "LeftReason",
     "Meeting",
@@ -47,6 +52,12 @@ __all__ = [
     "OrganisationField",
     "OrganisationKind",
     "PartyOrganisation",
+    "PaymentMethod",
+    "PointsCategory",
+    "PointsEntry",
+    "PointsRule",
+    "PointsUnit",
+    "PointsYear",
     "Post",
     "PostKind",
     "StudyCampaign",
