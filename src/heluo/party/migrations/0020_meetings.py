@@ -338,7 +338,7 @@ class Migration(migrations.Migration):
                 ('hours', models.DecimalField(decimal_places=1, max_digits=3, validators=[django.core.validators.MinValueValidator(Decimal('0.5')), django.core.validators.MaxValueValidator(Decimal('24'))], verbose_name='hours')),
                 ('mode', models.CharField(choices=[('on_site', 'on site'), ('online', 'online')], default='on_site', max_length=10, verbose_name='attendance')),
                 ('member', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='study_records', to='party.member', verbose_name='member')),
-                ('session', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='records', to='party.studysession', verbose_name='study session')),
+                ('session', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='records', to='party.studysession', verbose_name='study session')),
             ],
             options={
                 'verbose_name': 'study record',

@@ -77,7 +77,7 @@ class StudyRecord(LedgerModel):
     participation_q = classmethod(tree_participation("session__organisation"))
 
     session = models.ForeignKey(
-        StudySession, verbose_name=_("study session"), on_delete=models.CASCADE, related_name="records"
+        StudySession, verbose_name=_("study session"), on_delete=models.PROTECT, related_name="records"
     )
     member = models.ForeignKey(
         Member, verbose_name=_("member"), on_delete=models.PROTECT, related_name="study_records"

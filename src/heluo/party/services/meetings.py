@@ -18,8 +18,9 @@ does not close the case: the period was missed; closing it is the handler's act.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -52,9 +53,12 @@ from ..models import (
     PostKind,
 )
 from ..rules import compliance, quorum
+from . import points
 from .study import study_months
 
 SOURCE_KIND = "party_meeting_missed"
+# The points scheme's rule for attending a meeting (heluo.party.services.points).
+MEETING_RULE = "meeting_attended"
 CASE_CATEGORY = "party"
 CASE_DAYS = 15
 # Who answers for a branch's missed meetings: the organisation department of its division and above.
@@ -273,7 +277,7 @@ def record_meeting(
     for motion, passed in motions:
         Motion.objects.create(meeting=row, text=motion.text.strip(), in_favour=motion.in_favour,
                               against=motion.against, abstained=motion.abstained, passed=passed, is_demo=is_demo)  # fmt: skip
-    refresh_meeting_points(row)
+    refresh_meeting_points(row, by)
     return row
 
 
@@ -298,27 +302,36 @@ def _store_attendance(
 
 
 def save_meeting(form: Any, user: Any) -> Meeting:
-    """The meeting ledger's saver (pages, imports, API): the meeting's own facts, then its quorum read
-    again from its stored attendance (its kind or day may have changed). The form refuses a change that
-    would leave motions or an election without quorum."""
-    form.instance._history_user = user
-    if form.instance.pk is None:
-        form.instance.recorded_by = user
-    meeting: Meeting = form.save()
+    """The meeting ledger's saver (pages, imports, API): the meeting's own facts with its quorum read
+    again from its stored attendance (its kind or day may have changed), in one save, then its points.
+    The form refuses a change that would leave motions or an election without quorum."""
+    meeting: Meeting = form.instance
+    meeting._history_user = user
+    if meeting.pk is None:
+        meeting.recorded_by = user
     members = list(expected_members(meeting.organisation, meeting.kind, meeting.held_on))
-    modes = dict(meeting.attendances.values_list("member_id", "mode"))
+    modes = dict(meeting.attendances.values_list("member_id", "mode")) if meeting.pk else {}
     entitled = _entitled(meeting.kind, members)
-    verdict = quorum_verdict(meeting.kind, meeting.is_election, members, modes)
     meeting.entitled = len(entitled)
     meeting.present = sum(1 for m in entitled if quorum.is_present(modes.get(m.pk, quorum.ABSENT)))
-    meeting.quorate = verdict.ok
-    meeting.save(update_fields=["entitled", "present", "quorate", "updated_at", "row_version"])
-    refresh_meeting_points(meeting)
-    return meeting
+    meeting.quorate = quorum_verdict(meeting.kind, meeting.is_election, members, modes).ok
+    saved: Meeting = form.save()
+    refresh_meeting_points(saved, user)
+    return saved
 
 
-def refresh_meeting_points(meeting: Meeting) -> None:
-    """The meeting's points entries, rewritten from its attendance (heluo.party.services.points)."""
+def refresh_meeting_points(meeting: Meeting, by: Any = None) -> None:
+    """The meeting's points entries, rewritten from its attendance (heluo.party.services.points);
+    refused (ValidationError) when a member's points year is closed."""
+    points.refresh_points(meeting, by=by)
+
+
+def meeting_awards(meeting: Meeting) -> list[points.Award]:
+    """Points of a meeting (rule "meeting_attended"): one for each member present, on site or online
+    alike. Any meeting of 三会一课 or a 主题党日 is a required kind; attending an inquorate one counts too —
+    the member came."""
+    present = meeting.attendances.filter(mode__in=quorum.PRESENT_MODES).values_list("member_id", flat=True)
+    return [points.Award(member_id, MEETING_RULE, Decimal(1)) for member_id in present.order_by("member_id")]
 
 
 # --- required meetings ---------------------------------------------------------------------------
@@ -466,7 +479,7 @@ def _ancestor_paths(path: str) -> list[str]:
     return ["".join(f"{part}/" for part in parts[:n]) for n in range(1, len(parts))]
 
 
-def life_months(member_ids: list[int], start: dt.date, end: dt.date) -> dict[int, set[dt.date]]:
+def life_months(member_ids: Collection[int], start: dt.date, end: dt.date) -> dict[int, set[dt.date]]:
     """Branch life (组织生活) per member: the months of meetings held from `start` to `end` that they
     attended on site or online, or were excused from with a reason (good reason), and of study sessions
     they took part in (heluo.party.activity, kind "life")."""

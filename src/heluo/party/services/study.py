@@ -4,6 +4,7 @@ year, and a session's points refreshed from its records (heluo.party.services.po
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -11,6 +12,9 @@ from typing import Any
 from django.db.models import Count, Q, Sum
 
 from ..models import Member, PartyOrganisation, StudyRecord, StudySession
+from . import points
+
+STUDY_RULE = "study_hour"
 
 
 @dataclass(frozen=True)
@@ -24,7 +28,7 @@ def save_study_record(form: Any, user: Any) -> StudyRecord:
     """The study records' saver (pages, imports, API): the record, then its session's points."""
     form.instance._history_user = user
     record: StudyRecord = form.save()
-    refresh_session_points(record.session)
+    refresh_session_points(record.session, user)
     return record
 
 
@@ -32,12 +36,21 @@ def save_study_session(form: Any, user: Any) -> StudySession:
     """The study sessions' saver: the session, then its points (its records' hours are capped by it)."""
     form.instance._history_user = user
     session: StudySession = form.save()
-    refresh_session_points(session)
+    refresh_session_points(session, user)
     return session
 
 
-def refresh_session_points(session: StudySession) -> None:
+def refresh_session_points(session: StudySession, by: Any = None) -> None:
     """The session's points entries, rewritten from its records (heluo.party.services.points)."""
+    points.refresh_points(session, by=by)
+
+
+def session_awards(session: StudySession) -> list[points.Award]:
+    """Points of a study session (rule "study_hour"): each member's hours, on site or online alike."""
+    return [
+        points.Award(member_id, STUDY_RULE, hours)
+        for member_id, hours in session.records.order_by("member_id").values_list("member_id", "hours")
+    ]
 
 
 def member_hours(organisation: PartyOrganisation, year: int) -> list[MemberHours]:
@@ -60,7 +73,7 @@ def member_hours(organisation: PartyOrganisation, year: int) -> list[MemberHours
     return sorted(rows, key=lambda row: -row.hours)
 
 
-def study_months(member_ids: list[int], start: dt.date, end: dt.date) -> dict[int, set[dt.date]]:
+def study_months(member_ids: Collection[int], start: dt.date, end: dt.date) -> dict[int, set[dt.date]]:
     """The months in which each member studied (a study session), for branch life (heluo.party.activity)."""
     result: dict[int, set[dt.date]] = {}
     for member_id, day in StudyRecord.objects.filter(
