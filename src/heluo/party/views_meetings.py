@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from heluo.core.scope import may
 from heluo.core.views.access import requires
 from heluo.core.views.generic import LedgerDetailView
 
@@ -47,6 +48,8 @@ class MeetingDetailView(LedgerDetailView):
                     "online": [a for a in attendances if a.mode == "online"],
                     "motions": list(meeting.motions.all()),
                     "deciding": meeting.kind in ("member_meeting", "committee_meeting"),
+                    # Names are a roster: only for those who see member records; others see counts.
+                    "sees_members": may(self.request.user, "view", Member),
                 }
             )
         return super().context(**extra)
@@ -73,6 +76,7 @@ def _attendance_initial(members: list[Member], meeting: Meeting | None) -> list[
     ]
 
 
+@requires("view", Member)
 @requires("add", Meeting)
 def record_meeting(request: HttpRequest, organisation: int, meeting: int | None = None) -> HttpResponse:
     """Record a meeting of `organisation` (or rewrite `meeting`): its facts, each member's attendance and
