@@ -8,6 +8,7 @@ missing permission is a 403.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +22,7 @@ from heluo.core.ledger import ledger_for
 from heluo.core.models import Account, Division, Grid, Role, Unit, UnitType
 from heluo.core.services.accounts import create_account
 from heluo.core.services.files import attach_file
+from heluo.party.models import Member, PartyOrganisation
 from tests.testapp.models import CoopCase, GridSite, PartyRecord
 
 EVERYONE = {
@@ -48,6 +50,10 @@ VISIBLE = {
     "unit_jili_2019": {"admin", "zhujian", "mengjin", "duban", "lingdao", "root"},
     "unit_yingzhou": {"admin", "gaoxin", "zhujian", "duban", "lingdao", "root"},
     "party_kaiyuan": {"admin", "luolong", "duban", "lingdao", "root"},
+    # heluo.party: an organisation of 开元路街道 and a member on its roll (the same territory; who may
+    # open the member is a matter of permission: PERMISSIONS[Member]).
+    "partyorg_kaiyuan": {"admin", "luolong", "duban", "lingdao", "root"},
+    "member_kaiyuan": {"admin", "luolong", "duban", "lingdao", "root"},
     "site_in_own_grid": {"admin", "zhujian", "luolong", "wangge", "duban", "lingdao", "root"},
     "site_xiguan": {"admin", "laocheng", "zhujian", "duban", "lingdao", "root"},
     "case_cooperating": {
@@ -85,6 +91,28 @@ PERMISSIONS = {
         },
         "change": {"admin", "laocheng", "gaoxin", "luolong", "mengjin", "beiyao", "noscope", "root"},
         "delete": {"admin", "laocheng", "gaoxin", "beiyao", "root"},
+    },
+    PartyOrganisation: {
+        "view": {
+            "admin",
+            "laocheng",
+            "gaoxin",
+            "luolong",
+            "mengjin",
+            "duban",
+            "beiyao",
+            "lingdao",
+            "noscope",
+            "root",
+        },
+        "change": {"admin", "laocheng", "gaoxin", "luolong", "mengjin", "beiyao", "noscope", "root"},
+        "delete": {"admin", "laocheng", "gaoxin", "beiyao", "root"},
+    },
+    # Member records: the party roles and the city administrator only; the others see counts.
+    Member: {
+        "view": {"admin", "beiyao", "root"},
+        "change": {"admin", "beiyao", "root"},
+        "delete": {"admin", "beiyao", "root"},
     },
     GridSite: {
         "view": {
@@ -168,6 +196,9 @@ def rows(db: Any, users: dict[str, Any]) -> dict[str, Row]:
         "unit_jili_2019": Unit.objects.get(name="吉利区人民武装部"),
         "unit_yingzhou": unit("矩阵瀛洲单位", "410371001000"),
         "party_kaiyuan": PartyRecord.objects.create(name="矩阵党建记录", division=_division("410311002000")),
+        "partyorg_kaiyuan": PartyOrganisation.objects.create(
+            name="矩阵党支部", kind="branch", field="community", division=_division("410311002000")
+        ),
         # In 关林街道 (洛龙区), outside the grid officer's street, but in their grid.
         "site_in_own_grid": GridSite.objects.create(
             name="矩阵网格工地", division=_division("410311004000"), grid=wangge_grid
@@ -178,6 +209,12 @@ def rows(db: Any, users: dict[str, Any]) -> dict[str, Row]:
         "case_cooperating": CoopCase.objects.create(name="矩阵协办事项", division=_division("410302001000")),
         "case_xiguan": CoopCase.objects.create(name="矩阵西关事项", division=_division("410302001000")),
     }
+    made["member_kaiyuan"] = Member.objects.create(
+        organisation=made["partyorg_kaiyuan"],
+        name="矩阵党员",
+        status="probationary",
+        joined_on=dt.date(2025, 7, 1),
+    )
     made["case_cooperating"].cooperating_units.add(dingdingmen_unit)  # type: ignore[attr-defined]
     result = {}
     for key, obj in made.items():

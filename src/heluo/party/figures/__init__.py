@@ -1,4 +1,7 @@
 """Party building's published figures (core's figures registry), one module per part; importing this
 package registers them."""
 
-from . import meetings  # noqa: F401
+from . import (
+    meetings,  # noqa: F401
+    members,  # noqa: F401
+)

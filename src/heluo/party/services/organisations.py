@@ -271,9 +271,11 @@ def save_organisation(form: Any, user: Any) -> PartyOrganisation:
     """The organisations ledger's saver: saves the row (its form has checked the branch rules) as `user`,
     and ends the changeover case when the new term start no longer falls within the notice period."""
     organisation: PartyOrganisation = form.instance
-    organisation._history_user = user
+    organisation._history_user = user  # type: ignore[attr-defined]
     organisation = form.save()
-    if organisation.changeover_case_id and not changeover_due(term_end(organisation), timezone.localdate()):
+    if organisation.changeover_case is not None and not changeover_due(
+        term_end(organisation), timezone.localdate()
+    ):
         close_changeover_case(organisation)
     return organisation
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from heluo.core.dates import date_text
-from heluo.core.scope import may, visible
+from heluo.core.scope import Action, may, visible
 
 from ..models import LeftReason, Member, PartyOrganisation, Transfer, TransferDirection, TransferState
 from ..rules.terms import letter_lapses_on
@@ -31,7 +31,7 @@ CARRIED = (
 )  # fmt: skip
 
 
-def _check(user: Any, action: str, model: type, row: Any = None) -> None:
+def _check(user: Any, action: Action, model: type, row: Any = None) -> None:
     if not may(user, action, model) or (row is not None and not visible(user, row)):
         raise PermissionDenied(_("You may not do this."))
 
@@ -44,14 +44,14 @@ def save_transfer(form: Any, user: Any) -> Transfer:
         refusal = issue_refusal(transfer.member)
         if refusal:
             raise ValidationError({"member": refusal})
-    transfer._history_user = user
+    transfer._history_user = user  # type: ignore[attr-defined]
     return form.save()
 
 
 def issue_refusal(member: Member) -> str | None:
     if not member.is_current:
         return _("%(name)s is no longer on a roll: no letter can be issued.") % {"name": member.name}
-    if member.transfers.filter(state=TransferState.ISSUED).exists():
+    if Transfer.objects.filter(member=member, state=TransferState.ISSUED).exists():
         return _("%(name)s already has a transfer letter pending.") % {"name": member.name}
     return None
 
@@ -71,7 +71,7 @@ def issue_transfer(
         counterpart_organisation=counterpart_organisation, across_provinces=across_provinces,
         letter_issued_on=issued_on, notes=notes,
     )  # fmt: skip
-    transfer._history_user = user
+    transfer._history_user = user  # type: ignore[attr-defined]
     transfer.full_clean()
     transfer.save()
     return transfer
@@ -115,7 +115,7 @@ def receive_transfer(user: Any, transfer: Transfer, *, on: dt.date) -> Transfer:
         target = current.counterpart_organisation
         if target is not None:
             joined = Member(organisation=target, **{name: getattr(member, name) for name in CARRIED})
-            joined._history_user = user
+            joined._history_user = user  # type: ignore[attr-defined]
             joined.full_clean()
             joined.save()
             incoming = Transfer(
@@ -123,7 +123,7 @@ def receive_transfer(user: Any, transfer: Transfer, *, on: dt.date) -> Transfer:
                 counterpart_organisation=member.organisation, across_provinces=current.across_provinces,
                 letter_issued_on=current.letter_issued_on, state=TransferState.RECEIVED, received_on=on,
             )  # fmt: skip
-            incoming._history_user = user
+            incoming._history_user = user  # type: ignore[attr-defined]
             incoming.save()
     return current
 
@@ -137,14 +137,14 @@ def receive_transfer_in(
     lapses_on = letter_lapses_on(issued_on, across_provinces=across_provinces)
     _refuse_lapsed(lapses_on, on)
     with transaction.atomic():
-        member._history_user = user
+        member._history_user = user  # type: ignore[attr-defined]
         member.full_clean()
         member.save()
         transfer = Transfer(
             member=member, direction=TransferDirection.IN, counterpart=counterpart, across_provinces=across_provinces,
             letter_issued_on=issued_on, state=TransferState.RECEIVED, received_on=on,
         )  # fmt: skip
-        transfer._history_user = user
+        transfer._history_user = user  # type: ignore[attr-defined]
         transfer.save()
     return transfer
 
