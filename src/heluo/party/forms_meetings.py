@@ -117,7 +117,9 @@ class RecordMeetingForm(forms.Form):
         help_text=_("Where members attend online, e.g. 学习强国 video meeting."),
     )  # fmt: skip
     agenda = forms.CharField(label=_("agenda"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    minutes = forms.CharField(label=_("minutes"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    minutes = forms.CharField(
+        label=_("meeting minutes"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
     is_election = forms.BooleanField(label=_("election"), required=False)
     record_inquorate = forms.BooleanField(
         label=_("record although the quorum was not reached"), required=False,

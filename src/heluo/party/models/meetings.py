@@ -117,7 +117,7 @@ class Meeting(LedgerModel):
     held_at = models.CharField(_("place"), max_length=200, blank=True)
     topic = models.CharField(_("topic"), max_length=200)
     agenda = models.TextField(_("agenda"), blank=True)
-    minutes = models.TextField(_("minutes"), blank=True)
+    minutes = models.TextField(_("meeting minutes"), blank=True)
     is_election = models.BooleanField(_("election"), default=False, editable=False)
     online_platform = models.CharField(
         _("online platform"), max_length=100, blank=True,
