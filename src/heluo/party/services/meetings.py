@@ -86,7 +86,7 @@ def covers_city(user: Any) -> bool:
     )
 
 
-def refuse_requirement_change(user: Any, row: MeetingRequirement) -> str | None:
+def refuse_requirement_change(user: Any, row: Any) -> str | None:
     """The requirements ledger's refusal: the city's requirement is the city's to change."""
     if row.organisation_id is None and not covers_city(user):
         return _("The city's meeting requirement is the city's to change.")
@@ -269,11 +269,11 @@ def record_meeting(
     ):
         setattr(row, name, getattr(data, name))
     row.entitled, row.present, row.quorate = len(entitled), present, verdict.ok
-    row._history_user = by
+    row._history_user = by  # type: ignore[attr-defined]
     row.full_clean(exclude=["recorded_by"])
     row.save()
     _store_attendance(row, members, presence, by, is_demo)
-    row.motions.all().delete()
+    Motion.objects.filter(meeting=row).delete()
     for motion, passed in motions:
         Motion.objects.create(meeting=row, text=motion.text.strip(), in_favour=motion.in_favour,
                               against=motion.against, abstained=motion.abstained, passed=passed, is_demo=is_demo)  # fmt: skip
@@ -284,8 +284,8 @@ def record_meeting(
 def _store_attendance(
     meeting: Meeting, members: Mapping[int, Member], presence: Mapping[int, Presence], by: Any, is_demo: bool
 ) -> None:
-    meeting.attendances.exclude(member_id__in=list(members)).delete()
-    stored = {a.member_id: a for a in meeting.attendances.all()}
+    Attendance.objects.filter(meeting=meeting).exclude(member_id__in=list(members)).delete()
+    stored = {a.member_id: a for a in Attendance.objects.filter(meeting=meeting)}
     for pk, member in members.items():
         p = presence[pk]
         row = stored.get(pk) or Attendance(meeting=meeting, member=member, is_demo=is_demo)
@@ -297,7 +297,7 @@ def _store_attendance(
         ):
             continue
         row.mode, row.platform, row.reason, row.had_vote = p.mode, p.platform, p.reason, member.has_vote
-        row._history_user = by
+        row._history_user = by  # type: ignore[union-attr]
         row.save()
 
 
@@ -306,11 +306,15 @@ def save_meeting(form: Any, user: Any) -> Meeting:
     again from its stored attendance (its kind or day may have changed), in one save, then its points.
     The form refuses a change that would leave motions or an election without quorum."""
     meeting: Meeting = form.instance
-    meeting._history_user = user
+    meeting._history_user = user  # type: ignore[attr-defined]
     if meeting.pk is None:
         meeting.recorded_by = user
     members = list(expected_members(meeting.organisation, meeting.kind, meeting.held_on))
-    modes = dict(meeting.attendances.values_list("member_id", "mode")) if meeting.pk else {}
+    modes = (
+        dict(Attendance.objects.filter(meeting=meeting).values_list("member_id", "mode"))
+        if meeting.pk
+        else {}
+    )
     entitled = _entitled(meeting.kind, members)
     meeting.entitled = len(entitled)
     meeting.present = sum(1 for m in entitled if quorum.is_present(modes.get(m.pk, quorum.ABSENT)))
@@ -330,7 +334,11 @@ def meeting_awards(meeting: Meeting) -> list[points.Award]:
     """Points of a meeting (rule "meeting_attended"): one for each member present, on site or online
     alike. Any meeting of 三会一课 or a 主题党日 is a required kind; attending an inquorate one counts too —
     the member came."""
-    present = meeting.attendances.filter(mode__in=quorum.PRESENT_MODES).values_list("member_id", flat=True)
+    present = (
+        Attendance.objects.filter(meeting=meeting)
+        .filter(mode__in=quorum.PRESENT_MODES)
+        .values_list("member_id", flat=True)
+    )
     return [points.Award(member_id, MEETING_RULE, Decimal(1)) for member_id in present.order_by("member_id")]
 
 
@@ -434,12 +442,12 @@ def _open_case(row: MissedMeeting, now: dt.datetime) -> Any:
     }
     registration = Registration(
         title=(_("%(organisation)s missed its %(kind)s (%(period)s)") % {
-            "organisation": organisation.name, "kind": row.get_kind_display(), "period": period})[:200],
+            "organisation": organisation.name, "kind": MeetingKind(row.kind).label, "period": period})[:200],
         category=CaseCategory.objects.get(code=CASE_CATEGORY),
         division=organisation.division,
         description=_("%(organisation)s held %(held)d of the %(required)d %(kind)s required from %(period)s.") % {
             "organisation": organisation.name, "held": row.held, "required": row.required,
-            "kind": row.get_kind_display(), "period": period},
+            "kind": MeetingKind(row.kind).label, "period": period},
         source_kind=SOURCE_KIND,
         source_reference=f"PARTY-MEETING-{organisation.pk}-{row.kind}-{row.period_start:%Y%m}",
         time_limit_days=CASE_DAYS,

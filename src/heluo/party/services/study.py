@@ -49,7 +49,9 @@ def session_awards(session: StudySession) -> list[points.Award]:
     """Points of a study session (rule "study_hour"): each member's hours, on site or online alike."""
     return [
         points.Award(member_id, STUDY_RULE, hours)
-        for member_id, hours in session.records.order_by("member_id").values_list("member_id", "hours")
+        for member_id, hours in StudyRecord.objects.filter(session=session)
+        .order_by("member_id")
+        .values_list("member_id", "hours")
     ]
 
 
