@@ -10,6 +10,7 @@ lies in a territory:
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext_lazy as _
@@ -44,9 +45,10 @@ def meeting_compliance(territory: Territory, period: Period) -> Decimal | None:
     )
     met = due = 0
     first, last = compliance.month_start(period.start), compliance.month_start(period.end)
+    after = period.end + dt.timedelta(days=1)  # a period ending on the last day is over by its end
     for organisation in organisations:
         statuses = [
-            s for s in organisation_compliance(organisation, first, last, period.end)
+            s for s in organisation_compliance(organisation, first, last, after)
             if s.start >= period.start and s.end <= period.end
         ]  # fmt: skip
         held, over = compliance.share_held(statuses)
