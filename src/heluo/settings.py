@@ -336,6 +336,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "MeasureKindEnum": "heluo.dust.models.enforcement.MeasureKind",
         "CountEndEnum": "heluo.dust.models.enforcement.CountEnd",
+        "MeetingKindEnum": "heluo.party.models.meetings.MeetingKind",
+        "AttendanceModeEnum": "heluo.party.models.meetings.AttendanceMode",
+        "StudyModeEnum": "heluo.party.models.study.StudyMode",
     },
 }
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from rest_framework.routers import BaseRouter
 
-from . import api_dues_points, api_org
+from . import api_dues_points, api_meetings, api_org
 
 
 def register(router: BaseRouter) -> None:
     """Party building's routes under /api/party/."""
     api_org.register(router)
     api_dues_points.register(router)
+    api_meetings.register(router)

@@ -41,3 +41,4 @@ class PartyConfig(AppConfig):
             MenuItem(_("Term lengths"), "party:termlength_list", "party.TermLength"),
         )
         post_migrate.connect(_seed_defaults, dispatch_uid="heluo.party.seed_defaults")
+        from . import hooks_meetings  # noqa: F401  (meetings: menu, case source, branch life, scan)

@@ -21,6 +21,7 @@ from heluo.core.ledger import Ledger
 from heluo.core.models import Account, Division, Person, Role, Unit
 from heluo.core.services import accounts
 
+from . import demo_meetings
 from . import ledgers_org as ledgers
 from .models import Member, MemberStatus, OrganisationKind, PartyOrganisation, Post, PostKind, Transfer
 from .services.members import confirm_member
@@ -55,7 +56,9 @@ def load_demo(operator: Any) -> Counter[str]:
     if PartyOrganisation.objects.filter(is_demo=True).exists():
         return Counter()
     with transaction.atomic():
-        return _Loader(operator).load()
+        created = _Loader(operator).load()
+        created += demo_meetings.load(operator)
+        return created
 
 
 class _Loader:

@@ -2,5 +2,6 @@
 
 from . import (
     ledgers_dues_points,  # noqa: F401
+    ledgers_meetings,  # noqa: F401
     ledgers_org,  # noqa: F401
 )

@@ -4,4 +4,5 @@ package registers them."""
 from . import (
     members,  # noqa: F401
     points,  # noqa: F401
+    meetings,  # noqa: F401
 )

@@ -1,6 +1,16 @@
 """The party-building module's models (heluo.party): one file per part of the module."""
 
 from .dues import DuesArrangement, DuesPayment, DuesReduction, PaymentMethod
+from .meetings import (
+    Attendance,
+    AttendanceMode,
+    Frequency,
+    Meeting,
+    MeetingKind,
+    MeetingRequirement,
+    MissedMeeting,
+    Motion,
+)
 from .members import (
     DuesCategory,
     LeftReason,
@@ -20,16 +30,25 @@ from .organisations import (
     TermLength,
 )
 from .points import PointsCategory, PointsEntry, PointsRule, PointsUnit, PointsYear
+from .study import StudyCampaign, StudyMode, StudyRecord, StudySession
 
 __all__ = [
     "COMMITTEE_POSTS",
+    "Attendance",
+    "AttendanceMode",
     "DuesArrangement",
     "DuesCategory",
     "DuesPayment",
     "DuesReduction",
+    "Frequency",
     "LeftReason",
+    "Meeting",
+    "MeetingKind",
+    "MeetingRequirement",
     "Member",
     "MemberStatus",
+    "MissedMeeting",
+    "Motion",
     "OrganisationField",
     "OrganisationKind",
     "PartyOrganisation",
@@ -41,6 +60,10 @@ __all__ = [
     "PointsYear",
     "Post",
     "PostKind",
+    "StudyCampaign",
+    "StudyMode",
+    "StudyRecord",
+    "StudySession",
     "TermLength",
     "Transfer",
     "TransferDirection",
