@@ -1,0 +1,1 @@
+"""The party module's pure rules: no Django, no database."""
