@@ -203,3 +203,21 @@ def test_no_joint_meeting_without_one_person_in_both_posts() -> None:
 
 def test_the_secretary_who_is_chair_may_still_hold_two_meetings() -> None:
     assert fs.refusal([PROPOSED], CONSULTED, secretary_is_chair=True, today=TODAY) is None
+
+
+def test_a_correction_that_breaks_a_later_step_is_refused() -> None:
+    assert fs.sequence_refusal(ALL, secretary_is_chair=False, today=TODAY) is None
+    late_review = StepRecord(fs.REVIEW, D4 + dt.timedelta(days=1), expected=30, present=25, in_favour=20)
+    corrected = [PROPOSED, CONSULTED, late_review, RESOLVED]
+    assert fs.sequence_refusal(corrected, False, TODAY) == (
+        "第4步:日期(2026-03-20)早于上一步“党员大会审议”的日期(2026-03-21)"
+    )
+
+
+def test_the_state_is_the_last_step_reached_and_whether_it_failed() -> None:
+    joint = StepRecord(fs.PROPOSAL, D1, expected=7, present=7, in_favour=7, joint=True)
+    failed = StepRecord(fs.REVIEW, D3, expected=30, present=25, in_favour=15)
+    assert fs.state_after([]) == (0, False)
+    assert fs.state_after([joint]) == (2, False)
+    assert fs.state_after([joint, failed]) == (3, True)
+    assert fs.state_after(ALL[:5]) == (5, False)

@@ -163,3 +163,22 @@ def refusal(
     if new.step in MEETINGS:
         return count_problem(new) or quorum_problem(new)
     return None
+
+
+def sequence_refusal(records: Sequence[StepRecord], secretary_is_chair: bool, today: dt.date) -> str | None:
+    """Why a whole sequence of steps could not have been recorded in that order (replayed one by one);
+    None when every step may stand. A correction to a recorded step is checked this way, so that it
+    cannot break the steps after it."""
+    for done, record in enumerate(records):
+        reason = refusal(records[:done], record, secretary_is_chair, today)
+        if reason is not None:
+            return f"第{record.step}步:{reason}"
+    return None
+
+
+def state_after(records: Sequence[StepRecord]) -> tuple[int, bool]:
+    """(the last step reached, 0 for none; whether that step failed its vote)."""
+    if not records:
+        return 0, False
+    last = records[-1]
+    return steps_covered(last)[-1], not passed(last)
