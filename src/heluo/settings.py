@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "heluo.dust",
     "heluo.monitoring",
     "heluo.enterprise",
+    "heluo.party",
     "heluo.studyrooms",
 ]
 

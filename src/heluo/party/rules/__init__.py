@@ -1,1 +1,1 @@
-"""The party module's pure rules: no Django, no database."""
+"""Pure rules of party building, one module per topic. Pure: no Django, no database."""

@@ -1,0 +1,10 @@
+"""Party building in the API (/api/party/...): each part's viewsets in its `api_<topic>.py`, whose
+`register(router)` is called from here."""
+
+from __future__ import annotations
+
+from rest_framework.routers import BaseRouter
+
+
+def register(router: BaseRouter) -> None:
+    """Party building's routes under /api/party/."""

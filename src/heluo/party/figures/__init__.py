@@ -1,0 +1,2 @@
+"""Party building's published figures (core's figures registry), one module per part; importing this
+package registers them."""
