@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from rest_framework.routers import BaseRouter
 
+from . import api_alliance
+
 
 def register(router: BaseRouter) -> None:
     """Party building's routes under /api/party/."""
+    api_alliance.register(router)

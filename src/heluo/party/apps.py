@@ -24,3 +24,6 @@ class PartyConfig(AppConfig):
         from . import figures, ledgers  # noqa: F401  (registers the ledgers and the published figures)
 
         post_migrate.connect(_seed_defaults, dispatch_uid="heluo.party.seed_defaults")
+        from . import apps_alliance
+
+        apps_alliance.ready()

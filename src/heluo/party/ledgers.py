@@ -1,1 +1,3 @@
 """Party building's ledgers: each part registers its own in its `ledgers_<topic>.py`, imported here."""
+
+from . import ledgers_alliance  # noqa: F401  (part D: the alliance and 四议两公开)

@@ -1,5 +1,22 @@
 """The party-building module's models (heluo.party): one file per part of the module."""
 
+from .alliance import (
+    ActivityKind,
+    ActivityParticipant,
+    Alliance,
+    AllianceMember,
+    JointActivity,
+    ListCategory,
+    Match,
+    MatchState,
+    MemberUnitKind,
+    Need,
+    NeedState,
+    Project,
+    ProjectState,
+    Resource,
+    ResourceState,
+)
 from .members import (
     DuesCategory,
     LeftReason,
@@ -18,6 +35,7 @@ from .organisations import (
     PostKind,
     TermLength,
 )
+from .villages import Assembly, MatterState, MatterStep, Step, VillageMatter
 
 __all__ = [
     "COMMITTEE_POSTS",
@@ -35,3 +53,21 @@ __all__ = [
     "TransferDirection",
     "TransferState",
 ]
+__all__ += [
+    "ActivityKind",
+    "ActivityParticipant",
+    "Alliance",
+    "AllianceMember",
+    "JointActivity",
+    "ListCategory",
+    "Match",
+    "MatchState",
+    "MemberUnitKind",
+    "Need",
+    "NeedState",
+    "Project",
+    "ProjectState",
+    "Resource",
+    "ResourceState",
+]
+__all__ += ["Assembly", "MatterState", "MatterStep", "Step", "VillageMatter"]

@@ -111,7 +111,9 @@ class AllianceMember(LedgerModel):
         Unit, verbose_name=_("unit"), on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         help_text=_("The unit in Heluo's register; empty for a unit known by its name only."),
     )  # fmt: skip
-    name = models.CharField(_("unit name"), max_length=120, blank=True, help_text=_("Empty: the unit's name."))
+    name = models.CharField(
+        _("unit name"), max_length=120, blank=True, help_text=_("Empty: the unit's name.")
+    )
     kind = models.CharField(_("kind of unit"), max_length=20, choices=MemberUnitKind.choices)
     joined_on = models.DateField(_("joined on"))
     left_on = models.DateField(_("left on"), null=True, blank=True)
@@ -249,7 +251,9 @@ class Need(LedgerModel):
     scope_division_field = "alliance__organisation__division"
     participation_q = classmethod(tree_participation("alliance__organisation"))
 
-    alliance = models.ForeignKey(Alliance, verbose_name=_("alliance"), on_delete=models.PROTECT, related_name="needs")
+    alliance = models.ForeignKey(
+        Alliance, verbose_name=_("alliance"), on_delete=models.PROTECT, related_name="needs"
+    )
     raised_by = models.CharField(
         _("raised by"), max_length=120, help_text=_("Who needs it: residents of a community, a unit …")
     )
@@ -322,7 +326,9 @@ class Project(LedgerModel):
     progress = models.PositiveSmallIntegerField(
         _("progress (%)"), default=0, validators=[MaxValueValidator(100)]
     )
-    state = models.CharField(_("state"), max_length=20, choices=ProjectState.choices, default=ProjectState.PLANNED)
+    state = models.CharField(
+        _("state"), max_length=20, choices=ProjectState.choices, default=ProjectState.PLANNED
+    )
     started_on = models.DateField(_("started on"), null=True, blank=True)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
 
@@ -372,8 +378,12 @@ class Match(LedgerModel):
     resource = models.ForeignKey(
         Resource, verbose_name=_("resource"), on_delete=models.PROTECT, related_name="matches"
     )
-    rank = models.PositiveSmallIntegerField(_("rank"), default=1, help_text=_("1: the best fit when proposed."))
-    state = models.CharField(_("state"), max_length=20, choices=MatchState.choices, default=MatchState.PROPOSED)
+    rank = models.PositiveSmallIntegerField(
+        _("rank"), default=1, help_text=_("1: the best fit when proposed.")
+    )
+    state = models.CharField(
+        _("state"), max_length=20, choices=MatchState.choices, default=MatchState.PROPOSED
+    )
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.PROTECT, null=True, blank=True,

@@ -1,0 +1,121 @@
+"""The alliance's and 四议两公开's ledger forms: the same rules on a page, in an import and through the
+API. A need's and a match's state change through their acts (heluo.party.services.alliance); a
+matter's state follows its steps (heluo.party.services.villages)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from heluo.core.forms import DateInput, LedgerForm
+
+from .models import (
+    ActivityParticipant,
+    Alliance,
+    AllianceMember,
+    JointActivity,
+    Match,
+    MatterStep,
+    Need,
+    Project,
+    Resource,
+    VillageMatter,
+)
+from .services import villages
+
+TEXT = forms.Textarea(attrs={"rows": 3})
+
+
+class AllianceForm(LedgerForm):
+    class Meta:
+        model = Alliance
+        fields = ["name", "organisation", "founded_on", "stale_after_days", "description"]
+        widgets = {"founded_on": DateInput(), "description": TEXT}
+
+
+class AllianceMemberForm(LedgerForm):
+    class Meta:
+        model = AllianceMember
+        fields = ["alliance", "unit", "name", "kind", "joined_on", "left_on", "contact_name", "contact_phone"]
+        widgets = {"joined_on": DateInput(), "left_on": DateInput()}
+
+
+class ResourceForm(LedgerForm):
+    class Meta:
+        model = Resource
+        fields = [
+            "alliance", "member", "category", "title", "description", "capacity", "division", "place",
+            "service_area", "anywhere", "available_from", "available_until", "state",
+        ]  # fmt: skip
+        widgets = {"available_from": DateInput(), "available_until": DateInput(), "description": TEXT}
+
+
+class NeedForm(LedgerForm):
+    class Meta:
+        model = Need
+        fields = [
+            "alliance", "raised_by", "member", "category", "title", "description", "size", "division", "place",
+            "wanted_from", "wanted_until",
+        ]  # fmt: skip
+        widgets = {"wanted_from": DateInput(), "wanted_until": DateInput(), "description": TEXT}
+
+
+class ProjectForm(LedgerForm):
+    class Meta:
+        model = Project
+        fields = ["alliance", "name", "owner", "need", "plan", "progress", "state", "started_on", "ended_on"]
+        widgets = {"started_on": DateInput(), "ended_on": DateInput(), "plan": TEXT}
+
+
+class MatchForm(LedgerForm):
+    """A resource proposed for a need by hand; accepting or rejecting it are its acts."""
+
+    class Meta:
+        model = Match
+        fields = ["need", "resource", "note"]
+
+
+class JointActivityForm(LedgerForm):
+    class Meta:
+        model = JointActivity
+        fields = ["alliance", "kind", "title", "held_on", "place", "hours", "organiser", "description"]
+        widgets = {"held_on": DateInput(), "description": TEXT}
+
+
+class ActivityParticipantForm(LedgerForm):
+    class Meta:
+        model = ActivityParticipant
+        fields = ["activity", "member", "hours"]
+
+
+class VillageMatterForm(LedgerForm):
+    class Meta:
+        model = VillageMatter
+        fields = ["organisation", "title", "description", "secretary_is_chair"]
+        widgets = {"description": TEXT}
+
+
+class MatterStepForm(LedgerForm):
+    """A step of 四议两公开; the procedure's checks are the service's (heluo.party.services.villages)."""
+
+    class Meta:
+        model = MatterStep
+        fields = [
+            "matter", "step", "joint", "held_on", "minutes", "assembly", "expected", "present", "in_favour",
+            "against", "abstained", "households", "households_present", "published_on", "published_where",
+        ]  # fmt: skip
+        widgets = {"held_on": DateInput(), "published_on": DateInput(), "minutes": TEXT}
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        if not self.errors and self.instance.matter_id:
+            reason = villages.step_refusal(self.instance)
+            if reason:
+                self.add_error(None, reason)
+
+
+class MatchDecisionForm(forms.Form):
+    """Accepting or rejecting a match: the day (today unless an earlier one is given) and a note."""
+
+    on = forms.DateField(label=_("on"), required=False, widget=DateInput())
+    note = forms.CharField(label=_("note"), required=False, max_length=200)
