@@ -17,6 +17,7 @@ from .alliance import (
     Resource,
     ResourceState,
 )
+from .dues import DuesArrangement, DuesPayment, DuesReduction, PaymentMethod
 from .members import (
     DuesCategory,
     LeftReason,
@@ -35,17 +36,27 @@ from .organisations import (
     PostKind,
     TermLength,
 )
+from .points import PointsCategory, PointsEntry, PointsRule, PointsUnit, PointsYear
 from .villages import Assembly, MatterState, MatterStep, Step, VillageMatter
 
 __all__ = [
     "COMMITTEE_POSTS",
+    "DuesArrangement",
     "DuesCategory",
+    "DuesPayment",
+    "DuesReduction",
     "LeftReason",
     "Member",
     "MemberStatus",
     "OrganisationField",
     "OrganisationKind",
     "PartyOrganisation",
+    "PaymentMethod",
+    "PointsCategory",
+    "PointsEntry",
+    "PointsRule",
+    "PointsUnit",
+    "PointsYear",
     "Post",
     "PostKind",
     "TermLength",
