@@ -67,7 +67,10 @@ def test_accepting_a_match_makes_the_project_marks_the_need_and_takes_capacity(u
     wanted.refresh_from_db()
     assert wanted.state == NeedState.MATCHED
     assert (project.name, project.owner, project.need, project.state) == (
-        "老年人健康义诊", clinic.member, wanted, ProjectState.PLANNED
+        "老年人健康义诊",
+        clinic.member,
+        wanted,
+        ProjectState.PLANNED,
     )
     assert project.started_on == dt.date(2026, 3, 1)
     assert clinic.remaining == 15
@@ -107,7 +110,9 @@ def test_a_list_not_updated_for_longer_than_the_alliance_allows_is_flagged() -> 
     today = dt.date.today()
     fresh = {f.name: f.stale for f in services.list_freshness(red, today)}
     assert fresh == {"resources": False, "needs": False, "projects": False}
-    on_the_day = {f.name: (f.days, f.stale) for f in services.list_freshness(red, today + dt.timedelta(days=30))}
+    on_the_day = {
+        f.name: (f.days, f.stale) for f in services.list_freshness(red, today + dt.timedelta(days=30))
+    }
     assert on_the_day["resources"] == (30, False)
     later = {f.name: f.stale for f in services.list_freshness(red, today + dt.timedelta(days=31))}
     assert later == {"resources": True, "needs": True, "projects": True}

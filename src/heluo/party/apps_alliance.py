@@ -9,6 +9,16 @@ from heluo.core.modules import MenuItem, register_menu
 
 
 def ready() -> None:
+    from django.db.models.signals import post_delete
+
+    from .models import ActivityParticipant
+    from .services.alliance import activity_awards, activity_year, participant_removed
+    from .services.points import register_points_source
+
+    register_points_source("party.JointActivity", activity_awards, year_of=activity_year)
+    post_delete.connect(
+        participant_removed, sender=ActivityParticipant, dispatch_uid="party.participant_removed"
+    )
     register_menu(
         "party",
         MenuItem(_("Party-building alliances"), "party:alliance_list", "party.Alliance"),

@@ -4,6 +4,8 @@ matter's state follows its steps (heluo.party.services.villages)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +24,7 @@ from .models import (
     VillageMatter,
 )
 from .services import villages
+from .services.points import closed_for
 
 TEXT = forms.Textarea(attrs={"rows": 3})
 
@@ -86,6 +89,15 @@ class ActivityParticipantForm(LedgerForm):
     class Meta:
         model = ActivityParticipant
         fields = ["activity", "member", "hours"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        activity, member = cleaned.get("activity"), cleaned.get("member")
+        if activity is not None and member is not None and closed_for(member, activity.held_on.year):
+            self.add_error(
+                "member", _("The member's points year %(year)s is closed.") % {"year": activity.held_on.year}
+            )
+        return cleaned
 
 
 class VillageMatterForm(LedgerForm):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -37,6 +36,7 @@ from ..models import (
     ResourceState,
 )
 from ..rules import matching
+from .points import Award, refresh_points
 
 # The points rule a joint activity's hours earn (heluo.party.services.points' scheme).
 ACTIVITY_HOUR_RULE = "activity_hour"
@@ -231,12 +231,16 @@ def stale_lists(
 # --- joint activities and points ----------------------------------------------------------------------
 
 
-def activity_awards(activity: JointActivity) -> list[tuple[int, str, Decimal]]:
+def activity_awards(activity: JointActivity) -> list[Award]:
     """The points a joint activity earns: each participant's hours under the rule "activity_hour"."""
     return [
-        (p.member_id, ACTIVITY_HOUR_RULE, p.hours if p.hours is not None else activity.hours)
-        for p in activity.participants.order_by("pk")
+        Award(p.member_id, ACTIVITY_HOUR_RULE, p.hours if p.hours is not None else activity.hours)
+        for p in activity.participants.order_by("pk")  # type: ignore[attr-defined]
     ]
+
+
+def activity_year(activity: JointActivity) -> int:
+    return activity.held_on.year
 
 
 @transaction.atomic
@@ -245,7 +249,7 @@ def save_activity(user: Any, activity: JointActivity) -> JointActivity:
     points of the participants who count the activity's hours."""
     activity._history_user = user  # type: ignore[attr-defined]
     activity.save()
-    refresh_activity_points(activity)
+    refresh_activity_points(activity, by=user)
     return activity
 
 
@@ -255,9 +259,24 @@ def save_participant(user: Any, participant: ActivityParticipant) -> ActivityPar
     activity's points entries up to date with its participants."""
     participant._history_user = user  # type: ignore[attr-defined]
     participant.save()
-    refresh_activity_points(participant.activity)
+    refresh_activity_points(participant.activity, by=user)
     return participant
 
 
-def refresh_activity_points(activity: JointActivity) -> None:
-    """The activity's points entries again from its participants (heluo.party.services.points)."""
+def refresh_activity_points(activity: JointActivity, by: Any = None) -> None:
+    """The activity's points entries again from its participants (heluo.party.services.points):
+    idempotent; refused (ValidationError) when a participant's points year is closed."""
+    refresh_points(activity, by=by)
+
+
+def participant_removed(sender: Any, instance: ActivityParticipant, **kwargs: Any) -> None:
+    """A participant deleted (through the ledger): their activity's entries follow, once it is
+    committed, so the points ledger keeps equal to its sources."""
+    activity_id = instance.activity_id  # type: ignore[attr-defined]
+    transaction.on_commit(lambda: _refresh_by_id(activity_id))
+
+
+def _refresh_by_id(activity_id: int) -> None:
+    activity = JointActivity.objects.filter(pk=activity_id).first()
+    if activity is not None:
+        refresh_points(activity)
