@@ -396,6 +396,10 @@ HELUO_DUST_PATROL_DAYS = env_int("HELUO_DUST_PATROL_DAYS", 3)
 # City study rooms (docs/studyrooms.md): working days a county has to answer the case of a room late
 # against its year plan with how and when it will open.
 STUDYROOMS_LATE_CASE_DAYS = env_int("HELUO_STUDYROOMS_LATE_CASE_DAYS", 10)
-# Party building (heluo.party): days after which an alliance's resource, need or project list not
+# Party building (heluo.party): days before a committee's term ends (换届) that its supervision case
+# opens, and the working days the case gives to prepare the election.
+PARTY_CHANGEOVER_NOTICE_DAYS = env_int("HELUO_PARTY_CHANGEOVER_NOTICE_DAYS", 90)
+PARTY_CHANGEOVER_CASE_DAYS = env_int("HELUO_PARTY_CHANGEOVER_CASE_DAYS", 20)
+# Party building: days after which an alliance's resource, need or project list not
 # updated is flagged on its page (each alliance may set its own).
-HELUO_PARTY_LIST_STALE_DAYS = env_int("HELUO_PARTY_LIST_STALE_DAYS", 90)
+PARTY_LIST_STALE_DAYS = env_int("HELUO_PARTY_LIST_STALE_DAYS", 90)

@@ -52,6 +52,18 @@ DUST_ENFORCEMENT_RECORDING = tuple(
     for model in ("measure", "penaltycount", "blacklistentry", "legalbasis", "ladder")
     for action in ("add", "change", "delete")
 )
+# Party members' records (rosters, ID numbers, contacts, transfers, dues) are the party roles' and the
+# organisation department's; the other roles see the organisations, who holds their posts, and counts.
+PARTY_MEMBER_RECORDS = (
+    *(
+        f"party.{action}_{model}"
+        for model in ("member", "transfer", "duespayment")
+        for action in ("view", "add", "change", "delete")
+    ),
+    *(f"party.{action}_post" for action in ("add", "change", "delete")),
+)
+# The committees' term lengths by field are the city's, as the calendar is.
+PARTY_REFERENCE = tuple(f"party.{action}_termlength" for action in ("add", "change", "delete"))
 
 
 @dataclass(frozen=True)
@@ -70,7 +82,7 @@ BUILTIN_ROLES = (
         "city_admin",
         _("City administrator"),
         ALL_MODULES,
-        ("*.*", *CALENDAR_EDITING, *ENTERPRISE_REFERENCE),
+        ("*.*", *CALENDAR_EDITING, *ENTERPRISE_REFERENCE, *PARTY_REFERENCE),
         10,
     ),
     RoleDefinition(
@@ -79,6 +91,7 @@ BUILTIN_ROLES = (
         BUSINESS_MODULES,
         ("core.view_*", *LEDGER_ADMIN, *(f"{app}.*" for app in HELUO_APPS if app not in {"core", "militia"})),
         20,
+        withheld=PARTY_MEMBER_RECORDS,
     ),
     RoleDefinition(
         "department_staff",
@@ -101,6 +114,7 @@ BUILTIN_ROLES = (
             *(f"{app}.change_*" for app in HELUO_APPS if app != "core"),
         ),
         40,
+        withheld=PARTY_MEMBER_RECORDS,
     ),
     RoleDefinition(
         "grid_officer",
@@ -125,7 +139,12 @@ BUILTIN_ROLES = (
         withheld=DUST_ENFORCEMENT_RECORDING,
     ),
     RoleDefinition(
-        "supervisor", _("Supervisor"), BUSINESS_MODULES, ("core.view_*", "*.view_*", "cases.*"), 60
+        "supervisor",
+        _("Supervisor"),
+        BUSINESS_MODULES,
+        ("core.view_*", "*.view_*", "cases.*"),
+        60,
+        withheld=PARTY_MEMBER_RECORDS,
     ),
     RoleDefinition(
         "unit_leader",
@@ -140,6 +159,15 @@ BUILTIN_ROLES = (
         ("core", "cases", "party"),
         ("core.view_*", "party.*", "cases.view_*"),
         80,
+    ),
+    RoleDefinition(
+        "organisation_department",
+        _("Organisation department"),
+        # 组织部: the party organisations, members and transfers of its territory, and the changeover
+        # cases; ID numbers stay masked unless core.view_document_number is granted explicitly.
+        ("core", "cases", "party"),
+        ("core.view_*", "party.*", "cases.view_*", "cases.change_*"),
+        85,
     ),
     RoleDefinition(
         "militia_officer",
@@ -176,14 +204,16 @@ BUILTIN_ROLES = (
         ("core.view_*", "core.add_attachment", "cases.view_*", "cases.change_*", "studyrooms.*"),
         96,
     ),
-    RoleDefinition("leader", _("Leader (read only)"), ALL_MODULES, ("*.view_*",), 100),
+    RoleDefinition(
+        "leader", _("Leader (read only)"), ALL_MODULES, ("*.view_*",), 100, withheld=PARTY_MEMBER_RECORDS
+    ),
 )
 
 # Rights to see sensitive data in full. Granted explicitly, never by a view_* pattern; an administrator
 # of the role's modules grants them without holding them (granting is not seeing), never to themselves.
 SEE_IN_FULL = frozenset({"core.view_document_number", "monitoring.view_device_secrets"})
 # So is correcting the official calendar every deadline counts on (cases' HolidayOverride), the city's alone.
-_EXPLICIT_ONLY = {*SEE_IN_FULL, *CALENDAR_EDITING, *ENTERPRISE_REFERENCE}
+_EXPLICIT_ONLY = {*SEE_IN_FULL, *CALENDAR_EDITING, *ENTERPRISE_REFERENCE, *PARTY_REFERENCE}
 # Accounts are disabled, never deleted: their history and the access log point at them.
 _NEVER_GRANTED = {"core.delete_account"}
 

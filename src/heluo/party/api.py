@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from rest_framework.routers import BaseRouter
 
-from . import api_alliance
+from . import api_alliance, api_org
 
 
 def register(router: BaseRouter) -> None:
     """Party building's routes under /api/party/."""
+    api_org.register(router)
     api_alliance.register(router)

@@ -21,8 +21,25 @@ class PartyConfig(AppConfig):
     verbose_name = _("Party building")
 
     def ready(self) -> None:
-        from . import figures, ledgers  # noqa: F401  (registers the ledgers and the published figures)
+        from heluo.cases.sources import register_source
 
+        from . import figures, ledgers, tasks  # noqa: F401  (registers the ledgers, figures and the periodic task)
+        from .services.organisations import SOURCE_KIND
+
+        # A committee's term about to end opens a case; the new term closes it.
+        register_source(SOURCE_KIND, _("party committee term ending (换届)"), model="party.PartyOrganisation")
+        from heluo.core.modules import MenuItem, register_menu
+
+        register_menu(
+            "party",
+            MenuItem(_("Party organisations"), "party:partyorganisation_list", "party.PartyOrganisation"),
+            MenuItem(_("Branch rules"), "party:branch_rules", "party.PartyOrganisation"),
+            MenuItem(_("Party posts"), "party:post_list", "party.Post"),
+            MenuItem(_("Party members"), "party:member_list", "party.Member"),
+            MenuItem(_("Mobile members"), "party:mobile_members", "party.Member"),
+            MenuItem(_("Organisation relation transfers"), "party:transfer_list", "party.Transfer"),
+            MenuItem(_("Term lengths"), "party:termlength_list", "party.TermLength"),
+        )
         post_migrate.connect(_seed_defaults, dispatch_uid="heluo.party.seed_defaults")
         from . import apps_alliance
 

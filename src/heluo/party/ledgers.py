@@ -3,4 +3,5 @@
 from . import (
     ledgers_alliance,  # noqa: F401  (part D: the alliance and 四议两公开)
     ledgers_dues_points,  # noqa: F401
+    ledgers_org,  # noqa: F401
 )

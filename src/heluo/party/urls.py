@@ -1,8 +1,10 @@
 from django.urls import URLPattern, URLResolver
 
-from . import urls_alliance
+from . import urls_alliance, urls_org
 
 app_name = "party"
 
-urlpatterns: list[URLPattern | URLResolver] = []
-urlpatterns += urls_alliance.urlpatterns
+urlpatterns: list[URLPattern | URLResolver] = [
+    *urls_org.urlpatterns,
+    *urls_alliance.urlpatterns,
+]

@@ -44,7 +44,7 @@ __all__ = [
 
 
 def default_stale_days() -> int:
-    return settings.HELUO_PARTY_LIST_STALE_DAYS
+    return settings.PARTY_LIST_STALE_DAYS
 
 
 class Alliance(LedgerModel):

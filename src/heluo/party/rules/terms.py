@@ -37,3 +37,11 @@ def letter_lapses_on(issued_on: dt.date, *, across_provinces: bool) -> dt.date:
 def term_ends_on(started_on: dt.date, years: int) -> dt.date:
     """The day a committee's term ends: `years` after it began (29 Feb → 28 Feb)."""
     return add_months(started_on, 12 * years)
+
+
+PROBATION_YEARS = 1
+
+
+def probation_ends_on(joined_on: dt.date) -> dt.date:
+    """The first day a probationary member may be confirmed: a year after admission (党章 art. 7)."""
+    return add_months(joined_on, 12 * PROBATION_YEARS)
