@@ -11,11 +11,13 @@ from heluo.core.modules import MenuItem, register_menu
 def ready() -> None:
     from django.db.models.signals import post_delete
 
+    from .activity import register_participation
     from .models import ActivityParticipant
-    from .services.alliance import activity_awards, activity_year, participant_removed
+    from .services.alliance import activity_awards, activity_year, participant_removed, work_months
     from .services.points import register_points_source
 
     register_points_source("party.JointActivity", activity_awards, year_of=activity_year)
+    register_participation("work", _("joint activities and volunteer work"), work_months)
     post_delete.connect(
         participant_removed, sender=ActivityParticipant, dispatch_uid="party.participant_removed"
     )

@@ -107,8 +107,16 @@ class VillageMatterForm(LedgerForm):
         widgets = {"description": TEXT}
 
 
+COUNTS = ("expected", "present", "in_favour", "against", "abstained", "households", "households_present")
+
+
 class MatterStepForm(LedgerForm):
     """A step of 四议两公开; the procedure's checks are the service's (heluo.party.services.villages)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in COUNTS:
+            self.fields[name].required = False
 
     class Meta:
         model = MatterStep
@@ -117,6 +125,13 @@ class MatterStepForm(LedgerForm):
             "against", "abstained", "households", "households_present", "published_on", "published_where",
         ]  # fmt: skip
         widgets = {"held_on": DateInput(), "published_on": DateInput(), "minutes": TEXT}
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        for name in COUNTS:  # a count left empty is none
+            if name in self.fields and cleaned.get(name) is None and name not in self.errors:
+                cleaned[name] = 0
+        return cleaned
 
     def _post_clean(self) -> None:
         super()._post_clean()

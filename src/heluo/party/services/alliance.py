@@ -9,7 +9,7 @@ proposing is bookkeeping any caller with sight of the alliance may trigger (it a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -280,3 +280,15 @@ def _refresh_by_id(activity_id: int) -> None:
     activity = JointActivity.objects.filter(pk=activity_id).first()
     if activity is not None:
         refresh_points(activity)
+
+
+def work_months(member_ids: Collection[int], start: dt.date, end: dt.date) -> dict[int, set[dt.date]]:
+    """The months (their first days) between `start` and `end` in which each member took part in a
+    joint activity: the "work" kind of the art. 9 check (heluo.party.activity)."""
+    months: dict[int, set[dt.date]] = {}
+    rows = ActivityParticipant.objects.filter(
+        member_id__in=list(member_ids), activity__held_on__gte=start, activity__held_on__lte=end
+    ).values_list("member_id", "activity__held_on")
+    for member_id, held_on in rows:
+        months.setdefault(member_id, set()).add(held_on.replace(day=1))
+    return months
