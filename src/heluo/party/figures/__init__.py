@@ -1,2 +1,4 @@
 """Party building's published figures (core's figures registry), one module per part; importing this
 package registers them."""
+
+from . import alliance  # noqa: F401  (part D)
