@@ -31,7 +31,6 @@ from .models import (
     PartyOrganisation,
     Project,
     Resource,
-    VillageMatter,
 )
 from .services import alliance as alliance_services
 from .services import villages
@@ -112,7 +111,8 @@ class _Loader:
 
     def save(self, ledger: Ledger, data: dict[str, Any]) -> Any:
         """A row through its ledger's form and save, as a page would write it (marked as demo data)."""
-        form = ledger.form(data, user=self.operator)
+        form_class: Any = ledger.form
+        form = form_class(data, user=self.operator)
         if not form.is_valid():
             raise ValidationError(f"{ledger.label}: {form.errors.as_text()}")
         form.instance.is_demo = True
@@ -190,7 +190,8 @@ class _Loader:
         _mark_demo(Project.objects.filter(alliance=alliance))
 
     def _progress(self, project: Project) -> None:
-        form = ledgers.project.form(
+        form_class: Any = ledgers.project.form
+        form = form_class(
             {"alliance": project.alliance_id, "name": project.name, "owner": project.owner_id,
              "need": project.need_id or "", "plan": "每月第一个周六在金家街社区党群服务中心开展骨科义诊,全年12次。",
              "progress": 60, "state": "under_way",

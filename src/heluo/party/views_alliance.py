@@ -53,11 +53,11 @@ class AllianceDetailView(LedgerDetailView):
 def alliance_sections(request: HttpRequest, alliance: Alliance) -> dict[str, Any]:
     """What an alliance's page shows besides its fields, read from the rows."""
     user = request.user
-    members = alliance.current_members().select_related("unit")  # type: ignore[attr-defined]
+    members = alliance.current_members().select_related("unit")
     needs = Need.objects.for_user(user).filter(alliance=alliance)
     return {
         "member_units": members,
-        "former_units": alliance.members.filter(left_on__isnull=False),  # type: ignore[attr-defined]
+        "former_units": alliance.members.filter(left_on__isnull=False),
         "freshness": services.list_freshness(alliance),
         "counts": {
             "resources": Resource.objects.for_user(user).filter(alliance=alliance).count(),
@@ -98,7 +98,7 @@ def match_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
         back = match.need.alliance.get_absolute_url()
     form = MatchDecisionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "；".join(m for errors in form.errors.values() for m in errors))
+        messages.error(request, "；".join(str(m) for errors in form.errors.values() for m in errors))
         return HttpResponseRedirect(back)
     on, note = form.cleaned_data["on"], form.cleaned_data["note"]
     try:

@@ -151,14 +151,14 @@ def accept_match(user: Any, match: Match, *, on: dt.date | None = None) -> Proje
             plan=_("%(need)s, served by %(resource)s.") % {"need": need.title, "resource": resource},
             state=ProjectState.PLANNED, started_on=day,
         )  # fmt: skip
-        project._history_user = user
+        project._history_user = user  # type: ignore[attr-defined]
         project.save()
     match.state, match.decided_on, match.project = MatchState.ACCEPTED, day, project
-    match._history_user = user
+    match._history_user = user  # type: ignore[attr-defined]
     match.save(update_fields=["state", "decided_on", "project", "updated_at", "row_version"])
     if need.state != NeedState.MATCHED:
         need.state = NeedState.MATCHED
-        need._history_user = user
+        need._history_user = user  # type: ignore[attr-defined]
         need.save(update_fields=["state", "updated_at", "row_version"])
     return project
 
@@ -180,7 +180,7 @@ def reject_match(user: Any, match: Match, *, note: str = "", on: dt.date | None 
     if match.state != MatchState.PROPOSED:
         raise ValidationError(_("This match was already decided."))
     match.state, match.decided_on, match.note = MatchState.REJECTED, on or timezone.localdate(), note[:200]
-    match._history_user = user
+    match._history_user = user  # type: ignore[attr-defined]
     match.save(update_fields=["state", "decided_on", "note", "updated_at", "row_version"])
     return match
 
@@ -231,15 +231,17 @@ def stale_lists(
 # --- joint activities and points ----------------------------------------------------------------------
 
 
-def activity_awards(activity: JointActivity) -> list[Award]:
+def activity_awards(activity: models.Model) -> list[Award]:
     """The points a joint activity earns: each participant's hours under the rule "activity_hour"."""
+    assert isinstance(activity, JointActivity)
     return [
         Award(p.member_id, ACTIVITY_HOUR_RULE, p.hours if p.hours is not None else activity.hours)
-        for p in activity.participants.order_by("pk")  # type: ignore[attr-defined]
+        for p in activity.participants.order_by("pk")
     ]
 
 
-def activity_year(activity: JointActivity) -> int:
+def activity_year(activity: models.Model) -> int:
+    assert isinstance(activity, JointActivity)
     return activity.held_on.year
 
 
@@ -272,7 +274,7 @@ def refresh_activity_points(activity: JointActivity, by: Any = None) -> None:
 def participant_removed(sender: Any, instance: ActivityParticipant, **kwargs: Any) -> None:
     """A participant deleted (through the ledger): their activity's entries follow, once it is
     committed, so the points ledger keeps equal to its sources."""
-    activity_id = instance.activity_id  # type: ignore[attr-defined]
+    activity_id = instance.activity_id
     transaction.on_commit(lambda: _refresh_by_id(activity_id))
 
 
