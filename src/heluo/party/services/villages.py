@@ -41,7 +41,7 @@ def _refusal(matter: VillageMatter, steps: list[MatterStep]) -> str | None:
     for step in steps:
         if step.on is None:
             field = _("publication day") if step.step in four_steps.PUBLICATIONS else _("meeting day")
-            return _("第%(step)s步:请填写%(field)s") % {"step": step.step, "field": field}
+            return _("Step %(step)s: give the %(field)s.") % {"step": step.step, "field": field}
     records = [s.as_record() for s in steps]
     return four_steps.sequence_refusal(records, matter.secretary_is_chair, timezone.localdate())
 
