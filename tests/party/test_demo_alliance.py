@@ -83,6 +83,8 @@ def test_the_village_matter_is_carried_to_step_five(loaded: Alliance, client_as:
     assert list(matter.steps.values_list("step", flat=True)) == [1, 3, 4, 5]
     page = client_as("admin").get(matter.get_absolute_url()).content.decode()
     assert "实施结果公开" in page and 'data-testid="next-step"' in page
+    # Step 6 is a publication: its form asks the day and the place, no attendance or votes.
+    assert 'name="published_on"' in page and 'name="expected"' not in page
 
 
 def test_the_figures_count_the_alliance(loaded: Alliance) -> None:

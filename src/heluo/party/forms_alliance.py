@@ -23,6 +23,7 @@ from .models import (
     Resource,
     VillageMatter,
 )
+from .rules import four_steps
 from .services import villages
 from .services.points import closed_for
 
@@ -139,6 +140,30 @@ class MatterStepForm(LedgerForm):
             reason = villages.step_refusal(self.instance)
             if reason:
                 self.add_error(None, reason)
+
+
+# The fields each kind of step takes besides the matter and the step (the rest keep their defaults).
+MEETING_FIELDS = ("held_on", "minutes", "expected", "present", "in_favour", "against", "abstained")
+STEP_FIELDS = {
+    four_steps.PROPOSAL: ("joint", *MEETING_FIELDS),
+    four_steps.CONSULTATION: MEETING_FIELDS,
+    four_steps.REVIEW: MEETING_FIELDS,
+    four_steps.RESOLUTION: ("assembly", *MEETING_FIELDS, "households", "households_present"),
+    four_steps.RESOLUTION_PUBLIC: ("published_on", "published_where", "minutes"),
+    four_steps.RESULT_PUBLIC: ("published_on", "published_where", "minutes"),
+}
+
+
+def fit_to_step(form: MatterStepForm, step: int, secretary_is_chair: bool) -> MatterStepForm:
+    """The step's form on its matter's page: the matter and the step fixed, only the fields that step
+    takes shown (a field with an error stays, so its error is seen)."""
+    kept = set(STEP_FIELDS.get(step, ())) - (set() if secretary_is_chair else {"joint"})
+    for name in list(form.fields):
+        if name in ("matter", "step"):
+            form.fields[name].widget = forms.HiddenInput()
+        elif name not in kept and not (form.is_bound and name in form.errors):
+            del form.fields[name]
+    return form
 
 
 class MatchDecisionForm(forms.Form):

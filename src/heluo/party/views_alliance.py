@@ -21,7 +21,7 @@ from heluo.core.views.access import requires
 from heluo.core.views.generic import LedgerDetailView
 
 from . import ledgers_alliance
-from .forms_alliance import MatchDecisionForm, MatterStepForm
+from .forms_alliance import MatchDecisionForm, MatterStepForm, fit_to_step
 from .models import (
     ActivityParticipant,
     Alliance,
@@ -66,7 +66,7 @@ def alliance_sections(request: HttpRequest, alliance: Alliance) -> dict[str, Any
             "projects": Project.objects.for_user(user).filter(alliance=alliance).count(),
         },
         "proposals": Match.objects.for_user(user)
-        .filter(need__alliance=alliance, state=MatchState.PROPOSED)
+        .filter(need__alliance=alliance, need__state=NeedState.OPEN, state=MatchState.PROPOSED)
         .select_related("need", "resource__member")
         .order_by("need", "rank")[:SHOWN],
         "projects": Project.objects.for_user(user).filter(alliance=alliance).select_related("owner")[:SHOWN],
@@ -185,6 +185,8 @@ def matter_sections(
     upcoming = villages.next_step(matter)
     if form is None and upcoming is not None and may(request.user, "add", MatterStep):
         form = MatterStepForm(initial={"matter": matter.pk, "step": upcoming}, user=request.user)
+    if form is not None and upcoming is not None:
+        fit_to_step(form, upcoming, matter.secretary_is_chair)
     return {
         "steps": [
             {

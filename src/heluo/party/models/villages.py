@@ -111,7 +111,7 @@ class MatterStep(LedgerModel):
         help_text=_("Only where the secretary is also the village committee chair (一肩挑)."),
     )  # fmt: skip
     held_on = models.DateField(_("meeting held on"), null=True, blank=True)
-    minutes = models.TextField(_("minutes"), blank=True)
+    minutes = models.TextField(_("meeting minutes"), blank=True)
     assembly = models.CharField(_("kind of meeting"), max_length=20, choices=Assembly.choices, blank=True)
     expected = models.PositiveIntegerField(
         _("should attend"), default=0,
