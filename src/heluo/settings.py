@@ -403,3 +403,6 @@ STUDYROOMS_LATE_CASE_DAYS = env_int("HELUO_STUDYROOMS_LATE_CASE_DAYS", 10)
 # opens, and the working days the case gives to prepare the election.
 PARTY_CHANGEOVER_NOTICE_DAYS = env_int("HELUO_PARTY_CHANGEOVER_NOTICE_DAYS", 90)
 PARTY_CHANGEOVER_CASE_DAYS = env_int("HELUO_PARTY_CHANGEOVER_CASE_DAYS", 20)
+# Party building: days after which an alliance's resource, need or project list not
+# updated is flagged on its page (each alliance may set its own).
+PARTY_LIST_STALE_DAYS = env_int("HELUO_PARTY_LIST_STALE_DAYS", 90)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rest_framework.routers import BaseRouter
 
-from . import api_dues_points, api_meetings, api_org
+from . import api_alliance, api_dues_points, api_meetings, api_org
 
 
 def register(router: BaseRouter) -> None:
@@ -13,3 +13,4 @@ def register(router: BaseRouter) -> None:
     api_org.register(router)
     api_dues_points.register(router)
     api_meetings.register(router)
+    api_alliance.register(router)

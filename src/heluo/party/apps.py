@@ -42,3 +42,6 @@ class PartyConfig(AppConfig):
         )
         post_migrate.connect(_seed_defaults, dispatch_uid="heluo.party.seed_defaults")
         from . import hooks_meetings  # noqa: F401  (meetings: menu, case source, branch life, scan)
+        from . import apps_alliance
+
+        apps_alliance.ready()

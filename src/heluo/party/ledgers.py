@@ -3,5 +3,6 @@
 from . import (
     ledgers_dues_points,  # noqa: F401
     ledgers_meetings,  # noqa: F401
+    ledgers_alliance,  # noqa: F401  (part D: the alliance and 四议两公开)
     ledgers_org,  # noqa: F401
 )

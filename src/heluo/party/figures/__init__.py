@@ -6,3 +6,4 @@ from . import (
     points,  # noqa: F401
     meetings,  # noqa: F401
 )
+from . import alliance  # noqa: F401  (part D)

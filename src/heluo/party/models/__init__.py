@@ -1,5 +1,22 @@
 """The party-building module's models (heluo.party): one file per part of the module."""
 
+from .alliance import (
+    ActivityKind,
+    ActivityParticipant,
+    Alliance,
+    AllianceMember,
+    JointActivity,
+    ListCategory,
+    Match,
+    MatchState,
+    MemberUnitKind,
+    Need,
+    NeedState,
+    Project,
+    ProjectState,
+    Resource,
+    ResourceState,
+)
 from .dues import DuesArrangement, DuesPayment, DuesReduction, PaymentMethod
 from .meetings import (
     Attendance,
@@ -31,6 +48,7 @@ from .organisations import (
 )
 from .points import PointsCategory, PointsEntry, PointsRule, PointsUnit, PointsYear
 from .study import StudyCampaign, StudyMode, StudyRecord, StudySession
+from .villages import Assembly, MatterState, MatterStep, Step, VillageMatter
 
 __all__ = [
     "COMMITTEE_POSTS",
@@ -69,3 +87,21 @@ __all__ = [
     "TransferDirection",
     "TransferState",
 ]
+__all__ += [
+    "ActivityKind",
+    "ActivityParticipant",
+    "Alliance",
+    "AllianceMember",
+    "JointActivity",
+    "ListCategory",
+    "Match",
+    "MatchState",
+    "MemberUnitKind",
+    "Need",
+    "NeedState",
+    "Project",
+    "ProjectState",
+    "Resource",
+    "ResourceState",
+]
+__all__ += ["Assembly", "MatterState", "MatterStep", "Step", "VillageMatter"]
