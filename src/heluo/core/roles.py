@@ -64,7 +64,9 @@ PARTY_MEMBER_RECORDS = (
 )
 # The committees' term lengths by field are the city's, as the calendar is.
 PARTY_REFERENCE = tuple(
-    f"party.{action}_{model}" for model in ("termlength", "pointsrule") for action in ("add", "change", "delete")
+    f"party.{action}_{model}"
+    for model in ("termlength", "pointsrule")
+    for action in ("add", "change", "delete")
 )
 
 

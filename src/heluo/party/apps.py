@@ -41,7 +41,9 @@ class PartyConfig(AppConfig):
             MenuItem(_("Term lengths"), "party:termlength_list", "party.TermLength"),
         )
         post_migrate.connect(_seed_defaults, dispatch_uid="heluo.party.seed_defaults")
-        from . import hooks_meetings  # noqa: F401  (meetings: menu, case source, branch life, scan)
-        from . import apps_alliance
+        from . import (
+            apps_alliance,
+            hooks_meetings,  # noqa: F401  (meetings: menu, case source, branch life, scan)
+        )
 
         apps_alliance.ready()

@@ -21,7 +21,7 @@ from heluo.core.ledger import Ledger
 from heluo.core.models import Account, Division, Person, Role, Unit
 from heluo.core.services import accounts
 
-from . import demo_meetings
+from . import demo_alliance, demo_meetings, demo_points
 from . import ledgers_org as ledgers
 from .models import Member, MemberStatus, OrganisationKind, PartyOrganisation, Post, PostKind, Transfer
 from .services.members import confirm_member
@@ -51,13 +51,15 @@ DEMO_ORGANISATION = {
 
 
 def load_demo(operator: Any) -> Counter[str]:
-    """Load part A's demo (organisations, posts, members, transfers, logins); the other parts' demos
-    are called after it by the integrator's lines below. Empty on a second run."""
+    """Load the organisations, posts, members, transfers and logins, then the meetings, dues and points,
+    and the alliance with a village's 四议两公开 matter. Empty on a second run."""
     if PartyOrganisation.objects.filter(is_demo=True).exists():
         return Counter()
     with transaction.atomic():
         created = _Loader(operator).load()
         created += demo_meetings.load(operator)
+        created += demo_points.load(operator)
+        created += demo_alliance.load(operator)
         return created
 
 

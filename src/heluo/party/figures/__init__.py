@@ -2,8 +2,8 @@
 package registers them."""
 
 from . import (
+    alliance,  # noqa: F401  (part D)
+    meetings,  # noqa: F401
     members,  # noqa: F401
     points,  # noqa: F401
-    meetings,  # noqa: F401
 )
-from . import alliance  # noqa: F401  (part D)
