@@ -43,7 +43,7 @@ def test_receiving_a_lapsed_letter_through_the_api_is_refused(users) -> None:
     url = f"/api/party/transfers/{letter.pk}/receive/"
     refused = api(users).post(url, {"on": "2024-04-10"}, format="json")
     assert refused.status_code == 400, refused.json()
-    assert "lapsed" in str(refused.json())
+    assert "失效" in str(refused.json())
     received = api(users).post(url, {"on": "2024-04-09"}, format="json")
     assert received.status_code == 200 and received.json()["state"] == TransferState.RECEIVED
 

@@ -88,7 +88,7 @@ def test_a_decided_match_cannot_be_decided_again(users: Any) -> None:
     services.propose_matches(red)
     match = Match.objects.get()
     services.accept_match(users["admin"], match)
-    with pytest.raises(ValidationError, match="already decided"):
+    with pytest.raises(ValidationError, match="已处理过"):
         services.reject_match(users["admin"], match)
 
 

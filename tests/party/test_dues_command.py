@@ -57,7 +57,7 @@ def test_a_farmer_amount_the_branch_set() -> None:
         (("--income", "NaN", "--category", "retired"), "必须是数字"),
         (("--income", "3000", "--category", "soldier"), "未知的党费类别"),
         (("--income", "3000", "--category", "farmer", "--farmer-amount", "2"), "0.20 至 1.00"),
-        (("--income", "3000", "--category", "farmer", "--farmer-amount", "x"), "number"),
+        (("--income", "3000", "--category", "farmer", "--farmer-amount", "x"), "必须是数字"),
     ],
 )
 def test_bad_input_is_a_clear_error_and_prints_nothing(args, message) -> None:

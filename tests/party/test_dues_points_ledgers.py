@@ -195,4 +195,4 @@ def test_an_entry_from_a_source_is_not_changed_through_the_ledger() -> None:
     assert ledgers.points_entry.change_refusal(None, entry) is None
     PointsEntry.objects.filter(pk=entry.pk).update(content_type_id=1, object_id=1)
     entry.refresh_from_db()
-    assert "source" in (ledgers.points_entry.change_refusal(None, entry) or "")
+    assert "来源" in (ledgers.points_entry.change_refusal(None, entry) or "")

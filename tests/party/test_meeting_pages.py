@@ -67,7 +67,7 @@ def test_an_inquorate_meeting_is_refused_on_the_page_and_nothing_written(client_
         reverse("party:meeting_record", args=[branch.pk]), _post(branch, roll, modes)
     )
     assert response.status_code == 400
-    assert "2 of 5" in response.content.decode()
+    assert "实到仅2人" in response.content.decode()
     assert not Meeting.objects.exists() and not PointsEntry.objects.exists()
 
 

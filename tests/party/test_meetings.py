@@ -24,7 +24,7 @@ def test_member_meeting_counts_only_members_with_a_vote() -> None:
     full, probationary = roll[:8], roll[8:]
     with pytest.raises(ValidationError) as refused:
         meeting(branch, attendance=presence(on_site=full[:4] + probationary))
-    assert "4 of 8" in str(refused.value) and "5" in str(refused.value)
+    assert "实到仅4人" in str(refused.value) and "5" in str(refused.value)
     assert not Meeting.objects.exists() and not Attendance.objects.exists()
     held = meeting(branch, attendance=presence(on_site=full[:4], online=full[4:5]))
     assert (held.entitled, held.present, held.quorate) == (8, 5, True)
@@ -54,7 +54,7 @@ def test_committee_meeting_needs_half_of_the_committee() -> None:
     committee = roll[:5]
     with pytest.raises(ValidationError) as refused:
         meeting(branch, "committee_meeting", attendance=presence(on_site=committee[:2]))
-    assert "2 of 5" in str(refused.value)
+    assert "实到仅2人" in str(refused.value)
     held = meeting(
         branch, "committee_meeting", attendance=presence(on_site=committee[:2], online=committee[2:3])
     )
@@ -72,7 +72,7 @@ def test_election_needs_more_than_four_fifths_of_those_entitled() -> None:
     branch, roll = branch_with(10, probationary=2)
     with pytest.raises(ValidationError) as refused:
         meeting(branch, attendance=presence(on_site=roll[:8] + roll[10:]), is_election=True)
-    assert "8 of 10" in str(refused.value) and "9" in str(refused.value)
+    assert "实到仅8人" in str(refused.value) and "9" in str(refused.value)
     held = meeting(branch, attendance=presence(on_site=roll[:9]), is_election=True)
     assert held.is_election and held.quorate
 
@@ -133,12 +133,12 @@ def test_an_inquorate_meeting_is_recorded_only_on_purpose_and_without_decisions(
             branch, services.MeetingData("member_meeting", DAY, "未达人数", motions=(services.MotionData("议题", 3),)),
             few, None, record_inquorate=True,
         )  # fmt: skip
-    assert "without motions" in str(refused.value)
+    assert "不得有表决" in str(refused.value)
 
 
 @pytest.mark.parametrize(
     ("entry", "word"),
-    [(services.Presence("online"), "platform"), (services.Presence("excused"), "reason")],
+    [(services.Presence("online"), "平台名称"), (services.Presence("excused"), "请假事由")],
 )
 def test_online_needs_a_platform_and_excused_a_reason(entry: services.Presence, word: str) -> None:
     branch, roll = branch_with(3)

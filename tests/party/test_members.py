@@ -55,10 +55,10 @@ def test_counts_of_an_organisation_and_its_tree() -> None:
 def test_branch_warnings_are_worded() -> None:
     branch = f.organisation()
     f.members(branch, 2)
-    assert branch_warnings(branch) == ["A branch needs at least 3 full members; it has 2."]
+    assert branch_warnings(branch) == ["党支部须有正式党员3人以上，现有2人。"]
     big = f.organisation()
     f.members(big, 8)
-    assert "committee" in branch_warnings(big)[0]
+    assert "支委会" in branch_warnings(big)[0]
     secretary = f.member(big)
     f.post(big, secretary, kind=PostKind.SECRETARY)
     for who in f.members(big, 2):

@@ -49,7 +49,7 @@ def test_a_lapsed_letter_can_no_longer_be_received(admin) -> None:
         admin, member, counterpart="某省某党支部", issued_on=dt.date(2024, 1, 10), across_provinces=True
     )
     assert letter.lapses_on == dt.date(2024, 7, 10)
-    with pytest.raises(ValidationError, match="lapsed"):
+    with pytest.raises(ValidationError, match="失效"):
         receive_transfer(admin, letter, on=dt.date(2024, 7, 10))
     member.refresh_from_db()
     assert member.is_current
@@ -72,7 +72,7 @@ def test_a_letter_is_not_lapsed_before_its_day(admin) -> None:
 def test_one_letter_at_a_time_and_none_for_a_member_who_left(admin) -> None:
     member = f.member(f.organisation())
     issue_transfer(admin, member, counterpart="外地", issued_on=dt.date(2024, 1, 10))
-    with pytest.raises(ValidationError, match="pending"):
+    with pytest.raises(ValidationError, match="尚未接收"):
         issue_transfer(admin, member, counterpart="外地", issued_on=dt.date(2024, 1, 11))
     gone = f.member(f.organisation(), left_on=dt.date(2020, 1, 1), left_reason=LeftReason.DECEASED)
     with pytest.raises(ValidationError):
@@ -98,7 +98,7 @@ def test_a_member_from_outside_joins_with_a_valid_letter_only(admin) -> None:
         "joined_on": dt.date(2010, 1, 1),
         "confirmed_on": dt.date(2011, 1, 1),
     }
-    with pytest.raises(ValidationError, match="lapsed"):
+    with pytest.raises(ValidationError, match="失效"):
         receive_transfer_in(
             admin,
             Member(**fields),
