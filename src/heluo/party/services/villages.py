@@ -92,4 +92,4 @@ def _follow_state(user: Any, matter: VillageMatter, steps: list[MatterStep]) -> 
 
 def next_step(matter: VillageMatter) -> int | None:
     """The step the matter records next (None: finished, or stopped by a failed vote)."""
-    return four_steps.next_step([s.as_record() for s in matter.steps.order_by("step")])  # type: ignore[attr-defined]
+    return four_steps.next_step([s.as_record() for s in matter.steps.order_by("step")])
