@@ -339,6 +339,8 @@ SPECTACULAR_SETTINGS = {
         "MeetingKindEnum": "heluo.party.models.meetings.MeetingKind",
         "AttendanceModeEnum": "heluo.party.models.meetings.AttendanceMode",
         "StudyModeEnum": "heluo.party.models.study.StudyMode",
+        "ListCategoryEnum": "heluo.party.models.alliance.ListCategory",
+        "PointsCategoryEnum": "heluo.party.models.points.PointsCategory",
     },
 }
 

@@ -24,7 +24,12 @@ class OrganisationTreeFilter(django_filters.ModelChoiceFilter):
     """Rows of the chosen organisation and of every organisation below it."""
 
     def __init__(self, field_name: str, **kwargs: object) -> None:
-        super().__init__(queryset=PartyOrganisation.objects.all(), label=_("party organisation"), **kwargs)
+        super().__init__(
+            field_name=field_name,
+            queryset=PartyOrganisation.objects.all(),
+            label=_("party organisation"),
+            **kwargs,
+        )
         self.path_field = field_name
 
     def filter(self, qs, value):
