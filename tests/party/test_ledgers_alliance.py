@@ -12,6 +12,7 @@ from heluo.party import ledgers_alliance as ledgers
 from heluo.party.models import ActivityParticipant, Match, MatterStep, Project
 from tests.core.ledger_cases import LedgerViewCases
 
+from .conftest import PARTY_OFFICER
 from .factories import KAIYUAN, XIGUAN, division, member, organisation
 from .factories_d import activity, alliance, matter, need, resource, unit
 
@@ -212,6 +213,7 @@ class TestJointActivityViews(LedgerViewCases):
 
 class TestActivityParticipantViews(LedgerViewCases):
     ledger = ledgers.activity_participant
+    actor = PARTY_OFFICER  # a member record: the party roles'
 
     def make(self, in_scope: bool) -> models.Model:
         code = _code(in_scope)

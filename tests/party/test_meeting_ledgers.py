@@ -12,6 +12,7 @@ from heluo.party import ledgers_meetings as ledgers
 from heluo.party.models import MeetingRequirement
 from tests.core.ledger_cases import LedgerViewCases
 
+from .conftest import PARTY_OFFICER
 from .factories import KAIYUAN, XIGUAN, member, organisation
 from .factories_b import meeting, study_record, study_session
 
@@ -94,6 +95,7 @@ class TestStudySessionViews(LedgerViewCases):
 
 class TestStudyRecordViews(LedgerViewCases):
     ledger = ledgers.study_record
+    actor = PARTY_OFFICER  # a member record: the party roles'
 
     def make(self, in_scope: bool) -> models.Model:
         branch = organisation(XIGUAN if in_scope else KAIYUAN)

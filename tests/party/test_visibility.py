@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+from django.urls import reverse
+from rest_framework.test import APIClient
 
 from heluo.core.models import AccessEvent, Division, Role
 from heluo.core.services.accounts import create_account, system_operator
@@ -91,3 +93,31 @@ def test_a_secretary_sees_the_tree_below_their_post(client_as) -> None:
     assert client.get(ledgers.member.url("detail", unseen.pk)).status_code == 404
     assert client.get(below.get_absolute_url()).status_code == 200
     assert client.get(elsewhere.get_absolute_url()).status_code == 404
+
+
+def test_who_attended_or_studied_is_a_roster_the_district_admin_sees_only_counted(branch, client_as) -> None:
+    from .factories_b import meeting, presence, study_record, study_session
+    from .factories_d import activity, alliance
+
+    roll = list(branch.members.all())
+    session = study_session(branch)
+    for who in roll[:3]:
+        study_record(session, who)
+    held = meeting(branch, attendance=presence(on_site=roll))
+    joint = activity(alliance(f.XIGUAN, lead=branch))
+    named = roll[0].name
+    admin, officer = client_as("laocheng"), client_as(PARTY_OFFICER)
+
+    page = admin.get(session.get_absolute_url()).content.decode()
+    assert 'data-testid="study-record-count">3<' in page and named not in page
+    assert named in officer.get(session.get_absolute_url()).content.decode()
+    assert admin.get(f"/party/organisations/{branch.pk}/study-hours/").status_code == 403
+    assert admin.get(joint.get_absolute_url()).status_code == 200
+    assert admin.get(reverse("party:activityparticipant_list")).status_code == 403
+
+    api = APIClient()
+    api.force_authenticate(get_user_model().objects.get(username="laocheng"))
+    shown = api.get(f"/api/party/meetings/{held.pk}/").json()
+    assert "attendances" not in shown and shown["present"] == held.present > 0
+    api.force_authenticate(get_user_model().objects.get(username=PARTY_OFFICER))
+    assert len(api.get(f"/api/party/meetings/{held.pk}/").json()["attendances"]) == len(roll)

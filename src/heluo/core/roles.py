@@ -52,12 +52,22 @@ DUST_ENFORCEMENT_RECORDING = tuple(
     for model in ("measure", "penaltycount", "blacklistentry", "legalbasis", "ladder")
     for action in ("add", "change", "delete")
 )
-# Party members' records (rosters, ID numbers, contacts, transfers, dues) are the party roles' and the
-# organisation department's; the other roles see the organisations, who holds their posts, and counts.
+# Party members' records (rosters, ID numbers, contacts, transfers, dues, points, and who attended or
+# studied what) are the party roles' and the organisation department's; the other roles see the
+# organisations, who holds their posts, and counts.
 PARTY_MEMBER_RECORDS = (
     *(
         f"party.{action}_{model}"
-        for model in ("member", "transfer", "duespayment", "duesreduction", "pointsentry")
+        for model in (
+            "member",
+            "transfer",
+            "duespayment",
+            "duesreduction",
+            "pointsentry",
+            "studyrecord",
+            "attendance",
+            "activityparticipant",
+        )
         for action in ("view", "add", "change", "delete")
     ),
     *(f"party.{action}_post" for action in ("add", "change", "delete")),

@@ -4,11 +4,14 @@ attendance, motions and election are read here and written by the recording page
 
 from __future__ import annotations
 
+from typing import Any
+
 from rest_framework import serializers
 from rest_framework.routers import BaseRouter
 
 from heluo.core.api.base import LedgerSerializer, LedgerViewSet, register_ledgers
 from heluo.core.api.ledgers import BOOKKEEPING
+from heluo.core.scope import may
 
 from . import ledgers_meetings as ledgers
 from .models import Attendance, Meeting, MeetingRequirement, Motion, StudyRecord, StudySession
@@ -53,6 +56,14 @@ class MeetingSerializer(LedgerSerializer):
             *BOOKKEEPING,
         ]  # fmt: skip
         read_only_fields = ["is_election", "entitled", "present", "quorate"]
+
+    def to_representation(self, instance: Meeting) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        # Who attended is a roster: only for those who see member records; `present` keeps the count.
+        request = self.context.get("request")
+        if request is None or not may(request.user, "view", Attendance):
+            data.pop("attendances", None)
+        return data
 
 
 class MeetingViewSet(LedgerViewSet):

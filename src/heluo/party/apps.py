@@ -3,16 +3,24 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import AppConfig
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
-def _seed_defaults(sender: AppConfig, **kwargs: Any) -> None:
+def _seed_defaults(sender: AppConfig, using: str = DEFAULT_DB_ALIAS, **kwargs: Any) -> None:
     # After the party tables exist: term lengths, meeting requirements, the points scheme (defaults.py).
-    if sender.name == "heluo.party":
-        from .defaults import seed_defaults
+    # post_migrate fires for every app even when a partial migrate (`migrate core 0001`) left party's
+    # tables uncreated; then there is nothing to seed yet.
+    if sender.name != "heluo.party":
+        return
+    from .models import TermLength
 
-        seed_defaults()
+    if TermLength._meta.db_table not in connections[using].introspection.table_names():
+        return
+    from .defaults import seed_defaults
+
+    seed_defaults()
 
 
 class PartyConfig(AppConfig):

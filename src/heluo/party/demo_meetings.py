@@ -98,7 +98,7 @@ def _year_of_meetings(
         if not (branch.name == FIRST_BRANCH and index == 7):  # the first branch's missed theme day
             theme = f"主题党日：{THEMES[month.month - 1]}"
             _record(branch, MeetingKind.THEME_DAY, month.replace(day=5), theme, operator, rng)
-            created["party meetings"] += 1
+            created[str(Meeting._meta.verbose_name_plural)] += 1
         if has_committee:
             _record(
                 branch,
@@ -108,11 +108,11 @@ def _year_of_meetings(
                 operator,
                 rng,
             )
-            created["party meetings"] += 1
+            created[str(Meeting._meta.verbose_name_plural)] += 1
         if month.month % 3 == 0:
             lecture = LECTURES[(month.month // 3) - 1]
             _record(branch, MeetingKind.PARTY_LECTURE, month.replace(day=20), lecture, operator, rng)
-            created["party meetings"] += 1
+            created[str(Meeting._meta.verbose_name_plural)] += 1
             if not (branch.name == SECOND_BRANCH and index == len(months) - 1):
                 topic = "支部党员大会：通报季度工作"
                 _record(
@@ -124,7 +124,7 @@ def _year_of_meetings(
                     rng,
                     mobile_online=True,
                 )
-                created["party meetings"] += 1
+                created[str(Meeting._meta.verbose_name_plural)] += 1
     return created
 
 
@@ -159,7 +159,7 @@ def _seed_meeting(operator: Any, today: dt.date, rng: random.Random) -> Counter[
     ]
     data.motions = (meetings.MotionData("通过《第二党支部党员积分管理办法》", in_favour=len(voters)),)
     meetings.record_meeting(branch, data, attendance, operator, is_demo=True)
-    return Counter({"party meetings": 1})
+    return Counter({str(Meeting._meta.verbose_name_plural): 1})
 
 
 def _study(
@@ -179,7 +179,7 @@ def _study(
                 StudyRecord.objects.create(
                     session=session, member=member, hours=Decimal(2), mode=mode, is_demo=True
                 )
-                created["study records"] += 1
+                created[str(StudyRecord._meta.verbose_name_plural)] += 1
         refresh_session_points(session, operator)
-        created["study sessions"] += 1
+        created[str(StudySession._meta.verbose_name_plural)] += 1
     return created

@@ -6,7 +6,7 @@ heluo.party.demo.load_demo after the organisations and members exist; determinis
   community branches may pay quarterly.
 - Each current member pays the last six months, each month on the 5th of the next; every seventh member
   (in roll order) has not paid the last two months, so the arrears list has rows. A member whose dues
-  cannot be computed (no income recorded for a rate category) is skipped and counted.
+  cannot be computed (no income recorded for a rate category) is skipped.
 - Points of the current year: the scheme's base points for every member, a task assigned to every third
   member, a commendation to every fifth, a deduction to every eleventh.
 """
@@ -28,6 +28,7 @@ from .models import (
     OrganisationField,
     OrganisationKind,
     PartyOrganisation,
+    PointsEntry,
 )
 from .rules.dues import add_months, month_start
 from .services import dues, points
@@ -50,7 +51,7 @@ def load(operator: Any) -> Counter[str]:
                 "records_from": first,
             },
         )
-        counts["dues_arrangements"] += created
+        counts[str(DuesArrangement._meta.verbose_name_plural)] += created
     members = (
         Member.objects.filter(left_on__isnull=True)
         .select_related("organisation")
@@ -69,13 +70,11 @@ def load(operator: Any) -> Counter[str]:
                 dues.record_payment(member, month, due.amount, add_months(month, 1).replace(day=5), member, operator,
                                     method="wechat")  # fmt: skip
             except ValidationError:
-                counts["dues_skipped"] += 1
                 continue
-            counts["dues_payments"] += 1
-        counts["members_in_arrears"] += bool(skip)
+            counts[str(DuesPayment._meta.verbose_name_plural)] += 1
     year = today.year
     for top in PartyOrganisation.objects.filter(parent__isnull=True).order_by("path"):
-        counts["base_points"] += points.grant_base_points(top, year, operator)
+        counts[str(PointsEntry._meta.verbose_name_plural)] += points.grant_base_points(top, year, operator)
     for index, member in enumerate(members, start=1):
         if points.closed_for(member, year):
             continue
@@ -89,15 +88,15 @@ def load(operator: Any) -> Counter[str]:
                 operator,
                 year=year,
             )
-            counts["points_entries"] += 1
+            counts[str(PointsEntry._meta.verbose_name_plural)] += 1
         if index % 5 == 0:
             points.add_manual_points(
                 member, "bonus", Decimal("5"), "被评为优秀共产党员", "街道党工委", operator, year=year
             )
-            counts["points_entries"] += 1
+            counts[str(PointsEntry._meta.verbose_name_plural)] += 1
         if index % 11 == 0:
             points.add_manual_points(
                 member, "deduction", Decimal("2"), "无故缺席支部主题党日", "支部委员会", operator, year=year
             )
-            counts["points_entries"] += 1
+            counts[str(PointsEntry._meta.verbose_name_plural)] += 1
     return counts

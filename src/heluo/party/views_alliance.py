@@ -152,10 +152,15 @@ class ActivityDetailView(LedgerDetailView):
     def context(self, **extra: Any) -> dict[str, Any]:
         activity = extra.get("object")
         if isinstance(activity, JointActivity):
+            # Who took part is a roster: names only for those who see member records; others the count.
+            extra["sees_members"] = may(self.request.user, "view", ActivityParticipant)
+            extra["participant_count"] = activity.participants.count()
             extra["participants"] = (
                 ActivityParticipant.objects.for_user(self.request.user)
                 .filter(activity=activity)
                 .select_related("member__organisation")
+                if extra["sees_members"]
+                else ActivityParticipant.objects.none()
             )
             extra["may_add_participant"] = may(self.request.user, "add", ActivityParticipant)
         return super().context(**extra)

@@ -19,7 +19,15 @@ from heluo.core.views.access import requires
 from heluo.core.views.generic import LedgerDetailView
 
 from .forms_meetings import AttendanceFormSet, MotionFormSet, RecordMeetingForm
-from .models import Meeting, MeetingKind, Member, MissedMeeting, PartyOrganisation, StudySession
+from .models import (
+    Meeting,
+    MeetingKind,
+    Member,
+    MissedMeeting,
+    PartyOrganisation,
+    StudyRecord,
+    StudySession,
+)
 from .rules import compliance
 from .services import meetings as services
 from .services.study import member_hours
@@ -59,6 +67,8 @@ class StudySessionDetailView(LedgerDetailView):
     def context(self, **extra: Any) -> dict[str, Any]:
         session = extra.get("object")
         if isinstance(session, StudySession):
+            # Who studied is a roster: names only for those who see member records; others see the count.
+            extra["sees_members"] = may(self.request.user, "view", StudyRecord)
             extra["records"] = list(session.records.select_related("member").order_by("member__name"))
         return super().context(**extra)
 
@@ -199,7 +209,7 @@ def meeting_compliance(request: HttpRequest, organisation: int, year: int | None
     )  # fmt: skip
 
 
-@requires("view", StudySession)
+@requires("view", StudyRecord)
 def study_hours(request: HttpRequest, organisation: int) -> HttpResponse:
     """The hours each current member of an organisation (and below) studied in a year."""
     org = _organisation(request, organisation)

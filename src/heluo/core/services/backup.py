@@ -93,6 +93,13 @@ REFERENCE_DATA = {
     "enterprise.Qualification",
     "enterprise.ProblemCategory",
     "enterprise.TimeLimit",
+    # Party building seeds its defaults after migrate through its ledgers, so with their history.
+    "party.TermLength",
+    "party.HistoricalTermLength",
+    "party.MeetingRequirement",
+    "party.HistoricalMeetingRequirement",
+    "party.PointsRule",
+    "party.HistoricalPointsRule",
 }
 # The built-in system operator (services.accounts.system_operator) may exist in an empty installation.
 SYSTEM_OPERATOR_ROWS = {
