@@ -26,7 +26,8 @@ monitor = (
                            accept_crc_modbus_swapped=False, point__longitude__isnull=False, latest__level__in=[1, 2])
     .exclude(pk__in=simulated).exclude(alarms__isnull=False).order_by("pk").first()
 )
-print(json.dumps({"mn": monitor.mn, "pw": monitor.pw, "point": monitor.point_id, "name": monitor.point.name}))
+print(json.dumps({"mn": monitor.mn, "pw": monitor.pw, "point": monitor.point_id, "name": monitor.point.name,
+                  "latest_hour": monitor.latest.hour.isoformat()}))
 """
 
 
@@ -36,11 +37,16 @@ def choose_monitor(served: Served) -> dict[str, Any]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def send_hour(served: Served, mn: str, pw: str) -> None:
-    """Minute data (CN 2051) of the last full hour, PM10 200 and PM2.5 70, each frame acknowledged."""
-    start = dt.datetime.now(BEIJING).replace(tzinfo=None, minute=0, second=0, microsecond=0) - dt.timedelta(
-        hours=1
-    )
+def send_hour(served: Served, chosen: dict[str, Any]) -> None:
+    """Minute data (CN 2051) of one hour, PM10 200 and PM2.5 70, each frame acknowledged.
+
+    The hour is the last full one, unless the demo (loaded minutes ago) already filled part of the
+    current hour: a monitor's latest hour only moves forward, so the page would keep showing that one.
+    Then it is the current hour, its later minutes within the minutes ahead a receiver accepts."""
+    last_full = dt.datetime.now(BEIJING).replace(minute=0, second=0, microsecond=0) - dt.timedelta(hours=1)
+    latest = dt.datetime.fromisoformat(chosen["latest_hour"]).astimezone(BEIJING)
+    start = max(last_full, latest).replace(tzinfo=None)
+    mn, pw = chosen["mn"], chosen["pw"]
     frames = b""
     for minute in range(60):
         data_time = format_data_time(start + dt.timedelta(minutes=minute))
@@ -73,7 +79,7 @@ def test_a_demo_monitor_turns_to_light_pollution_and_its_alarm_becomes_a_case(
     row = page.locator(f"tr[data-mn='{chosen['mn']}']")
     assert row.locator("[data-testid=aqi-level]").inner_text() in ("优", "良")
 
-    send_hour(served, chosen["mn"], chosen["pw"])
+    send_hour(served, chosen)
     # The list refreshes itself (htmx polling): no reload.
     row.locator("[data-testid=aqi-level]", has_text="轻度污染").wait_for(timeout=60_000)
     screenshot(page, "monitoring-live-list")
