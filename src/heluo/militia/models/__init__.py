@@ -1,0 +1,29 @@
+"""The militia module's models (heluo.militia, 民兵整组): one file per part of the module."""
+
+from .organisation import (
+    ArmedForcesDepartment,
+    DepartmentKind,
+    LeftReason,
+    MemberClass,
+    MilitiaMember,
+    MilitiaUnit,
+    MoveDirection,
+    PoliticalReview,
+    UnitCategory,
+    UnitLevel,
+    UnitMove,
+)
+
+__all__ = [
+    "ArmedForcesDepartment",
+    "DepartmentKind",
+    "LeftReason",
+    "MemberClass",
+    "MilitiaMember",
+    "MilitiaUnit",
+    "MoveDirection",
+    "PoliticalReview",
+    "UnitCategory",
+    "UnitLevel",
+    "UnitMove",
+]
