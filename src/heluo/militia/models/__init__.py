@@ -13,6 +13,7 @@ from .organisation import (
     UnitLevel,
     UnitMove,
 )
+from .reorganisation import Reorganisation
 
 __all__ = [
     "ArmedForcesDepartment",
@@ -23,6 +24,7 @@ __all__ = [
     "MilitiaUnit",
     "MoveDirection",
     "PoliticalReview",
+    "Reorganisation",
     "UnitCategory",
     "UnitLevel",
     "UnitMove",
