@@ -1,5 +1,7 @@
 """The militia module's models (heluo.militia, 民兵整组): one file per part of the module."""
 
+# Part A: the city's age limits.
+from .eligibility import EligibilityLimits
 from .organisation import (
     ArmedForcesDepartment,
     DepartmentKind,
@@ -18,6 +20,7 @@ from .reorganisation import Reorganisation
 __all__ = [
     "ArmedForcesDepartment",
     "DepartmentKind",
+    "EligibilityLimits",
     "LeftReason",
     "MemberClass",
     "MilitiaMember",
