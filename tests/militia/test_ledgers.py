@@ -62,7 +62,13 @@ class TestUnitCategoryViews(LedgerViewCases):
         return UnitCategory.objects.create(code=f"test-{n}", name=f"测试分队类别{n}")
 
     def create_data(self) -> dict[str, Any]:
-        return {"code": "space", "name": "测试航天分队", "counts_as_new_type": "on", "is_specialist": "on", "order": "200"}
+        return {
+            "code": "space",
+            "name": "测试航天分队",
+            "counts_as_new_type": "on",
+            "is_specialist": "on",
+            "order": "200",
+        }
 
     def invalid_data(self) -> tuple[dict[str, Any], str]:
         return {**self.create_data(), "code": "emergency"}, "code"
@@ -83,7 +89,8 @@ class TestEligibilityLimitsViews(KeptLedgerCases):
 
     def make(self, in_scope: bool) -> models.Model:
         return EligibilityLimits.objects.create(
-            effective_from=dt.date(2010, 1, 1) + dt.timedelta(days=next(_serial)), basis=f"测试通知{next(_serial)}"
+            effective_from=dt.date(2010, 1, 1) + dt.timedelta(days=next(_serial)),
+            basis=f"测试通知{next(_serial)}",
         )
 
     def create_data(self) -> dict[str, Any]:
@@ -164,13 +171,23 @@ class TestUnitMoveViews(KeptLedgerCases):
         return move_member(member, f.unit(code), dt.date(2025, 4, 1), "测试入队", self.users[officer])
 
     def create_data(self) -> dict[str, Any]:
-        return {"member": f.member().pk, "to_unit": f.unit().pk, "moved_on": "2025-05-01", "reason": "测试编入"}
+        return {
+            "member": f.member().pk,
+            "to_unit": f.unit().pk,
+            "moved_on": "2025-05-01",
+            "reason": "测试编入",
+        }
 
     def invalid_data(self) -> tuple[dict[str, Any], str]:
         return {**self.create_data(), "to_unit": f.unit(is_primary=False).pk}, "to_unit"
 
     def update_data(self, obj: models.Model) -> dict[str, Any]:
-        return {"member": obj.member_id, "to_unit": obj.to_unit_id, "moved_on": "2025-04-02", "reason": "更正日期"}  # type: ignore[attr-defined]
+        return {
+            "member": obj.member_id,
+            "to_unit": obj.to_unit_id,
+            "moved_on": "2025-04-02",
+            "reason": "更正日期",
+        }  # type: ignore[attr-defined]
 
     def search_text(self, obj: models.Model) -> str:
         return obj.member.name  # type: ignore[attr-defined]
