@@ -22,6 +22,7 @@ from heluo.core.ledger import ledger_for
 from heluo.core.models import Account, Division, Grid, Role, Unit, UnitType
 from heluo.core.services.accounts import create_account
 from heluo.core.services.files import attach_file
+from heluo.militia.models import ArmedForcesDepartment, MilitiaMember, MilitiaUnit, UnitCategory
 from heluo.party.models import Member, PartyOrganisation
 from tests.testapp.models import CoopCase, GridSite, PartyRecord
 
@@ -37,6 +38,7 @@ EVERYONE = {
     "dingdingmen",
     "beiyao",
     "wuzhuang",
+    "junfenqu",
     "lingdao",
     "fuwuguan",
     "noscope",
@@ -45,10 +47,10 @@ EVERYONE = {
 
 # Who may see each row (scope: territory, predecessors, line, participation).
 VISIBLE = {
-    "unit_kaiyuan": {"admin", "zhujian", "luolong", "wangge", "duban", "lingdao", "root"},
-    "unit_xiguan": {"admin", "laocheng", "zhujian", "duban", "lingdao", "fuwuguan", "root"},
-    "unit_jili_2019": {"admin", "zhujian", "mengjin", "duban", "lingdao", "root"},
-    "unit_yingzhou": {"admin", "gaoxin", "zhujian", "duban", "lingdao", "root"},
+    "unit_kaiyuan": {"admin", "zhujian", "luolong", "wangge", "duban", "lingdao", "junfenqu", "root"},
+    "unit_xiguan": {"admin", "laocheng", "zhujian", "duban", "lingdao", "fuwuguan", "junfenqu", "root"},
+    "unit_jili_2019": {"admin", "zhujian", "mengjin", "duban", "lingdao", "junfenqu", "root"},
+    "unit_yingzhou": {"admin", "gaoxin", "zhujian", "duban", "lingdao", "junfenqu", "root"},
     "party_kaiyuan": {"admin", "luolong", "duban", "lingdao", "root"},
     # heluo.party: an organisation of 开元路街道 and a member on its roll (the same territory; who may
     # open the member is a matter of permission: PERMISSIONS[Member]).
@@ -67,7 +69,14 @@ VISIBLE = {
         "root",
     },
     "case_xiguan": {"admin", "laocheng", "zhujian", "duban", "lingdao", "fuwuguan", "root"},
+    # heluo.militia: sensitive by design. Only the militia officers see its rows, each in its division
+    # (wuzhuang 瀍河区, junfenqu the city); nobody else, the city administrator, the leader and the
+    # superuser included (PERMISSIONS: 403 on every page, API and export).
+    "militiaunit_chanhe": {"wuzhuang", "junfenqu"},
+    "militiamember_chanhe": {"wuzhuang", "junfenqu"},
+    "militiamember_laocheng": {"junfenqu"},
 }
+MILITIA_OFFICERS = {"wuzhuang", "junfenqu"}
 
 # Who holds each permission on each model (the built-in roles, written out).
 PERMISSIONS = {
@@ -142,7 +151,7 @@ PERMISSIONS = {
         "delete": {"admin", "laocheng", "gaoxin", "zhujian", "root"},
     },
     CoopCase: {
-        "view": EVERYONE - {"wuzhuang"},
+        "view": EVERYONE - {"wuzhuang", "junfenqu"},
         "change": {
             "admin",
             "laocheng",
@@ -159,6 +168,8 @@ PERMISSIONS = {
         },
         "delete": {"admin", "laocheng", "gaoxin", "zhujian", "duban", "root"},
     },
+    MilitiaUnit: {"view": MILITIA_OFFICERS, "change": MILITIA_OFFICERS, "delete": MILITIA_OFFICERS},
+    MilitiaMember: {"view": MILITIA_OFFICERS, "change": MILITIA_OFFICERS, "delete": MILITIA_OFFICERS},
 }
 
 
@@ -215,6 +226,19 @@ def rows(db: Any, users: dict[str, Any]) -> dict[str, Row]:
         status="probationary",
         joined_on=dt.date(2025, 7, 1),
     )
+    department = ArmedForcesDepartment.objects.create(
+        name="矩阵瀍河人武部", kind="county", division=_division("410304000000")
+    )
+    made["militiaunit_chanhe"] = MilitiaUnit.objects.create(
+        name="矩阵瀍河民兵分队", department=department, division=_division("410304000000"), level="squad",
+        category=UnitCategory.objects.get(code="emergency"), target_strength=10,
+    )  # fmt: skip
+    for key, code, name in (("militiamember_chanhe", "410304004000", "矩阵瀍河民兵"),
+                            ("militiamember_laocheng", "410302001000", "矩阵老城民兵")):  # fmt: skip
+        made[key] = MilitiaMember.objects.create(
+            name=name, birth_date=dt.date(2000, 5, 1), division=_division(code), member_class="primary",
+            joined_on=dt.date(2024, 3, 1),
+        )  # fmt: skip
     made["case_cooperating"].cooperating_units.add(dingdingmen_unit)  # type: ignore[attr-defined]
     result = {}
     for key, obj in made.items():
