@@ -114,6 +114,6 @@ def test_the_city_sets_its_own_limits_from_a_day_on(users: dict[str, Any]) -> No
     assert too_old.errors["birth_date"] == ["2026-03-01时年龄36岁，超过该基干民兵的年龄上限35岁。"]
 
 
-def test_the_defaults_are_seeded_as_one_city_wide_row() -> None:
+def test_the_defaults_are_seeded_as_one_city_wide_row(db: Any) -> None:
     (row,) = EligibilityLimits.objects.all()
     assert row.as_limits() == AgeLimits()

@@ -57,7 +57,7 @@ def move_member(
             raise ValidationError({"to_unit": refusal})
         move = _record_move(current, current.unit, to_unit, on, reason, user)
         current.unit = to_unit
-        current._history_user = user  # type: ignore[attr-defined]
+        current._history_user = user
         current.save()
     member.refresh_from_db()
     return move
@@ -81,7 +81,7 @@ def save_member(form: forms.ModelForm, user: Any) -> MilitiaMember:
         saved: MilitiaMember = form.save()
         if saved.unit_id != before:
             from_unit = MilitiaUnit.objects.filter(pk=before).first() if before else None
-            on = saved.joined_on if before is None and not member_existed else timezone.localdate()
+            on = saved.joined_on if not member_existed else timezone.localdate()
             _record_move(saved, from_unit, saved.unit, on, "", user)
     return saved
 
