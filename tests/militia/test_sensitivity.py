@@ -146,3 +146,10 @@ def test_every_view_of_a_member_record_is_in_the_access_log(client_as: Any) -> N
         content_type__model="militiamember",
     )
     assert [event.object_ids for event in events.order_by("pk")] == [[member.pk], [member.pk]]
+
+
+def test_the_callers_own_description_names_militia_only_for_a_militia_role(client_of: Any) -> None:
+    for username, opens in (("root", False), ("admin", False), ("lingdao", False), (CITY_OFFICER, True)):
+        api = APIClient()
+        api.force_authenticate(_user(username))
+        assert ("militia" in api.get("/api/me/").json()["modules"]) is opens, username
