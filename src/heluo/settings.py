@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "heluo.monitoring",
     "heluo.enterprise",
     "heluo.party",
+    "heluo.militia",
     "heluo.studyrooms",
 ]
 

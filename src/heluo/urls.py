@@ -18,6 +18,7 @@ urlpatterns = [
     path("api/", include("heluo.api")),
     path("dust/", include("heluo.dust.urls")),
     path("enterprise/", include("heluo.enterprise.urls")),
+    path("militia/", include("heluo.militia.urls")),
     path("monitoring/", include("heluo.monitoring.urls")),
     path("party/", include("heluo.party.urls")),
     path("studyrooms/", include("heluo.studyrooms.urls")),

@@ -23,6 +23,7 @@ from heluo.core.ledger import ledger_for
 from heluo.core.models import Account, Division, Grid, Role, Unit, UnitType
 from heluo.core.services.accounts import create_account
 from heluo.core.services.files import attach_file
+from heluo.militia.models import ArmedForcesDepartment, MilitiaMember, MilitiaUnit, UnitCategory
 from heluo.party.models import (
     Alliance,
     DuesPayment,
@@ -47,6 +48,7 @@ EVERYONE = {
     "dingdingmen",
     "beiyao",
     "wuzhuang",
+    "junfenqu",
     "lingdao",
     "fuwuguan",
     "noscope",
@@ -55,10 +57,10 @@ EVERYONE = {
 
 # Who may see each row (scope: territory, predecessors, line, participation).
 VISIBLE = {
-    "unit_kaiyuan": {"admin", "zhujian", "luolong", "wangge", "duban", "lingdao", "root"},
-    "unit_xiguan": {"admin", "laocheng", "zhujian", "duban", "lingdao", "fuwuguan", "root"},
-    "unit_jili_2019": {"admin", "zhujian", "mengjin", "duban", "lingdao", "root"},
-    "unit_yingzhou": {"admin", "gaoxin", "zhujian", "duban", "lingdao", "root"},
+    "unit_kaiyuan": {"admin", "zhujian", "luolong", "wangge", "duban", "lingdao", "junfenqu", "root"},
+    "unit_xiguan": {"admin", "laocheng", "zhujian", "duban", "lingdao", "fuwuguan", "junfenqu", "root"},
+    "unit_jili_2019": {"admin", "zhujian", "mengjin", "duban", "lingdao", "junfenqu", "root"},
+    "unit_yingzhou": {"admin", "gaoxin", "zhujian", "duban", "lingdao", "junfenqu", "root"},
     "party_kaiyuan": {"admin", "luolong", "duban", "lingdao", "root"},
     # heluo.party: an organisation of 开元路街道 and a member on its roll (the same territory; who may
     # open the member is a matter of permission: PERMISSIONS[Member]).
@@ -83,7 +85,14 @@ VISIBLE = {
         "root",
     },
     "case_xiguan": {"admin", "laocheng", "zhujian", "duban", "lingdao", "fuwuguan", "root"},
+    # heluo.militia: sensitive by design. Only the militia officers see its rows, each in its division
+    # (wuzhuang 瀍河区, junfenqu the city); nobody else, the city administrator, the leader and the
+    # superuser included (PERMISSIONS: 403 on every page, API and export).
+    "militiaunit_chanhe": {"wuzhuang", "junfenqu"},
+    "militiamember_chanhe": {"wuzhuang", "junfenqu"},
+    "militiamember_laocheng": {"junfenqu"},
 }
+MILITIA_OFFICERS = {"wuzhuang", "junfenqu"}
 
 # Party rows other than member records: every party-module role reads them; district / street staff add
 # and change; the district administrators and the party secretary delete.
@@ -169,7 +178,7 @@ PERMISSIONS = {
         "delete": {"admin", "laocheng", "gaoxin", "zhujian", "root"},
     },
     CoopCase: {
-        "view": EVERYONE - {"wuzhuang"},
+        "view": EVERYONE - {"wuzhuang", "junfenqu"},
         "change": {
             "admin",
             "laocheng",
@@ -186,6 +195,8 @@ PERMISSIONS = {
         },
         "delete": {"admin", "laocheng", "gaoxin", "zhujian", "duban", "root"},
     },
+    MilitiaUnit: {"view": MILITIA_OFFICERS, "change": MILITIA_OFFICERS, "delete": MILITIA_OFFICERS},
+    MilitiaMember: {"view": MILITIA_OFFICERS, "change": MILITIA_OFFICERS, "delete": MILITIA_OFFICERS},
 }
 
 
@@ -260,6 +271,19 @@ def rows(db: Any, users: dict[str, Any]) -> dict[str, Row]:
     )  # fmt: skip
     made["alliance_kaiyuan"] = Alliance.objects.create(name="矩阵党建联盟", organisation=organisation)
     made["matter_kaiyuan"] = VillageMatter.objects.create(organisation=organisation, title="矩阵村级事项")
+    department = ArmedForcesDepartment.objects.create(
+        name="矩阵瀍河人武部", kind="county", division=_division("410304000000")
+    )
+    made["militiaunit_chanhe"] = MilitiaUnit.objects.create(
+        name="矩阵瀍河民兵分队", department=department, division=_division("410304000000"), level="squad",
+        category=UnitCategory.objects.get(code="emergency"), target_strength=10,
+    )  # fmt: skip
+    for key, code, name in (("militiamember_chanhe", "410304004000", "矩阵瀍河民兵"),
+                            ("militiamember_laocheng", "410302001000", "矩阵老城民兵")):  # fmt: skip
+        made[key] = MilitiaMember.objects.create(
+            name=name, birth_date=dt.date(2000, 5, 1), division=_division(code), member_class="primary",
+            joined_on=dt.date(2024, 3, 1),
+        )  # fmt: skip
     made["case_cooperating"].cooperating_units.add(dingdingmen_unit)  # type: ignore[attr-defined]
     result = {}
     for key, obj in made.items():

@@ -27,7 +27,7 @@ from tests.core.test_scope_matrix import EVERYONE, PERMISSIONS, VISIBLE, Row, ro
 
 XIGUAN = "410302001000"  # 西关街道, 老城区
 # A supervised case and a monitor, both in 西关街道: who may open their module's pages, and who sees them.
-CASE_VIEWERS = EVERYONE - {"wuzhuang"}
+CASE_VIEWERS = EVERYONE - {"wuzhuang", "junfenqu"}
 CASE_VISIBLE = {"admin", "laocheng", "zhujian", "duban", "lingdao", "fuwuguan", "root"}
 MONITOR_VIEWERS = {
     "admin",
@@ -161,4 +161,19 @@ def test_monitorings_own_pages_follow_the_scope(
             username in MONITOR_VISIBLE
         ):
             wrong.append((url, response.status_code))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("username", sorted(EVERYONE))
+def test_the_export_page_refuses_who_may_not_view_the_ledger(
+    matrix: dict[str, Row], client_as: Any, username: str
+) -> None:
+    """Who may not view a ledger (every user but the militia officers, for the militia's) is answered 403
+    on its export page, before any row is read."""
+    client = client_as(username)
+    wrong = []
+    for row in matrix.values():
+        status = client.get(ledger_for(row.obj).url("export"), {"q": row.token}).status_code  # type: ignore[union-attr]
+        if (status == 403) != (username not in PERMISSIONS[type(row.obj)]["view"]):
+            wrong.append((row.key, status))
     assert wrong == []

@@ -119,6 +119,7 @@ ACCOUNTS = [
     ("dingdingmen", "定鼎门社区负责人", "unit_leader", "410311002001", "定鼎门社区居民委员会"),
     ("beiyao", "北窑街道党工委书记", "party_secretary", "410304004000", "中共北窑街道工作委员会"),
     ("wuzhuang", "瀍河区人武部干事", "militia_officer", "410304000000", "瀍河回族区人民武装部"),
+    ("junfenqu", "洛阳军分区参谋", "militia_officer", LUOYANG, "洛阳军分区"),
     ("lingdao", "市领导（只读）", "leader", LUOYANG, ""),
     ("fuwuguan", "老城区首席服务官", "chief_service_officer", "410302000000", "老城区商务和工业信息化局"),
 ]

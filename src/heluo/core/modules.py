@@ -19,6 +19,10 @@ MODULES: dict[str, Promise] = {
     "dashboards": _("Dashboards"),
 }
 
+# Modules no user covers implicitly: a superuser and the system operator (unrestricted elsewhere) and the
+# roles whose patterns reach every module are refused them; only a role naming the module opens it.
+SENSITIVE_MODULES: frozenset[str] = frozenset({"militia"})
+
 
 @dataclass(frozen=True)
 class MenuItem:

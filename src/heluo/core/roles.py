@@ -16,10 +16,10 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from heluo.core.modules import MODULES
+from heluo.core.modules import MODULES, SENSITIVE_MODULES
 
-ALL_MODULES = tuple(MODULES)
-BUSINESS_MODULES = tuple(m for m in MODULES if m != "militia")
+# The modules a role reaching "every module" opens: all but the sensitive ones, which a role names.
+BUSINESS_MODULES = tuple(m for m in MODULES if m not in SENSITIVE_MODULES)
 HELUO_APPS = (
     "core",
     "cases",
@@ -31,6 +31,7 @@ HELUO_APPS = (
     "enterprise",
     "dashboards",
 )
+OPEN_APPS = tuple(app for app in HELUO_APPS if app not in SENSITIVE_MODULES)
 
 LEDGER_ADMIN = tuple(
     f"core.{action}_{model}"
@@ -95,15 +96,15 @@ BUILTIN_ROLES = (
     RoleDefinition(
         "city_admin",
         _("City administrator"),
-        ALL_MODULES,
-        ("*.*", *CALENDAR_EDITING, *ENTERPRISE_REFERENCE, *PARTY_REFERENCE),
+        BUSINESS_MODULES,
+        (*(f"{app}.*" for app in OPEN_APPS), *CALENDAR_EDITING, *ENTERPRISE_REFERENCE, *PARTY_REFERENCE),
         10,
     ),
     RoleDefinition(
         "district_admin",
         _("District / street administrator"),
         BUSINESS_MODULES,
-        ("core.view_*", *LEDGER_ADMIN, *(f"{app}.*" for app in HELUO_APPS if app not in {"core", "militia"})),
+        ("core.view_*", *LEDGER_ADMIN, *(f"{app}.*" for app in OPEN_APPS if app != "core")),
         20,
         withheld=PARTY_MEMBER_RECORDS,
     ),
@@ -123,9 +124,9 @@ BUILTIN_ROLES = (
             "core.add_person",
             "core.change_person",
             "core.add_attachment",
-            *(f"{app}.view_*" for app in HELUO_APPS),
-            *(f"{app}.add_*" for app in HELUO_APPS if app != "core"),
-            *(f"{app}.change_*" for app in HELUO_APPS if app != "core"),
+            *(f"{app}.view_*" for app in OPEN_APPS),
+            *(f"{app}.add_*" for app in OPEN_APPS if app != "core"),
+            *(f"{app}.change_*" for app in OPEN_APPS if app != "core"),
         ),
         40,
         withheld=PARTY_MEMBER_RECORDS,
@@ -156,7 +157,7 @@ BUILTIN_ROLES = (
         "supervisor",
         _("Supervisor"),
         BUSINESS_MODULES,
-        ("core.view_*", "*.view_*", "cases.*"),
+        ("core.view_*", *(f"{app}.view_*" for app in OPEN_APPS), "cases.*"),
         60,
         withheld=PARTY_MEMBER_RECORDS,
     ),
@@ -219,7 +220,12 @@ BUILTIN_ROLES = (
         96,
     ),
     RoleDefinition(
-        "leader", _("Leader (read only)"), ALL_MODULES, ("*.view_*",), 100, withheld=PARTY_MEMBER_RECORDS
+        "leader",
+        _("Leader (read only)"),
+        BUSINESS_MODULES,
+        tuple(f"{app}.view_*" for app in OPEN_APPS),
+        100,
+        withheld=PARTY_MEMBER_RECORDS,
     ),
 )
 

@@ -4,7 +4,8 @@ A user sees a row when the row's module (条) is one their roles cover, and eith
 - the row lies in their territory (块): the subtree of their home division or of their zone's streets,
   including rows made in predecessor divisions of that subtree (吉利区's 2019 rows open for 孟津区), or
 - they take part in the row (the model's `participation_q` hook: a co-operating unit, a grid officer).
-A superuser and the system operator see everything; an account without a scope sees nothing.
+A superuser and the system operator see everything but the sensitive modules (militia), which only a
+role naming them opens; an account without a scope sees nothing.
 Views, exports, search, autocomplete, the API and file downloads all go through `restrict`/`may`.
 """
 
@@ -19,6 +20,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from heluo.core.models.base import CITY_WIDE, NOBODY, UserScope
+from heluo.core.modules import SENSITIVE_MODULES
 
 Action = Literal["view", "add", "change", "delete"]
 
@@ -122,14 +124,23 @@ def territory_q(model: type[models.Model], prefixes: tuple[str, ...]) -> Q | Non
     return reduce(lambda a, b: a | b, (Q(**{lookup: p}) for lookup in lookups for p in prefixes))
 
 
+def covers(scope: UserScope, model: type[models.Model]) -> bool:
+    """Whether the scope's lines (条) include the model's module: an unrestricted scope covers every module
+    but the sensitive ones, which only a role naming them opens."""
+    module = getattr(model, "scope_module", None)
+    if scope.unrestricted:
+        return module not in SENSITIVE_MODULES
+    return module in scope.modules
+
+
 def restrict(queryset: models.QuerySet, user: Any) -> models.QuerySet:
     """`queryset` narrowed to what `user` may see (the body of `Model.objects.for_user`)."""
     scope = scope_of(user)
+    model = queryset.model
+    if not covers(scope, model):
+        return queryset.none()
     if scope.unrestricted:
         return queryset
-    model = queryset.model
-    if getattr(model, "scope_module", None) not in scope.modules:
-        return queryset.none()
     conditions = [territory_q(model, scope.prefixes)]
     hook = getattr(model, "participation_q", None)
     if hook is not None and scope.user_id is not None:
@@ -143,10 +154,10 @@ def restrict(queryset: models.QuerySet, user: Any) -> models.QuerySet:
 def may(user: Any, action: Action, model: type[models.Model]) -> bool:
     """Whether `user` may do `action` on rows of `model` at all (its module and its Django permission)."""
     scope = scope_of(user)
+    if not covers(scope, model):
+        return False
     if scope.unrestricted:
         return True
-    if getattr(model, "scope_module", None) not in scope.modules:
-        return False
     opts = model._meta
     return bool(user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}"))
 

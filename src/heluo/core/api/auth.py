@@ -22,7 +22,7 @@ from rest_framework.views import APIView
 from heluo.core.api.authentication import token_expired
 from heluo.core.api.errors import LockedOut
 from heluo.core.models import Account, Person
-from heluo.core.modules import MODULES
+from heluo.core.modules import MODULES, SENSITIVE_MODULES
 from heluo.core.scope import scope_of
 from heluo.core.services.masking import sees_in_full
 
@@ -114,7 +114,7 @@ class MeView(APIView):
             "display_name": str(account) if account else user.get_username(),
             "account": account.pk if account else None,
             "roles": [{"id": role.pk, "code": role.code, "name": role.name} for role in roles],
-            "modules": sorted(MODULES if scope.unrestricted else scope.modules),
+            "modules": sorted(set(MODULES) - SENSITIVE_MODULES if scope.unrestricted else scope.modules),
             "scope": {
                 "unrestricted": scope.unrestricted,
                 "home_division": account.home_division_id if account else None,

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from heluo.core.models import Account, Division, Person, Role, Unit, Zone
+from heluo.core.modules import SENSITIVE_MODULES
 from heluo.core.roles import SEE_IN_FULL
 from heluo.core.scope import forget_scope, scope_of, visible
 
@@ -40,12 +41,17 @@ def role_permissions(role: Role) -> set[str]:
 def may_grant(granter: Any, role: Role) -> bool:
     """A role is grantable when the granter holds all its modules and all its permissions, but for the
     rights to see sensitive data in full (roles.SEE_IN_FULL): an administrator of the role's modules
-    gives those without holding them (the militia officer's, by the city administrator)."""
+    gives those without holding them (the militia officer's, by the city administrator). So are the roles
+    of the sensitive modules (militia), which no administrator covers: the one who defines roles (the
+    city's) grants them without seeing their rows, never to themselves (check_account_change)."""
     scope = scope_of(granter)
     if scope.unrestricted:
         return True
-    needed = role_permissions(role) - SEE_IN_FULL
-    return set(role.modules) <= scope.modules and needed <= granter.get_all_permissions()
+    sensitive = set(role.modules) & SENSITIVE_MODULES
+    if sensitive and not granter.has_perm("core.change_role"):
+        return False
+    needed = {p for p in role_permissions(role) - SEE_IN_FULL if p.split(".", 1)[0] not in sensitive}
+    return set(role.modules) - sensitive <= scope.modules and needed <= granter.get_all_permissions()
 
 
 def grantable_roles(granter: Any) -> list[Role]:
@@ -108,7 +114,8 @@ def check_account_change(
     held = set(account.roles.all())
     if account.user_id == getattr(granter, "pk", None):
         gained = {p for role in roles if role not in held for p in role_permissions(role) & SEE_IN_FULL}
-        if gained - granter.get_all_permissions():
+        opened = {m for role in roles if role not in held for m in role.modules} & SENSITIVE_MODULES
+        if gained - granter.get_all_permissions() or opened - scope_of(granter).modules:
             raise PermissionDenied(_("You cannot give yourself the right to see sensitive data in full."))
 
     def changed(value: Any, current: Any) -> Any:

@@ -18,7 +18,7 @@ from typing import Any, TypedDict
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from heluo.core.models import (
@@ -29,6 +29,7 @@ from heluo.core.models import (
     Notification,
     NotificationChannel,
 )
+from heluo.core.scope import may, visible
 
 MAX_ATTEMPTS = 5
 
@@ -60,12 +61,14 @@ def deliver_through(enqueue: Callable[[int], Any]) -> None:
 
 def notify(
     recipients: Iterable[Any], *, title: str, body: str = "", link: str = "", event: str = "",
-    entries: Sequence[Entry] = (), key: str = "",
+    entries: Sequence[Entry] = (), key: str = "", about: models.Model | None = None,
 ) -> list[Notification]:  # fmt: skip
     """Put a message in each recipient's inbox and queue its e-mails and webhook posts for after commit.
     With a `key`, the message replaces each recipient's unread message of that key (in the caller's
-    transaction): the inbox keeps one entry per case, one digest per kind."""
-    users = {user.pk: user for user in recipients if user is not None}.values()
+    transaction): the inbox keeps one entry per case, one digest per kind. A message `about` a row reaches
+    only the recipients who may see that row (a militia row: the militia roles of its division)."""
+    users = [user for user in {user.pk: user for user in recipients if user is not None}.values()
+             if about is None or (may(user, "view", type(about)) and visible(user, about))]  # fmt: skip
     if key:
         Notification.objects.filter(recipient__in=list(users), key=key, read_at__isnull=True).delete()
     notes = Notification.objects.bulk_create(

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from heluo.core.dates import EXCEL_DATE, EXCEL_DATETIME
+from heluo.core.modules import SENSITIVE_MODULES
 from heluo.core.tabular.columns import (
     ID_HEADER,
     VERSION_HEADER,
@@ -98,6 +99,15 @@ class Sheet:
             self.sheet.set_column(col, col, min(MAX_WIDTH, width + 2))
 
 
+def is_watermarked(model: type[models.Model]) -> bool:
+    """Exports of sensitive rows (masked fields, logged views, a sensitive module's rows) say whose they are."""
+    return bool(
+        getattr(model, "sensitive_fields", ())
+        or getattr(model, "access_logged", False)
+        or getattr(model, "scope_module", None) in SENSITIVE_MODULES
+    )
+
+
 def export_xlsx(
     ledger: Any,
     queryset: models.QuerySet,
@@ -111,10 +121,12 @@ def export_xlsx(
     kinds = [Kind.INTEGER, *(c.kind for c in columns), Kind.INTEGER]
     workbook = new_workbook(target, constant_memory=True)
     sheet = Sheet(workbook, str(ledger.verbose_name_plural), headers)
-    if ledger.model.sensitive_fields or ledger.model.access_logged:
+    if is_watermarked(ledger.model):
         mark = watermark_text(user)
         sheet.sheet.set_background(io.BytesIO(watermark_png(mark)))
         sheet.sheet.set_header("&C" + mark.replace("&", "&&"))
+        # In the file's properties too, which a copy keeps when its sheets are pasted elsewhere.
+        workbook.set_properties({"comments": mark, "keywords": mark})
     rows = ledger.list_queryset(queryset).order_by("pk")
     count = 0
     for obj in rows.iterator(chunk_size=CHUNK):

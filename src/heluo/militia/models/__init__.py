@@ -1,0 +1,34 @@
+"""The militia module's models (heluo.militia, 民兵整组): one file per part of the module."""
+
+# Part A: the city's age limits.
+from .eligibility import EligibilityLimits
+from .organisation import (
+    ArmedForcesDepartment,
+    DepartmentKind,
+    LeftReason,
+    MemberClass,
+    MilitiaMember,
+    MilitiaUnit,
+    MoveDirection,
+    PoliticalReview,
+    UnitCategory,
+    UnitLevel,
+    UnitMove,
+)
+from .reorganisation import Reorganisation
+
+__all__ = [
+    "ArmedForcesDepartment",
+    "DepartmentKind",
+    "EligibilityLimits",
+    "LeftReason",
+    "MemberClass",
+    "MilitiaMember",
+    "MilitiaUnit",
+    "MoveDirection",
+    "PoliticalReview",
+    "Reorganisation",
+    "UnitCategory",
+    "UnitLevel",
+    "UnitMove",
+]

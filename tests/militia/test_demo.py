@@ -1,0 +1,49 @@
+"""The militia demo: the departments of the city and of every county and district, the units, a few
+hundred members all eligible by age on 1 March of this year, the new-type share of the primary militia
+between 21 % and 25 %, written as the city's militia officer; a second run creates nothing."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from heluo.core.services.accounts import system_operator
+from heluo.militia import demo
+from heluo.militia.models import ArmedForcesDepartment, MilitiaMember, MilitiaUnit, UnitMove
+from heluo.militia.rules.eligibility import is_eligible
+
+from .conftest import CHANHE_OFFICER, CITY_OFFICER
+
+
+def test_the_demo_builds_the_citys_militia_and_a_second_run_creates_nothing(client_as: Any) -> None:
+    created = demo.load_demo(system_operator())
+    members = MilitiaMember.objects.filter(is_demo=True).select_related("unit__category")
+    assert created == Counter({"人民武装部": 17, "民兵分队": 31, "民兵花名册": 338, "出入转队花名册": 338})
+    assert members.count() == 338
+    names = set(ArmedForcesDepartment.objects.values_list("name", flat=True))
+    assert {"洛阳军分区", "瀍河回族区人民武装部", "伊川县人民武装部", "吉利区人民武装部"} <= names
+    units = set(MilitiaUnit.objects.values_list("name", flat=True))
+    assert {"洛阳市民兵应急营", "伊川县民兵应急连", "洛阳市民兵无人机分队", "金家街社区普通民兵班"} <= units
+    assert ArmedForcesDepartment.objects.get(name="洛阳军分区").host_unit.name == "洛阳军分区"  # type: ignore[union-attr]
+    # Written as the city's militia officer, each member placed in their unit by a move.
+    assert {m.history.earliest("history_date").history_user.username for m in members[:20]} == {CITY_OFFICER}
+    assert UnitMove.objects.filter(member__in=members, direction="in").count() == members.count()
+
+    reference = demo.this_years_reference()
+    assert all(
+        is_eligible(m.birth_date, reference, primary=m.member_class == "primary",
+                    cadre_or_specialist=m.is_cadre or m.specialty_matches)
+        for m in members
+    )  # fmt: skip
+    primary = [m for m in members if m.member_class == "primary" and m.joined_on <= reference]
+    new_type = [m for m in primary if m.unit is not None and m.unit.category.counts_as_new_type]
+    assert (len(new_type), len(primary)) == (72, 322)
+    assert 0.21 <= len(new_type) / len(primary) <= 0.25
+
+    assert demo.load_demo(system_operator()) == Counter()
+
+    body = client_as(CITY_OFFICER).get("/militia/members/").content.decode()
+    assert "民兵花名册" in body and members.first().get_absolute_url() in body  # type: ignore[union-attr]
+    chanhe = client_as(CHANHE_OFFICER).get("/militia/units/", {"per_page": 200}).content.decode()
+    assert "瀍河回族区民兵无人机分队" in chanhe and "伊川县民兵应急连" not in chanhe
+    assert client_as("lingdao").get("/militia/members/").status_code == 403
