@@ -1,5 +1,7 @@
 """The militia module's models (heluo.militia, 民兵整组): one file per part of the module."""
 
+# Part B: the reorganisation's targets and musters.
+from .muster import Muster, MusterAttendance
 from .organisation import (
     ArmedForcesDepartment,
     DepartmentKind,
@@ -13,7 +15,10 @@ from .organisation import (
     UnitLevel,
     UnitMove,
 )
-from .reorganisation import Reorganisation
+from .reorganisation import (
+    Reorganisation,
+    ReorganisationTarget,
+)
 
 __all__ = [
     "ArmedForcesDepartment",
@@ -23,8 +28,11 @@ __all__ = [
     "MilitiaMember",
     "MilitiaUnit",
     "MoveDirection",
+    "Muster",
+    "MusterAttendance",
     "PoliticalReview",
     "Reorganisation",
+    "ReorganisationTarget",
     "UnitCategory",
     "UnitLevel",
     "UnitMove",

@@ -1,0 +1,111 @@
+"""The reorganisation's pages: a reorganisation's page with its figures computed from the roster on the
+reference date (the share of new-type forces of the territory and of each county, progress against the
+targets, the units' composition findings, the musters' turnouts), the check that opens or closes the
+shortfall's case, and a muster's page with its roll call."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from heluo.core.scope import may
+from heluo.core.services.masking import log_shown
+from heluo.core.views.access import requires
+from heluo.core.views.generic import LedgerDetailView
+
+from .models import MilitiaMember, Muster, MusterAttendance, Reorganisation
+from .rules.composition import QUALIFIED_SHORT, STRENGTH_SHORT, Finding
+from .services import reorganisation as services
+
+
+def percent_text(value: Decimal | None) -> str:
+    """20.00 → "20", 19.99 → "19.99"; "—" for a share of nothing."""
+    if value is None:
+        return "—"
+    return str(int(value)) if value == value.to_integral_value() else f"{value.normalize():f}"
+
+
+def finding_text(finding: Finding) -> str:
+    numbers = {
+        "part": finding.part,
+        "whole": finding.whole,
+        "percent": percent_text(finding.percent),
+        "required": percent_text(finding.required),
+    }
+    if finding.code == STRENGTH_SHORT:
+        return _("strength on hand %(part)s of %(whole)s (%(percent)s%%), below %(required)s%%") % numbers
+    if finding.code == QUALIFIED_SHORT:
+        return (
+            _("veterans or matching specialists %(part)s of %(whole)s (%(percent)s%%), below %(required)s%%")
+            % numbers
+        )
+    return finding.code
+
+
+class ReorganisationDetailView(LedgerDetailView):
+    def context(self, **extra: Any) -> dict[str, Any]:
+        reorganisation = extra.get("object")
+        if isinstance(reorganisation, Reorganisation):
+            figures = services.reorganisation_figures(reorganisation, self.request.user)
+            extra.update(
+                {
+                    "figures": figures,
+                    "required": percent_text(reorganisation.required_new_type_share),
+                    "city_percent": percent_text(figures.city.share.percent),
+                    "counties": [(area, percent_text(area.share.percent)) for area in figures.counties],
+                    "targets": [(t, percent_text(t.progress.percent)) for t in figures.targets],
+                    "units": [(check, [finding_text(f) for f in check.findings]) for check in figures.units],
+                    "musters": [(m, percent_text(m.turnout.percent)) for m in figures.musters],
+                    "open_cases": list(
+                        services.open_shortfall_cases(reorganisation, reorganisation.division)
+                    ),
+                }
+            )
+        return super().context(**extra)
+
+
+class MusterDetailView(LedgerDetailView):
+    def context(self, **extra: Any) -> dict[str, Any]:
+        muster = extra.get("object")
+        if isinstance(muster, Muster):
+            turnout = services.muster_turnout(muster)
+            sees_members = may(self.request.user, "view", MilitiaMember)
+            attendances = (
+                list(muster.attendances.select_related("member").order_by("-present", "member__name"))
+                if sees_members
+                else []
+            )
+            log_shown(
+                self.request.user, MusterAttendance, [a.pk for a in attendances], self.request.get_full_path()
+            )
+            extra.update(
+                {
+                    "turnout": turnout,
+                    "turnout_percent": percent_text(turnout.percent),
+                    "required": percent_text(turnout.required),
+                    # Names are a roster: only for those who see member records; others see counts.
+                    "sees_members": sees_members,
+                    "attendances": attendances,
+                }
+            )
+        return super().context(**extra)
+
+
+@require_POST
+@requires("change", Reorganisation)
+def check_share(request: HttpRequest, pk: int) -> HttpResponse:
+    """Compare the shares with the required one now: a shortfall opens its case, a share met closes it."""
+    reorganisation = get_object_or_404(Reorganisation.objects.for_user(request.user), pk=pk)
+    result = services.check_new_type_share(reorganisation)
+    messages.success(
+        request,
+        _("Share checked: %(opened)s supervision cases opened, %(closed)s closed.")
+        % {"opened": result.opened, "closed": result.closed},
+    )
+    return HttpResponseRedirect(reorganisation.get_absolute_url())
