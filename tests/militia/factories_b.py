@@ -44,7 +44,9 @@ def militia_accounts(db: Any) -> None:
     )  # fmt: skip
     group = Group.objects.create(name="heluo:militia_test_reader")
     group.permissions.set(
-        Permission.objects.filter(content_type__app_label__in=("core", "militia"), codename__startswith="view_")
+        Permission.objects.filter(
+            content_type__app_label__in=("core", "militia"), codename__startswith="view_"
+        )
     )
     role = Role.objects.create(code="militia_test_reader", name="民兵查阅（测试）", modules=["core", "militia"],
                                group=group)  # fmt: skip
@@ -52,6 +54,12 @@ def militia_accounts(db: Any) -> None:
         system_operator(), username=READER, display_name="民兵查阅（测试）", roles=[role],
         home_division=division(CITY), password="x" * 12, is_demo=True,
     )  # fmt: skip
+
+
+def user(username: str) -> Any:
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username=username)
 
 
 def division(code: str) -> Division:
@@ -109,3 +117,23 @@ def target(reorg: Reorganisation, code: str, count: int, category_code: str | No
         reorganisation=reorg, division=division(code), member_class=member_class,
         category=category(category_code) if category_code else None, target_count=count,
     )  # fmt: skip
+
+
+@pytest.fixture
+def militia_users(db: Any, militia_accounts: None) -> dict[str, Any]:
+    """The demo accounts' users by user name, with the militia test accounts."""
+    from django.contrib.auth import get_user_model
+
+    return {user.username: user for user in get_user_model().objects.filter(account__is_demo=True)}
+
+
+@pytest.fixture
+def users(militia_users: dict[str, Any]) -> dict[str, Any]:
+    """tests/conftest's `users` with the militia test accounts, for the generic ledger checks."""
+    return militia_users
+
+
+def muster(reorg: Reorganisation, in_unit: MilitiaUnit, *, held_on: dt.date = dt.date(2026, 3, 15)) -> Any:
+    from heluo.militia.models import Muster
+
+    return Muster.objects.create(reorganisation=reorg, unit=in_unit, held_on=held_on, place="民兵训练场")

@@ -69,7 +69,9 @@ def test_a_member_who_left_the_day_before_is_not_counted_one_leaving_on_the_day_
 def test_a_member_joining_after_the_reference_date_and_ordinary_militia_are_not_counted() -> None:
     late = entry(new_type=True, joined=DAY + dt.timedelta(days=1))
     ordinary = entry(new_type=True, primary=False)
-    assert new_type_share([late, ordinary, entry(new_type=True, joined=DAY), *roster(0, 3)], DAY) == Share(1, 4)
+    assert new_type_share([late, ordinary, entry(new_type=True, joined=DAY), *roster(0, 3)], DAY) == Share(
+        1, 4
+    )
 
 
 def test_no_primary_militia_has_no_share() -> None:

@@ -5,7 +5,6 @@ shortfall's case, and a muster's page with its roll call."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -22,13 +21,7 @@ from heluo.core.views.generic import LedgerDetailView
 from .models import MilitiaMember, Muster, MusterAttendance, Reorganisation
 from .rules.composition import QUALIFIED_SHORT, STRENGTH_SHORT, Finding
 from .services import reorganisation as services
-
-
-def percent_text(value: Decimal | None) -> str:
-    """20.00 → "20", 19.99 → "19.99"; "—" for a share of nothing."""
-    if value is None:
-        return "—"
-    return str(int(value)) if value == value.to_integral_value() else f"{value.normalize():f}"
+from .services.reorganisation import percent_text
 
 
 def finding_text(finding: Finding) -> str:

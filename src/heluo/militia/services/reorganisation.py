@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -275,14 +276,21 @@ def check_new_type_share(reorganisation: Reorganisation, *, at: dt.datetime | No
     return ShareCheck(opened, closed)
 
 
+def percent_text(value: Decimal | None) -> str:
+    """20.00 → "20", 19.90 → "19.9"; "—" for a share of nothing."""
+    if value is None:
+        return "—"
+    return str(int(value)) if value == value.to_integral_value() else f"{value.normalize():f}"
+
+
 def _numbers(reorganisation: Reorganisation, area: AreaShare) -> dict[str, Any]:
     return {
         "territory": area.division.name,
         "year": reorganisation.year,
-        "percent": area.share.percent,
+        "percent": percent_text(area.share.percent),
         "numerator": area.share.numerator,
         "denominator": area.share.denominator,
-        "required": reorganisation.required_new_type_share.normalize(),
+        "required": percent_text(reorganisation.required_new_type_share),
     }
 
 
@@ -329,7 +337,7 @@ def _close(case: Case, area: AreaShare, at: dt.datetime) -> None:
     """As the system operator: answered and closed when a handler has it, cancelled otherwise."""
     operator = system_operator()
     note = _("The share of new-type forces is now %(percent)s%% (%(numerator)s of %(denominator)s).") % {
-        "percent": area.share.percent, "numerator": area.share.numerator, "denominator": area.share.denominator,
+        "percent": percent_text(area.share.percent), "numerator": area.share.numerator, "denominator": area.share.denominator,
     }  # fmt: skip
     if case.state in (State.ASSIGNED, State.IN_PROGRESS, State.RETURNED):
         case = transitions.reply_case(operator, case, note=note, at=at)
