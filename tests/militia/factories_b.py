@@ -137,3 +137,9 @@ def muster(reorg: Reorganisation, in_unit: MilitiaUnit, *, held_on: dt.date = dt
     from heluo.militia.models import Muster
 
     return Muster.objects.create(reorganisation=reorg, unit=in_unit, held_on=held_on, place="民兵训练场")
+
+
+@pytest.fixture
+def part_a_pages(settings: Any) -> None:
+    """Links to units, members, categories and departments resolve (tests/militia/urls_b.py)."""
+    settings.ROOT_URLCONF = "tests.militia.urls_b"

@@ -13,17 +13,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from heluo.militia.models import Muster, MusterAttendance
 from heluo.militia.services.muster import Presence, record_muster
 
-from .factories_b import (  # noqa: F401  (militia_accounts: a fixture)
+from .factories_b import (  # noqa: F401  (militia_accounts, part_a_pages: fixtures)
     CHANHE,
     YICHUAN,
     members,
     militia_accounts,
+    part_a_pages,
     reorganisation,
     unit,
     user,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("militia_accounts")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("militia_accounts", "part_a_pages")]
 DAY = dt.date(2026, 3, 15)
 
 

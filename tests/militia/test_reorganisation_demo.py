@@ -12,9 +12,9 @@ from heluo.militia import demo_reorganisation
 from heluo.militia.models import MilitiaMember, Muster, Reorganisation
 from heluo.militia.services.reorganisation import area_share, muster_turnout, open_shortfall_cases
 
-from .factories_b import CITY_OFFICER, militia_accounts  # noqa: F401  (militia_accounts: a fixture)
+from .factories_b import CITY_OFFICER, militia_accounts, part_a_pages  # noqa: F401  (fixtures)
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("militia_accounts")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("militia_accounts", "part_a_pages")]
 
 
 def test_the_demo_reorganisation_meets_the_share_from_its_rows_and_loads_once(client_as: Any) -> None:

@@ -7,13 +7,14 @@ import datetime as dt
 import itertools
 from typing import Any
 
+import pytest
 from django.db import models
 
 from heluo.militia import ledgers_reorganisation as ledgers
 from heluo.militia.models import MusterAttendance
 from tests.core.ledger_cases import LedgerViewCases
 
-from .factories_b import (  # noqa: F401  (users, militia_users, militia_accounts: fixtures)
+from .factories_b import (  # noqa: F401  (users, militia_users, militia_accounts, part_a_pages: fixtures)
     CHANHE,
     CITY,
     READER,
@@ -23,12 +24,14 @@ from .factories_b import (  # noqa: F401  (users, militia_users, militia_account
     militia_accounts,
     militia_users,
     muster,
+    part_a_pages,
     reorganisation,
     target,
     unit,
     users,
 )
 
+pytestmark = pytest.mark.usefixtures("part_a_pages")
 _years = itertools.count(2030)
 _serial = itertools.count(1)
 
@@ -138,12 +141,15 @@ class TestMusterAttendanceViews(MilitiaLedgerCases):
         return {"muster": held.pk, "member": member(called).pk, "present": "on"}
 
     def invalid_data(self) -> tuple[dict[str, Any], str]:
-        data = self.create_data()
-        del data["present"]  # absent without a reason
-        return data, "absence_reason"
+        return {**self.create_data(), "present": False}, "absence_reason"  # absent without a reason
 
     def update_data(self, obj: models.Model) -> dict[str, Any]:
-        return {"muster": obj.muster_id, "member": obj.member_id, "absence_reason": "因病请假"}  # type: ignore[attr-defined]
+        return {
+            "muster": obj.muster_id,
+            "member": obj.member_id,
+            "present": False,
+            "absence_reason": "因病请假",
+        }  # type: ignore[attr-defined]
 
     def search_text(self, obj: models.Model) -> str:
         return obj.member.name  # type: ignore[attr-defined]

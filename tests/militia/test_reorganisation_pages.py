@@ -10,19 +10,20 @@ import pytest
 
 from heluo.militia.services.reorganisation import SOURCE_KIND
 
-from .factories_b import (  # noqa: F401  (militia_accounts: a fixture)
+from .factories_b import (  # noqa: F401  (militia_accounts, part_a_pages: fixtures)
     CHANHE,
     CITY_OFFICER,
     YICHUAN,
     members,
     militia_accounts,
+    part_a_pages,
     reorganisation,
     target,
     unit,
     user,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("militia_accounts")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("militia_accounts", "part_a_pages")]
 
 
 def test_the_page_shows_the_share_from_the_roster_per_county_with_targets_and_findings(
