@@ -121,3 +121,14 @@ def test_a_unit_short_of_strength_and_veterans_is_found() -> None:
     checks = {c.unit.pk: c for c in services.unit_checks(reorg, units, services.city_age_limits())}
     assert [f.code for f in checks[weak.pk].findings] == [STRENGTH_SHORT, QUALIFIED_SHORT]
     assert checks[strong.pk].findings == []
+
+
+def test_the_daily_check_covers_this_years_reorganisations_whose_reference_date_has_come() -> None:
+    now = dt.datetime(2026, 3, 2, 6, 23, tzinfo=dt.UTC)
+    due = reorganisation(CHANHE)
+    later = reorganisation(YICHUAN, day=dt.date(2026, 4, 1))
+    members(unit(CHANHE), 4)
+    members(unit(YICHUAN), 4)
+    assert services.check_this_years_shares(now) == services.ShareCheck(opened=1)
+    assert services.open_shortfall_cases(due, due.division).exists()
+    assert not services.open_shortfall_cases(later, later.division).exists()

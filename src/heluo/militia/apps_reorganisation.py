@@ -11,7 +11,7 @@ from heluo.core.modules import MenuItem, register_menu
 def ready() -> None:
     from heluo.cases.sources import register_source
 
-    from . import figures, ledgers_reorganisation  # noqa: F401  (registers the ledgers and figures)
+    from . import figures, ledgers_reorganisation, tasks_reorganisation  # noqa: F401  (registers them)
     from .services.reorganisation import SOURCE_KIND
 
     register_source(

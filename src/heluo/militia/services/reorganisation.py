@@ -354,3 +354,15 @@ def save_reorganisation(form: Any, user: Any) -> Reorganisation:
     reorganisation: Reorganisation = form.save()
     check_new_type_share(reorganisation)
     return reorganisation
+
+
+def check_this_years_shares(now: dt.datetime | None = None) -> ShareCheck:
+    """Check the share of every reorganisation of this year whose reference date has come (the daily
+    task): the roster changes between the checks its page's button and its saving make."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    opened = closed = 0
+    for reorganisation in Reorganisation.objects.filter(year=today.year, reference_date__lte=today):
+        result = check_new_type_share(reorganisation, at=now)
+        opened, closed = opened + result.opened, closed + result.closed
+    return ShareCheck(opened, closed)
