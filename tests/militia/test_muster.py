@@ -86,3 +86,26 @@ def test_the_muster_page_shows_the_turnout_and_the_roll_call_to_militia_roles_on
     assert 'data-testid="turnout-below"' in text and "75%" in text and "低于90%" in text
     assert people[0].name in text and "外出务工" in text
     assert client_as("laocheng").get(recorded.muster.get_absolute_url()).status_code == 403
+
+
+def test_the_roll_call_page_records_each_members_presence_and_refuses_an_absence_without_reason(
+    client_as: Any,
+) -> None:
+    called = unit(CHANHE)
+    people = members(called, 3)
+    gone = members(called, 1, left_on=dt.date(2026, 3, 1))[0]  # left before the muster: not called
+    recorded = record_muster(user("wuzhuang"), reorganisation(CHANHE), called, DAY, "训练场", {})
+    url = f"/militia/musters/{recorded.muster.pk}/roll-call/"
+    client = client_as("wuzhuang")
+    page = client.get(url).content.decode()
+    assert all(f'name="present-{m.pk}"' in page for m in people) and f'name="present-{gone.pk}"' not in page
+    refused = client.post(url, {f"present-{people[0].pk}": "on", f"present-{people[1].pk}": "on"})
+    assert refused.status_code == 400 and "请填写缺席原因" in refused.content.decode()
+    assert not MusterAttendance.objects.filter(muster=recorded.muster).exists()
+    answer = client.post(
+        url,
+        {f"present-{people[0].pk}": "on", f"present-{people[1].pk}": "on", f"reason-{people[2].pk}": "病假"},
+    )
+    assert answer.status_code == 302
+    assert "应到3人，实到2人 · 66.66%" in client.get(recorded.muster.get_absolute_url()).content.decode()
+    assert client_as("laocheng").get(url).status_code == 403

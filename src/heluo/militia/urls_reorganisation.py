@@ -10,6 +10,7 @@ from . import views_reorganisation as views
 
 urlpatterns: list[URLPattern] = [
     path("reorganisations/<int:pk>/check/", views.check_share, name="reorganisation_check"),
+    path("musters/<int:pk>/roll-call/", views.roll_call, name="muster_roll_call"),
     *ledger_urls(ledgers.reorganisation, detail=views.ReorganisationDetailView),
     *ledger_urls(ledgers.reorganisation_target),
     *ledger_urls(ledgers.muster, detail=views.MusterDetailView),

@@ -8,8 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,6 +21,7 @@ from heluo.core.views.generic import LedgerDetailView
 
 from .models import MilitiaMember, Muster, MusterAttendance, Reorganisation
 from .rules.composition import QUALIFIED_SHORT, STRENGTH_SHORT, Finding
+from .services import muster as muster_services
 from .services import reorganisation as services
 from .services.reorganisation import percent_text
 
@@ -102,3 +104,47 @@ def check_share(request: HttpRequest, pk: int) -> HttpResponse:
         % {"opened": result.opened, "closed": result.closed},
     )
     return HttpResponseRedirect(reorganisation.get_absolute_url())
+
+
+@requires("view", MilitiaMember)
+@requires("add", MusterAttendance)
+def roll_call(request: HttpRequest, pk: int) -> HttpResponse:
+    """The roll call of a muster (集结点验登记册): the unit's members on the roster that day, each present
+    or absent with the reason; one row per member, usable at phone width."""
+    muster = get_object_or_404(Muster.objects.for_user(request.user).select_related("unit"), pk=pk)
+    members = list(muster_services.called_members(muster))
+    stored = {row.member_id: row for row in muster.attendances.all()}
+    status = 200
+    if request.method == "POST":
+        presence = {
+            m.pk: muster_services.Presence(
+                request.POST.get(f"present-{m.pk}") == "on", request.POST.get(f"reason-{m.pk}", "").strip()
+            )
+            for m in members
+        }
+        try:
+            recorded = muster_services.record_roll_call(request.user, muster, presence)
+        except ValidationError as error:
+            messages.error(request, "；".join(error.messages))
+            status = 400
+        else:
+            messages.success(
+                request,
+                _("Roll call recorded: %(present)s of %(called)s present.")
+                % {"present": recorded.turnout.present, "called": recorded.turnout.called},
+            )
+            return HttpResponseRedirect(muster.get_absolute_url())
+        rows = [(m, presence[m.pk].present, presence[m.pk].absence_reason) for m in members]
+    else:
+        rows = [
+            (
+                m,
+                stored[m.pk].present if m.pk in stored else True,
+                stored[m.pk].absence_reason if m.pk in stored else "",
+            )
+            for m in members
+        ]
+    log_shown(request.user, MilitiaMember, [m.pk for m in members], request.get_full_path())
+    return render(
+        request, "militia/reorganisation/roll_call.html", {"muster": muster, "rows": rows}, status=status
+    )

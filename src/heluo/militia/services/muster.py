@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from heluo.core.scope import may
@@ -52,7 +53,6 @@ def record_muster(
     ValidationError naming it (PermissionDenied for scope) and writes nothing."""
     if not may(user, "add", Muster) or not MilitiaUnit.objects.for_user(user).filter(pk=unit.pk).exists():
         raise PermissionDenied(_("You may not record musters of %(unit)s.") % {"unit": unit})
-    members = MilitiaMember.objects.for_user(user).in_bulk(list(presence))
     with transaction.atomic():
         muster = Muster(
             reorganisation=reorganisation,
@@ -65,14 +65,39 @@ def record_muster(
         muster.full_clean()
         muster._history_user = user  # type: ignore[attr-defined]
         muster.save()
+        return record_roll_call(user, muster, presence, is_demo=is_demo)
+
+
+def called_members(muster: Muster) -> QuerySet[MilitiaMember]:
+    """The members of the mustered unit on the roster on the muster's day: whom the roll call lists."""
+    day = muster.held_on
+    return (
+        MilitiaMember.objects.filter(unit=muster.unit_id, joined_on__lte=day)
+        .filter(Q(left_on__isnull=True) | Q(left_on__gt=day))
+        .order_by("name", "pk")
+    )
+
+
+def record_roll_call(
+    user: Any, muster: Muster, presence: Mapping[int, Presence], *, is_demo: bool = False
+) -> RecordedMuster:
+    """Record (or correct) the roll call of `muster` as `user`: each member's presence ({member id:
+    Presence}), a member already called updated in place. `user` must be allowed to add attendances and
+    see each member. All or nothing: a bad row raises ValidationError naming the member and writes nothing."""
+    if (
+        not may(user, "add", MusterAttendance)
+        or not Muster.objects.for_user(user).filter(pk=muster.pk).exists()
+    ):
+        raise PermissionDenied(_("You may not record musters of %(unit)s.") % {"unit": muster.unit})
+    members = MilitiaMember.objects.for_user(user).in_bulk(list(presence))
+    stored = {row.member_id: row for row in muster.attendances.all()}
+    with transaction.atomic():
         for member_id, mark in presence.items():
             member = members.get(member_id)
             if member is None:
                 raise PermissionDenied(_("A member called is outside your scope."))
-            row = MusterAttendance(
-                muster=muster, member=member, present=mark.present, absence_reason=mark.absence_reason,
-                is_demo=is_demo,
-            )  # fmt: skip
+            row = stored.get(member_id) or MusterAttendance(muster=muster, member=member, is_demo=is_demo)
+            row.present, row.absence_reason = mark.present, mark.absence_reason
             try:
                 row.full_clean()
             except ValidationError as error:
