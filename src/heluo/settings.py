@@ -409,3 +409,6 @@ PARTY_CHANGEOVER_CASE_DAYS = env_int("HELUO_PARTY_CHANGEOVER_CASE_DAYS", 20)
 # Party building: days after which an alliance's resource, need or project list not
 # updated is flagged on its page (each alliance may set its own).
 PARTY_LIST_STALE_DAYS = env_int("HELUO_PARTY_LIST_STALE_DAYS", 90)
+# Militia (heluo.militia), part B: working days the supervision case of a shortfall of new-type forces
+# (新质力量) in a reorganisation gives the armed-forces department to adjust its primary militia.
+MILITIA_SHORTFALL_CASE_DAYS = env_int("HELUO_MILITIA_SHORTFALL_CASE_DAYS", 30)

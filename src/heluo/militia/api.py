@@ -1,5 +1,6 @@
 """The militia in the API (/api/militia/...): each ledger written as on its page, through its form and
-`Ledger.save`; refused (403) to every user whose roles do not name the militia module."""
+`Ledger.save`; refused (403) to every user whose roles do not name the militia module. The parts' viewsets
+live in their `api_<topic>.py`, whose `register(router)` is called from here."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from rest_framework.routers import BaseRouter
 from heluo.core.api.base import LedgerSerializer, LedgerViewSet, register_ledgers
 from heluo.core.api.ledgers import BOOKKEEPING
 
-from . import ledgers
+from . import api_reorganisation, ledgers
 from .models import (
     ArmedForcesDepartment,
     EligibilityLimits,
@@ -133,3 +134,4 @@ def register(router: BaseRouter) -> None:
         router, ArmedForcesDepartmentViewSet, UnitCategoryViewSet, EligibilityLimitsViewSet, MilitiaUnitViewSet,
         MilitiaMemberViewSet, UnitMoveViewSet,
     )  # fmt: skip
+    api_reorganisation.register(router)

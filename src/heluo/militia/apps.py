@@ -3,16 +3,23 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import AppConfig
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
-def _seed_defaults(sender: AppConfig, **kwargs: Any) -> None:
-    # After the militia tables exist: the city's age limits start as the rule's defaults.
-    if sender.name == "heluo.militia":
-        from .services.eligibility import seed_limits
+def _seed_defaults(sender: AppConfig, using: str = DEFAULT_DB_ALIAS, **kwargs: Any) -> None:
+    # After the militia tables exist: the city's age limits start as the rule's defaults. A partial
+    # migrate (`migrate core 0001`) fires post_migrate too, before they exist.
+    if sender.name != "heluo.militia":
+        return
+    from .models import EligibilityLimits
 
-        seed_limits()
+    if EligibilityLimits._meta.db_table not in connections[using].introspection.table_names():
+        return
+    from .services.eligibility import seed_limits
+
+    seed_limits()
 
 
 class MilitiaConfig(AppConfig):
@@ -39,3 +46,7 @@ class MilitiaConfig(AppConfig):
             MenuItem(_("Militia age limits"), "militia:eligibilitylimits_list", "militia.EligibilityLimits"),
         )
         post_migrate.connect(_seed_defaults, dispatch_uid="heluo.militia.seed_defaults")
+        # Part B: the reorganisation (targets, the new-type share, musters).
+        from . import apps_reorganisation
+
+        apps_reorganisation.ready()

@@ -5,7 +5,7 @@ from django.urls import URLPattern, URLResolver
 
 from heluo.core.views.routes import ledger_urls
 
-from . import ledgers, views
+from . import ledgers, urls_reorganisation, views
 
 app_name = "militia"
 
@@ -19,3 +19,4 @@ urlpatterns: list[URLPattern | URLResolver] = [
     *ledger_urls(ledgers.militia_member, detail=views.MilitiaMemberDetailView, **_register),
     *ledger_urls(ledgers.unit_move, **_register),
 ]
+urlpatterns += urls_reorganisation.urlpatterns

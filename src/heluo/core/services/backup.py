@@ -100,6 +100,9 @@ REFERENCE_DATA = {
     "party.HistoricalMeetingRequirement",
     "party.PointsRule",
     "party.HistoricalPointsRule",
+    "militia.UnitCategory",
+    "militia.EligibilityLimits",
+    "militia.HistoricalEligibilityLimits",
 }
 # The built-in system operator (services.accounts.system_operator) may exist in an empty installation.
 SYSTEM_OPERATOR_ROWS = {

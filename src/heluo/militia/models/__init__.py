@@ -2,6 +2,9 @@
 
 # Part A: the city's age limits.
 from .eligibility import EligibilityLimits
+
+# Part B: the reorganisation's targets and musters.
+from .muster import Muster, MusterAttendance
 from .organisation import (
     ArmedForcesDepartment,
     DepartmentKind,
@@ -15,7 +18,10 @@ from .organisation import (
     UnitLevel,
     UnitMove,
 )
-from .reorganisation import Reorganisation
+from .reorganisation import (
+    Reorganisation,
+    ReorganisationTarget,
+)
 
 __all__ = [
     "ArmedForcesDepartment",
@@ -26,8 +32,11 @@ __all__ = [
     "MilitiaMember",
     "MilitiaUnit",
     "MoveDirection",
+    "Muster",
+    "MusterAttendance",
     "PoliticalReview",
     "Reorganisation",
+    "ReorganisationTarget",
     "UnitCategory",
     "UnitLevel",
     "UnitMove",
