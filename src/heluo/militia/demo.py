@@ -75,9 +75,14 @@ def this_years_reference(today: dt.date | None = None) -> dt.date:
 
 
 def load_demo(operator: Any) -> Counter[str]:
-    """Departments, units and members as the city's militia officer. Empty on a second run."""
+    """Departments, units and members, then this year's reorganisation with its targets and muster, as the
+    city's militia officer (militia rows are no one else's, the system operator's neither). Empty on a
+    second run."""
     with transaction.atomic():
-        return _Loader(city_officer(operator)).load()
+        officer = city_officer(operator)
+        created = _Loader(officer).load()
+        created += demo_reorganisation.load(officer)
+        return created
 
 
 def city_officer(operator: Any) -> Any:
