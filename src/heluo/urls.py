@@ -19,6 +19,7 @@ urlpatterns = [
     path("dust/", include("heluo.dust.urls")),
     path("enterprise/", include("heluo.enterprise.urls")),
     path("monitoring/", include("heluo.monitoring.urls")),
+    path("militia/", include("heluo.militia.urls")),
     path("party/", include("heluo.party.urls")),
     path("studyrooms/", include("heluo.studyrooms.urls")),
     # The public finder: no login, the only pages meant for citizens (docs/studyrooms-public.md).

@@ -6,3 +6,8 @@ class MilitiaConfig(AppConfig):
     name = "heluo.militia"
     label = "militia"
     verbose_name = _("Militia")
+
+    def ready(self) -> None:
+        from . import apps_c
+
+        apps_c.ready()  # part C: training, equipment reserves, inspections

@@ -1,5 +1,7 @@
 """The militia module's models (heluo.militia, 民兵整组): one file per part of the module."""
 
+from .equipment import Condition, EquipmentCategory, EquipmentCheck, EquipmentItem  # part C
+from .inspections import Finding, Inspection, InspectionVisit  # part C
 from .organisation import (
     ArmedForcesDepartment,
     DepartmentKind,
@@ -14,6 +16,7 @@ from .organisation import (
     UnitMove,
 )
 from .reorganisation import Reorganisation
+from .training import Assessment, Audience, TrainingAttendance, TrainingSession, TrainingSubject  # part C
 
 __all__ = [
     "ArmedForcesDepartment",
@@ -28,4 +31,19 @@ __all__ = [
     "UnitCategory",
     "UnitLevel",
     "UnitMove",
+]
+# Part C: training, equipment reserves, inspections.
+__all__ += [
+    "Assessment",
+    "Audience",
+    "Condition",
+    "EquipmentCategory",
+    "EquipmentCheck",
+    "EquipmentItem",
+    "Finding",
+    "Inspection",
+    "InspectionVisit",
+    "TrainingAttendance",
+    "TrainingSession",
+    "TrainingSubject",
 ]
