@@ -27,6 +27,7 @@ from heluo.militia.models import (
     TrainingSubject,
     UnitCategory,
 )
+from heluo.militia.services.inspections import open_finding_case
 
 CHANHE = "410304000000"  # 瀍河回族区: the militia officer wuzhuang's district
 LUOLONG = "410311000000"  # 洛龙区: outside it
@@ -122,10 +123,22 @@ def visit(of: Inspection, **fields: Any) -> InspectionVisit:
 
 
 def finding(of: Inspection, **fields: Any) -> Finding:
-    """A finding stored directly, without its case (the saver's case is tested through the ledger)."""
+    """A finding with its case, as the ledger's saver leaves it."""
     fields.setdefault("text", f"测试问题{next(_serial)}")
     fields.setdefault("department", department(of.division.code))
-    return Finding.objects.create(inspection=of, **fields)
+    row = Finding.objects.create(inspection=of, **fields)
+    open_finding_case(row)
+    return row
+
+
+CITY_OFFICER = "militia_city_c"
+
+
+def city_militia_officer() -> str:
+    """A militia officer of the whole city (军分区), who sees the city's inspection; returns the login."""
+    create_account(system_operator(), username=CITY_OFFICER, roles=[Role.objects.get(code="militia_officer")],
+                   home_division=division("410300000000"), password="x" * 12, is_demo=True)  # fmt: skip
+    return CITY_OFFICER
 
 
 def without_part_a_pages(monkeypatch: Any) -> None:

@@ -92,7 +92,7 @@ class EquipmentCheckViewSet(LedgerViewSet):
     serializer_class = EquipmentCheckSerializer
 
 
-class InspectionSerializer(LedgerSerializer):
+class MilitiaInspectionSerializer(LedgerSerializer):
     class Meta:
         model = Inspection
         fields = [
@@ -105,7 +105,7 @@ class InspectionViewSet(LedgerViewSet):
     """Inspections (检查调研) of the militia work by higher teams."""
 
     ledger = ledgers_inspections.inspection
-    serializer_class = InspectionSerializer
+    serializer_class = MilitiaInspectionSerializer
 
 
 class InspectionVisitSerializer(LedgerSerializer):

@@ -26,6 +26,6 @@ def ready() -> None:
         MenuItem(_("Equipment reserves"), "militia:equipmentitem_list", "militia.EquipmentItem"),
         MenuItem(_("Equipment checks"), "militia:equipmentcheck_list", "militia.EquipmentCheck"),
         MenuItem(_("Equipment not checked in time"), "militia:equipment_unchecked", "militia.EquipmentItem"),
-        MenuItem(_("Inspections"), "militia:inspection_list", "militia.Inspection"),
+        MenuItem(_("Militia inspections"), "militia:inspection_list", "militia.Inspection"),
         MenuItem(_("Inspection findings"), "militia:finding_list", "militia.Finding"),
     )

@@ -79,7 +79,9 @@ class InspectionFilter(LedgerFilterSet):
 
 
 class InspectionVisitFilter(LedgerFilterSet):
-    inspection = django_filters.ModelChoiceFilter(queryset=Inspection.objects.all(), label=_("inspection"))
+    inspection = django_filters.ModelChoiceFilter(
+        queryset=Inspection.objects.all(), label=_("militia inspection")
+    )
 
     class Meta:
         model = InspectionVisit
@@ -87,7 +89,9 @@ class InspectionVisitFilter(LedgerFilterSet):
 
 
 class FindingFilter(LedgerFilterSet):
-    inspection = django_filters.ModelChoiceFilter(queryset=Inspection.objects.all(), label=_("inspection"))
+    inspection = django_filters.ModelChoiceFilter(
+        queryset=Inspection.objects.all(), label=_("militia inspection")
+    )
     rectified = YesNoFilter(
         field_name="rectified_on", lookup_expr="isnull", exclude=True, label=_("rectified")
     )

@@ -41,8 +41,8 @@ class Inspection(LedgerModel):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("inspection")
-        verbose_name_plural = _("inspections")
+        verbose_name = _("militia inspection")
+        verbose_name_plural = _("militia inspections")
         ordering = ["-started_on", "-pk"]
 
     def __str__(self) -> str:
@@ -65,7 +65,7 @@ class InspectionVisit(LedgerModel):
     scope_division_field = "inspection__division"
 
     inspection = models.ForeignKey(
-        Inspection, verbose_name=_("inspection"), on_delete=models.PROTECT, related_name="visits"
+        Inspection, verbose_name=_("militia inspection"), on_delete=models.PROTECT, related_name="visits"
     )
     department = models.ForeignKey(
         ArmedForcesDepartment, verbose_name=_("armed-forces department"), null=True, blank=True,
@@ -115,7 +115,7 @@ class Finding(LedgerModel):
     scope_division_field = "inspection__division"
 
     inspection = models.ForeignKey(
-        Inspection, verbose_name=_("inspection"), on_delete=models.PROTECT, related_name="findings"
+        Inspection, verbose_name=_("militia inspection"), on_delete=models.PROTECT, related_name="findings"
     )
     visit = models.ForeignKey(
         InspectionVisit, verbose_name=_("inspection visit"), null=True, blank=True, on_delete=models.PROTECT,

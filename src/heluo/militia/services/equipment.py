@@ -23,7 +23,7 @@ def unchecked_items(items: QuerySet[EquipmentItem], today: dt.date) -> list[Unch
     never checked first, then the longest unchecked."""
     overdue = []
     for item in items.annotate(last=Max("checks__checked_on")).select_related("department", "unit"):
-        last: dt.date | None = item.last  # type: ignore[attr-defined]
+        last: dt.date | None = item.last
         if last is None:
             overdue.append(Unchecked(item, None, None))
         elif (today - last).days > item.check_every_days:

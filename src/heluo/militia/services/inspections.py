@@ -66,7 +66,8 @@ def open_finding_case(finding: Finding, *, at: dt.datetime | None = None) -> Cas
         days=locked.deadline_days,
     )
     case = open_case(registration, source=locked, policy=policy, at=at)
-    Finding.objects.filter(pk=locked.pk).update(case=case, row_version=Finding.bump_version())
+    # Linked in the act that saved the finding: the same version of the row, no second history entry.
+    Finding.objects.filter(pk=locked.pk).update(case=case)
     finding.case = case
     return case
 
