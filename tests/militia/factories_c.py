@@ -23,6 +23,7 @@ from heluo.militia.models import (
     MemberClass,
     MilitiaMember,
     MilitiaUnit,
+    Reorganisation,
     TrainingSession,
     TrainingSubject,
     UnitCategory,
@@ -142,9 +143,10 @@ def city_militia_officer() -> str:
 
 
 def without_part_a_pages(monkeypatch: Any) -> None:
-    """Until part A's pages are merged, links to its rows (units, members, departments) point nowhere;
+    """Until parts A's and B's pages are merged, links to their rows (units, members, departments, the
+    reorganisation) point nowhere;
     once they are, this changes nothing."""
-    for model in (ArmedForcesDepartment, MilitiaUnit, MilitiaMember, UnitCategory):
+    for model in (ArmedForcesDepartment, MilitiaUnit, MilitiaMember, UnitCategory, Reorganisation):
         try:
             reverse(f"militia:{model._meta.model_name}_detail", args=[1])
         except NoReverseMatch:
