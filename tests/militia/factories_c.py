@@ -144,8 +144,7 @@ def city_militia_officer() -> str:
 
 def without_part_a_pages(monkeypatch: Any) -> None:
     """Until parts A's and B's pages are merged, links to their rows (units, members, departments, the
-    reorganisation) point nowhere;
-    once they are, this changes nothing."""
+    reorganisation) point nowhere; once they are, this changes nothing."""
     for model in (ArmedForcesDepartment, MilitiaUnit, MilitiaMember, UnitCategory, Reorganisation):
         try:
             reverse(f"militia:{model._meta.model_name}_detail", args=[1])

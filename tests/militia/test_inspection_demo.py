@@ -20,7 +20,7 @@ from heluo.militia.services.inspections import visits_of
 from heluo.militia.services.training import units_progress
 from tests.conftest import kept_for_module
 
-from .factories_c import without_part_a_pages
+from .factories_c import CITY_OFFICER, city_militia_officer, without_part_a_pages
 
 PLACES = ["瀍河回族区人民武装部", "市民兵训练基地", "伊川县人民武装部", "吉利区人民武装部"]
 
@@ -28,6 +28,8 @@ PLACES = ["瀍河回族区人民武装部", "市民兵训练基地", "伊川县�
 @pytest.fixture(scope="module")
 def created(django_db_blocker: Any) -> Iterator[Counter[str]]:
     with kept_for_module(django_db_blocker):
+        # The city's militia officer first, as an installation has it: findings' cases go to them.
+        city_militia_officer()
         yield demo_c.load(system_operator())
 
 
@@ -51,7 +53,9 @@ def test_the_four_places_are_listed_by_visits_of_and_on_the_inspection_page(
     assert inspection.led_by == "陈兆明"
     assert [visit.place_name for visit in visits_of(inspection.reorganisation)] == PLACES
     page = (
-        client_as("wuzhuang").get(reverse("militia:inspection_detail", args=[inspection.pk])).content.decode()
+        client_as(CITY_OFFICER)
+        .get(reverse("militia:inspection_detail", args=[inspection.pk]))
+        .content.decode()
     )
     positions = [page.index(place) for place in PLACES]
     assert positions == sorted(positions)
