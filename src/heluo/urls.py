@@ -21,7 +21,6 @@ urlpatterns = [
     path("militia/", include("heluo.militia.urls")),
     path("monitoring/", include("heluo.monitoring.urls")),
     path("party/", include("heluo.party.urls")),
-    path("militia/", include("heluo.militia.urls")),
     path("studyrooms/", include("heluo.studyrooms.urls")),
     # The public finder: no login, the only pages meant for citizens (docs/studyrooms-public.md).
     path("public/", include("heluo.studyrooms.public.urls")),

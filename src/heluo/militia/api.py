@@ -9,7 +9,7 @@ from rest_framework.routers import BaseRouter
 from heluo.core.api.base import LedgerSerializer, LedgerViewSet, register_ledgers
 from heluo.core.api.ledgers import BOOKKEEPING
 
-from . import api_reorganisation, ledgers
+from . import api_c, api_reorganisation, ledgers
 from .models import (
     ArmedForcesDepartment,
     EligibilityLimits,
@@ -135,3 +135,4 @@ def register(router: BaseRouter) -> None:
         MilitiaMemberViewSet, UnitMoveViewSet,
     )  # fmt: skip
     api_reorganisation.register(router)
+    api_c.register(router)

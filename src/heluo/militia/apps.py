@@ -50,3 +50,7 @@ class MilitiaConfig(AppConfig):
         from . import apps_reorganisation
 
         apps_reorganisation.ready()
+        # Part C: training, equipment reserves, inspections.
+        from . import apps_c
+
+        apps_c.ready()

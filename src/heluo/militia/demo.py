@@ -28,7 +28,7 @@ from heluo.core.ledger import Ledger
 from heluo.core.models import Account, Division, Role, Unit
 from heluo.core.services import accounts
 
-from . import ledgers
+from . import demo_c, demo_reorganisation, ledgers
 from .models import ArmedForcesDepartment, MilitiaMember, MilitiaUnit, UnitCategory, UnitMove
 
 LUOYANG = "410300000000"
@@ -75,13 +75,14 @@ def this_years_reference(today: dt.date | None = None) -> dt.date:
 
 
 def load_demo(operator: Any) -> Counter[str]:
-    """Departments, units and members, then this year's reorganisation with its targets and muster, as the
-    city's militia officer (militia rows are no one else's, the system operator's neither). Empty on a
+    """Departments, units and members, then this year's reorganisation with its targets and muster, then
+    training, equipment and the provincial district's inspection, as the city's militia officer (militia rows are no one else's, the system operator's neither). Empty on a
     second run."""
     with transaction.atomic():
         officer = city_officer(operator)
         created = _Loader(officer).load()
         created += demo_reorganisation.load(officer)
+        created += demo_c.load(officer)
         return created
 
 

@@ -5,7 +5,7 @@ from django.urls import URLPattern, URLResolver
 
 from heluo.core.views.routes import ledger_urls
 
-from . import ledgers, urls_reorganisation, views
+from . import ledgers, urls_c, urls_reorganisation, views
 
 app_name = "militia"
 
@@ -20,3 +20,4 @@ urlpatterns: list[URLPattern | URLResolver] = [
     *ledger_urls(ledgers.unit_move, **_register),
 ]
 urlpatterns += urls_reorganisation.urlpatterns
+urlpatterns += urls_c.urlpatterns

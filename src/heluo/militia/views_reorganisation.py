@@ -23,6 +23,7 @@ from .models import MilitiaMember, Muster, MusterAttendance, Reorganisation
 from .rules.composition import QUALIFIED_SHORT, STRENGTH_SHORT, Finding
 from .services import muster as muster_services
 from .services import reorganisation as services
+from .services.inspections import visits_of
 from .services.reorganisation import percent_text
 
 
@@ -60,6 +61,7 @@ class ReorganisationDetailView(LedgerDetailView):
                     "open_cases": list(
                         services.open_shortfall_cases(reorganisation, reorganisation.division)
                     ),
+                    "visits": list(visits_of(reorganisation, self.request.user)),
                 }
             )
         return super().context(**extra)

@@ -101,6 +101,7 @@ REFERENCE_DATA = {
     "party.PointsRule",
     "party.HistoricalPointsRule",
     "militia.UnitCategory",
+    "militia.TrainingSubject",
     "militia.EligibilityLimits",
     "militia.HistoricalEligibilityLimits",
 }

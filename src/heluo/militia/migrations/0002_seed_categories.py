@@ -29,7 +29,12 @@ def seed(apps, schema_editor):
     for order, (code, name, new_type, specialist) in enumerate(CATEGORIES, start=1):
         UnitCategory.objects.get_or_create(
             code=code,
-            defaults={"name": name, "counts_as_new_type": new_type, "is_specialist": specialist, "order": order * 10},
+            defaults={
+                "name": name,
+                "counts_as_new_type": new_type,
+                "is_specialist": specialist,
+                "order": order * 10,
+            },
         )
 
 

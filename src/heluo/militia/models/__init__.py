@@ -1,9 +1,10 @@
-"""The militia module's models (heluo.militia, 民兵整组): one file per part of the module."""
+"""The militia module's models (heluo.militia, 民兵整组): one file per part of the module — the organisation
+and roster, the age limits, the reorganisation with its targets and musters, training, equipment reserves
+and inspections."""
 
-# Part A: the city's age limits.
 from .eligibility import EligibilityLimits
-
-# Part B: the reorganisation's targets and musters.
+from .equipment import Condition, EquipmentCategory, EquipmentCheck, EquipmentItem
+from .inspections import Finding, Inspection, InspectionVisit
 from .muster import Muster, MusterAttendance
 from .organisation import (
     ArmedForcesDepartment,
@@ -18,15 +19,22 @@ from .organisation import (
     UnitLevel,
     UnitMove,
 )
-from .reorganisation import (
-    Reorganisation,
-    ReorganisationTarget,
-)
+from .reorganisation import Reorganisation, ReorganisationTarget
+from .training import Assessment, Audience, TrainingAttendance, TrainingSession, TrainingSubject
 
 __all__ = [
     "ArmedForcesDepartment",
+    "Assessment",
+    "Audience",
+    "Condition",
     "DepartmentKind",
     "EligibilityLimits",
+    "EquipmentCategory",
+    "EquipmentCheck",
+    "EquipmentItem",
+    "Finding",
+    "Inspection",
+    "InspectionVisit",
     "LeftReason",
     "MemberClass",
     "MilitiaMember",
@@ -37,6 +45,9 @@ __all__ = [
     "PoliticalReview",
     "Reorganisation",
     "ReorganisationTarget",
+    "TrainingAttendance",
+    "TrainingSession",
+    "TrainingSubject",
     "UnitCategory",
     "UnitLevel",
     "UnitMove",

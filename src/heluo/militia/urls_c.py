@@ -1,0 +1,22 @@
+"""Training's, equipment's and inspections' pages under /militia/."""
+
+from django.urls import URLPattern, path
+
+from heluo.core.views.routes import ledger_urls
+
+from . import ledgers_equipment, ledgers_inspections, ledgers_training
+from . import views_c as views
+
+urlpatterns: list[URLPattern] = [
+    path("training/progress/", views.training_progress, name="training_progress"),
+    path("training/units/<int:pk>/", views.unit_training, name="unit_training"),
+    path("equipment/unchecked/", views.unchecked_items, name="equipment_unchecked"),
+    *ledger_urls(ledgers_training.training_subject),
+    *ledger_urls(ledgers_training.training_session, detail=views.TrainingSessionDetailView),
+    *ledger_urls(ledgers_training.training_attendance),
+    *ledger_urls(ledgers_equipment.equipment_item, detail=views.EquipmentItemDetailView),
+    *ledger_urls(ledgers_equipment.equipment_check),
+    *ledger_urls(ledgers_inspections.inspection, detail=views.InspectionDetailView),
+    *ledger_urls(ledgers_inspections.inspection_visit),
+    *ledger_urls(ledgers_inspections.finding),
+]
