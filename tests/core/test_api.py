@@ -23,6 +23,7 @@ from heluo.core.api.base import (
 )
 from heluo.core.demo_accounts import DEMO_PASSWORD
 from heluo.core.identifiers import credit_code_check_char, id_check_char, mask
+from heluo.core.ledger import ledger_for
 from heluo.core.models import AccessEvent, AccessKind, Account, Division, Person, Role, Unit, UnitType
 from heluo.core.services.accounts import create_account
 from tests.core.test_masking import WITHOUT_THE_RIGHT, person  # noqa: F401  (its fixture, used below)
@@ -138,6 +139,15 @@ def test_one_row_is_read_only_in_scope(matrix: dict[str, Row], username: str) ->
     assert wrong == []
 
 
+# The text field a row's update changes, where it has no name.
+RENAMED_BY = {
+    "meeting_kaiyuan": "topic",
+    "dues_kaiyuan": "note",
+    "points_kaiyuan": "reason",
+    "matter_kaiyuan": "title",
+}
+
+
 @pytest.mark.parametrize("username", sorted(EVERYONE))
 def test_updates_out_of_scope_or_without_permission_change_nothing(
     matrix: dict[str, Row], username: str
@@ -146,8 +156,9 @@ def test_updates_out_of_scope_or_without_permission_change_nothing(
     wrong = []
     for row in matrix.values():
         expected = _expect(username, row, "change", 200)
-        response = client.patch(detail_url(row.obj), {"name": "矩阵改名"}, format="json")
-        stored = type(row.obj).objects.get(pk=row.obj.pk).name  # type: ignore[attr-defined]
+        field = RENAMED_BY.get(row.key, "name")
+        response = client.patch(detail_url(row.obj), {field: "矩阵改名"}, format="json")
+        stored = getattr(type(row.obj).objects.get(pk=row.obj.pk), field)
         if response.status_code != expected or (stored == "矩阵改名") != (expected == 200):
             wrong.append((row.key, expected, response.status_code, stored))
     assert wrong == []
@@ -160,6 +171,8 @@ def test_deletes_out_of_scope_or_without_permission_change_nothing(
     client = api_as(username)
     wrong = []
     for row in matrix.values():
+        if not ledger_for(row.obj).deletable:  # type: ignore[union-attr]
+            continue  # a ledger that keeps its rows (meetings) answers DELETE with 405 for everyone
         expected = _expect(username, row, "delete", 204)
         status = client.delete(detail_url(row.obj)).status_code
         exists = type(row.obj).objects.filter(pk=row.obj.pk).exists()

@@ -256,6 +256,7 @@ def rows(db: Any, users: dict[str, Any]) -> dict[str, Row]:
         name="矩阵党员",
         status="probationary",
         joined_on=dt.date(2025, 7, 1),
+        monthly_income=Decimal("200.00"),  # dues of 1.00 a month (0.5 %)
     )
     organisation, member = made["partyorg_kaiyuan"], made["member_kaiyuan"]
     made["meeting_kaiyuan"] = Meeting.objects.create(
@@ -266,8 +267,8 @@ def rows(db: Any, users: dict[str, Any]) -> dict[str, Row]:
         paid_by=member, recorded_by=operator,
     )  # fmt: skip
     made["points_kaiyuan"] = PointsEntry.objects.create(
-        member=member, year=2026, rule=PointsRule.objects.order_by("pk").first(), points=Decimal("2"),
-        reason="矩阵积分", recorded_by=operator,
+        member=member, year=2026, rule=PointsRule.objects.get(code="volunteer_task"), points=Decimal("3"),
+        reason="矩阵积分", approved_by="支部委员会", recorded_by=operator,
     )  # fmt: skip
     made["alliance_kaiyuan"] = Alliance.objects.create(name="矩阵党建联盟", organisation=organisation)
     made["matter_kaiyuan"] = VillageMatter.objects.create(organisation=organisation, title="矩阵村级事项")
