@@ -8,8 +8,6 @@ import itertools
 from decimal import Decimal
 from typing import Any
 
-from django.urls import NoReverseMatch, reverse
-
 from heluo.core.models import Division, Role
 from heluo.core.services.accounts import create_account, system_operator
 from heluo.militia.models import (
@@ -23,7 +21,6 @@ from heluo.militia.models import (
     MemberClass,
     MilitiaMember,
     MilitiaUnit,
-    Reorganisation,
     TrainingSession,
     TrainingSubject,
     UnitCategory,
@@ -140,13 +137,3 @@ def city_militia_officer() -> str:
     create_account(system_operator(), username=CITY_OFFICER, roles=[Role.objects.get(code="militia_officer")],
                    home_division=division("410300000000"), password="x" * 12, is_demo=True)  # fmt: skip
     return CITY_OFFICER
-
-
-def without_part_a_pages(monkeypatch: Any) -> None:
-    """Until parts A's and B's pages are merged, links to their rows (units, members, departments, the
-    reorganisation) point nowhere; once they are, this changes nothing."""
-    for model in (ArmedForcesDepartment, MilitiaUnit, MilitiaMember, UnitCategory, Reorganisation):
-        try:
-            reverse(f"militia:{model._meta.model_name}_detail", args=[1])
-        except NoReverseMatch:
-            monkeypatch.setattr(model, "get_absolute_url", lambda self: "#")

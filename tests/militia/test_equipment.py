@@ -6,18 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pytest
 from django.urls import reverse
 
 from heluo.militia.models import EquipmentItem
 from heluo.militia.services.equipment import unchecked_items
 
-from .factories_c import LUOLONG, check, item, without_part_a_pages
-
-
-@pytest.fixture(autouse=True)
-def _pages(monkeypatch: pytest.MonkeyPatch) -> None:
-    without_part_a_pages(monkeypatch)
+from .factories_c import LUOLONG, check, item
 
 
 def test_items_past_their_period_are_listed_the_never_checked_first(db: Any) -> None:

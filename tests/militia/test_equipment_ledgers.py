@@ -20,7 +20,6 @@ from .factories_c import (
     department,
     item,
     militia_reader,
-    without_part_a_pages,
 )
 
 DAY = dt.date(2026, 1, 15)
@@ -30,7 +29,6 @@ DAY = dt.date(2026, 1, 15)
 def _setup(db: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """The viewer exists before each class's clients log in."""
     militia_reader()
-    without_part_a_pages(monkeypatch)
 
 
 def _code(in_scope: bool) -> str:

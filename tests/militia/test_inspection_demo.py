@@ -9,18 +9,18 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
 from heluo.core.figures import Period, Territory, value
-from heluo.core.services.accounts import system_operator
 from heluo.militia import demo_c
 from heluo.militia.models import Finding, Inspection, MilitiaUnit
 from heluo.militia.services.inspections import visits_of
 from heluo.militia.services.training import units_progress
 from tests.conftest import kept_for_module
 
-from .factories_c import CITY_OFFICER, city_militia_officer, without_part_a_pages
+from .factories_c import CITY_OFFICER, city_militia_officer
 
 PLACES = ["瀍河回族区人民武装部", "市民兵训练基地", "伊川县人民武装部", "吉利区人民武装部"]
 
@@ -28,14 +28,10 @@ PLACES = ["瀍河回族区人民武装部", "市民兵训练基地", "伊川县�
 @pytest.fixture(scope="module")
 def created(django_db_blocker: Any) -> Iterator[Counter[str]]:
     with kept_for_module(django_db_blocker):
-        # The city's militia officer first, as an installation has it: findings' cases go to them.
-        city_militia_officer()
-        yield demo_c.load(system_operator())
-
-
-@pytest.fixture(autouse=True)
-def _pages(monkeypatch: pytest.MonkeyPatch) -> None:
-    without_part_a_pages(monkeypatch)
+        # The city's militia officer first, as an installation has it: findings' cases go to them, and
+        # militia rows are written by a militia role (never the system operator).
+        officer = get_user_model().objects.get(username=city_militia_officer())
+        yield demo_c.load(officer)
 
 
 def test_the_counts_are_chinese_and_a_second_run_creates_nothing(created: Counter[str]) -> None:
@@ -43,7 +39,7 @@ def test_the_counts_are_chinese_and_a_second_run_creates_nothing(created: Counte
     assert (
         created["训练课次"] > 0 and created["参训记录"] > 0 and created["器材检查"] == len(demo_c.ITEMS) - 1
     )
-    assert demo_c.load(system_operator()) == Counter()
+    assert demo_c.load(get_user_model().objects.get(username=CITY_OFFICER)) == Counter()
 
 
 def test_the_four_places_are_listed_by_visits_of_and_on_the_inspection_page(

@@ -20,7 +20,6 @@ from .factories_c import (
     inspection,
     militia_reader,
     visit,
-    without_part_a_pages,
 )
 
 
@@ -28,7 +27,6 @@ from .factories_c import (
 def _setup(db: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """The viewer exists before each class's clients log in."""
     militia_reader()
-    without_part_a_pages(monkeypatch)
 
 
 def _code(in_scope: bool) -> str:

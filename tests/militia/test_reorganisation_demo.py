@@ -9,6 +9,7 @@ import pytest
 
 from heluo.core.services.accounts import system_operator
 from heluo.militia import demo_reorganisation
+from heluo.militia.demo import city_officer
 from heluo.militia.models import MilitiaMember, Muster, Reorganisation
 from heluo.militia.services.reorganisation import area_share, muster_turnout, open_shortfall_cases
 
@@ -18,9 +19,10 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("militia_accounts")
 
 
 def test_the_demo_reorganisation_meets_the_share_from_its_rows_and_loads_once(client_as: Any) -> None:
-    counts = demo_reorganisation.load(system_operator())
+    counts = demo_reorganisation.load(city_officer(system_operator()))
     assert counts["民兵整组"] == 1 and counts["整组任务指标"] == 6 and counts["集结点验"] == 1
-    assert counts["民兵"] == MilitiaMember.objects.filter(is_demo=True).count() == 67
+    members = str(MilitiaMember._meta.verbose_name_plural)
+    assert counts[members] == MilitiaMember.objects.filter(is_demo=True).count() == 67
     reorg = Reorganisation.objects.get(is_demo=True)
     assert reorg.reference_date.month == 3 and reorg.reference_date.day == 1
     assert "新质力量占比在20%以上" in reorg.task
@@ -35,4 +37,4 @@ def test_the_demo_reorganisation_meets_the_share_from_its_rows_and_loads_once(cl
     assert "在册基干民兵67名，其中新质力量15名。" in text and 'data-testid="share-met"' in text
     assert "应到20人，实到19人 · 95%" in text
 
-    assert demo_reorganisation.load(system_operator()) == {}
+    assert demo_reorganisation.load(city_officer(system_operator())) == {}

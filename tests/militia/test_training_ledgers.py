@@ -23,7 +23,6 @@ from .factories_c import (
     session,
     subject,
     unit,
-    without_part_a_pages,
 )
 
 
@@ -31,7 +30,6 @@ from .factories_c import (
 def _setup(db: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """The viewer exists before each class's clients log in."""
     militia_reader()
-    without_part_a_pages(monkeypatch)
 
 
 def _code(in_scope: bool) -> str:

@@ -7,18 +7,12 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from heluo.militia.services.training import required_hours, units_progress
 
-from .factories_c import LUOLONG, category, session, unit, without_part_a_pages
-
-
-@pytest.fixture(autouse=True)
-def _pages(monkeypatch: pytest.MonkeyPatch) -> None:
-    without_part_a_pages(monkeypatch)
+from .factories_c import LUOLONG, category, session, unit
 
 
 def test_required_hours_come_from_the_outline_by_the_units_category(db: Any) -> None:

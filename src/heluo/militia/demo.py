@@ -80,10 +80,15 @@ def load_demo(operator: Any) -> Counter[str]:
     second run."""
     with transaction.atomic():
         officer = city_officer(operator)
-        created = _Loader(officer).load()
+        created = load_roster(officer)
         created += demo_reorganisation.load(officer)
         created += demo_c.load(officer)
         return created
+
+
+def load_roster(officer: Any) -> Counter[str]:
+    """The departments, units and members, written by `officer` (a militia officer of the city)."""
+    return _Loader(officer).load()
 
 
 def city_officer(operator: Any) -> Any:
