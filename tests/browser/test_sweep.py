@@ -30,11 +30,12 @@ from django.contrib.auth import get_user_model
 from heluo.core.ledger import LEDGERS
 from heluo.monitoring.models import Alarm, Monitor
 from heluo.cases.models import Case
-admin = get_user_model().objects.get(username="admin")
 ledgers = {}
 for label, ledger in LEDGERS.items():
-    pk = ledger.model.objects.for_user(admin).order_by("pk").values_list("pk", flat=True).first()
-    ledgers[label] = [ledger.url("list"), ledger.url("detail", pk) if pk is not None else None]
+    # Militia rows are the militia officers' alone (the administrator is refused them): the city's looks.
+    user = get_user_model().objects.get(username="junfenqu" if label.startswith("militia.") else "admin")
+    pk = ledger.model.objects.for_user(user).order_by("pk").values_list("pk", flat=True).first()
+    ledgers[label] = [ledger.url("list"), ledger.url("detail", pk) if pk is not None else None, user.username]
 alarm = Alarm.objects.order_by("pk").values_list("pk", flat=True).first()
 case = Case.objects.filter(due_at__isnull=False).order_by("pk").values_list("pk", flat=True).first()
 point = Monitor.objects.order_by("pk").values_list("point_id", flat=True).first()
@@ -54,41 +55,48 @@ PAGES = [
 ]  # fmt: skip
 
 
-def sweep_pages(served: Served) -> list[tuple[str, str]]:
-    """(name, path) of every page to look at."""
+def sweep_pages(served: Served) -> list[tuple[str, str, str]]:
+    """(name, path, who looks) of every page to look at."""
     result = served.heluo("shell", "--no-imports", "-c", LEDGER_PAGES)
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout.strip().splitlines()[-1])
-    pages = [(path.split("?")[0].strip("/").replace("/", "-") or "home", path) for path in PAGES]
-    for label, (list_url, detail_url) in sorted(found["ledgers"].items()):
+    pages = [(path.split("?")[0].strip("/").replace("/", "-") or "home", path, "admin") for path in PAGES]
+    for label, (list_url, detail_url, username) in sorted(found["ledgers"].items()):
         name = label.replace(".", "-")
-        pages.append((f"{name}-list", list_url))
+        pages.append((f"{name}-list", list_url, username))
         if detail_url is not None:
-            pages.append((f"{name}-detail", detail_url))
-    pages.append(("case-notice", f"/cases/cases/{found['case']}/notice/"))
-    pages.append(("point-curves", f"/monitoring/points/{found['point']}/curves/"))
+            pages.append((f"{name}-detail", detail_url, username))
+    pages.append(("case-notice", f"/cases/cases/{found['case']}/notice/", "admin"))
+    pages.append(("point-curves", f"/monitoring/points/{found['point']}/curves/", "admin"))
     assessment = found["ledgers"]["dust.assessmentscheme"][1]
     if assessment is not None:
-        pages.append(("assessment-bulletin", f"{assessment}bulletin/"))
+        pages.append(("assessment-bulletin", f"{assessment}bulletin/", "admin"))
     if found["alarm"]:
-        pages.append(("alarm-detail", f"/monitoring/alarms/{found['alarm']}/"))
+        pages.append(("alarm-detail", f"/monitoring/alarms/{found['alarm']}/", "admin"))
     return pages
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_every_page_fits_a_phone_and_logs_no_error(browser: Any, served: Served, viewport: str) -> None:
-    context = browser.new_context(base_url=served.url, locale="zh-CN", **VIEWPORTS[viewport])
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    log_in(page, "admin")
     SWEEP.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
+    errors: list[str] = []
     pages = sweep_pages(served)
     assert len(pages) > 40
-    for name, path in pages:
+    context, looking = None, ""
+    for name, path, username in sorted(pages, key=lambda item: item[2]):
+        if username != looking:
+            if context is not None:
+                context.close()
+            context = browser.new_context(base_url=served.url, locale="zh-CN", **VIEWPORTS[viewport])
+            page = context.new_page()
+            page.set_default_timeout(30_000)
+            page.on(
+                "console", lambda message: errors.append(message.text) if message.type == "error" else None
+            )
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            log_in(page, username)
+            looking = username
         errors.clear()
         response = page.goto(path)
         page.wait_for_load_state("networkidle")
@@ -109,5 +117,6 @@ def test_every_page_fits_a_phone_and_logs_no_error(browser: Any, served: Served,
                 full_page=True,
                 clip={"x": 0, "y": 0, "width": inner, "height": MAX_SHOT_HEIGHT},
             )
+    assert context is not None
     context.close()
     assert not problems, "\n".join(problems)
