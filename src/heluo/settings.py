@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "heluo.party",
     "heluo.militia",
     "heluo.studyrooms",
+    "heluo.dashboards",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns = [
     path("core/", include("heluo.core.urls")),
     path("cases/", include("heluo.cases.urls")),
     path("api/", include("heluo.api")),
+    path("dashboards/", include("heluo.dashboards.urls")),
     path("dust/", include("heluo.dust.urls")),
     path("enterprise/", include("heluo.enterprise.urls")),
     path("militia/", include("heluo.militia.urls")),

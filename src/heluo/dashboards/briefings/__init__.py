@@ -1,0 +1,1 @@
+"""Weekly and monthly briefings (周报、月报、通报)."""

@@ -1,0 +1,1 @@
+"""The leaders' cockpit (领导驾驶舱)."""

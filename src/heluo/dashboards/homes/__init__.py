@@ -1,0 +1,1 @@
+"""Each role's home (角色首页)."""
