@@ -83,3 +83,26 @@ def make_case(db: Any, users: dict[str, Any], community_unit: Unit, officer_acco
         raise ValueError(state)
 
     return make
+
+
+@pytest.fixture
+def base_data_reader(users: dict[str, Any]) -> Any:
+    """A user whose only role opens base data, not supervision (every built-in role with a working line
+    handles cases)."""
+    from django.contrib.auth.models import Group, Permission
+
+    from heluo.core.models import Role
+    from heluo.core.services.accounts import create_account, system_operator
+
+    group = Group.objects.create(name="heluo:base_data_reader")
+    group.permissions.set(
+        Permission.objects.filter(content_type__app_label="core", codename__startswith="view_")
+    )
+    role = Role.objects.create(
+        code="base_data_reader", name="基础数据查阅（测试）", modules=["core"], group=group
+    )
+    account, _password = create_account(
+        system_operator(), username="base_data_reader", display_name="基础数据查阅（测试）", roles=[role],
+        home_division=Division.objects.get(code="410300000000"), password="x" * 12,
+    )  # fmt: skip
+    return account.user

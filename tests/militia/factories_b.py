@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from heluo.core.models import Division, Role
+from heluo.core.models import Role
 from heluo.core.services.accounts import create_account, system_operator
 from heluo.militia.models import (
     ArmedForcesDepartment,
@@ -21,8 +21,9 @@ from heluo.militia.models import (
     MilitiaUnit,
     Reorganisation,
     ReorganisationTarget,
-    UnitCategory,
 )
+
+from .factories import category, division
 
 CITY = "410300000000"
 CHANHE = "410304000000"  # 瀍河回族区: wuzhuang's
@@ -60,14 +61,6 @@ def user(username: str) -> Any:
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.get(username=username)
-
-
-def division(code: str) -> Division:
-    return Division.objects.get(code=code)
-
-
-def category(code: str) -> UnitCategory:
-    return UnitCategory.objects.get(code=code)
 
 
 def department(code: str) -> ArmedForcesDepartment:

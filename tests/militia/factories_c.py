@@ -1,5 +1,5 @@
 """Rows the training, equipment and inspection tests build (part C): departments, units and members of
-their own (part A's factories come with the merge), subjects, sessions, items, inspections."""
+their own on part A's departments, subjects, sessions, items, inspections."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import itertools
 from decimal import Decimal
 from typing import Any
 
-from heluo.core.models import Division, Role
+from heluo.core.models import Role
 from heluo.core.services.accounts import create_account, system_operator
 from heluo.militia.models import (
     ArmedForcesDepartment,
@@ -23,9 +23,10 @@ from heluo.militia.models import (
     MilitiaUnit,
     TrainingSession,
     TrainingSubject,
-    UnitCategory,
 )
 from heluo.militia.services.inspections import open_finding_case
+
+from .factories import category, department, division
 
 CHANHE = "410304000000"  # 瀍河回族区: the militia officer wuzhuang's district
 LUOLONG = "410311000000"  # 洛龙区: outside it
@@ -47,20 +48,6 @@ def militia_reader() -> None:
     )
     create_account(system_operator(), username=VIEWER, roles=[role], home_division=division(CHANHE),
                    password="x" * 12, is_demo=True)  # fmt: skip
-
-
-def division(code: str) -> Division:
-    return Division.objects.get(code=code)
-
-
-def department(code: str = CHANHE, **fields: Any) -> ArmedForcesDepartment:
-    fields.setdefault("name", f"测试人民武装部{next(_serial)}")
-    fields.setdefault("kind", "county")
-    return ArmedForcesDepartment.objects.create(division=division(code), **fields)
-
-
-def category(code: str = "emergency") -> UnitCategory:
-    return UnitCategory.objects.get(code=code)
 
 
 def unit(code: str = CHANHE, of: ArmedForcesDepartment | None = None, **fields: Any) -> MilitiaUnit:

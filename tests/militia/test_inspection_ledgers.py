@@ -100,9 +100,9 @@ class TestFindingViews(LedgerViewCases):
     def update_data(self, obj: models.Model) -> dict[str, Any]:
         return {
             "inspection": obj.inspection_id,
-            "text": obj.text,
+            "text": f"{obj.text}（已核实）",
             "department": obj.department_id,  # type: ignore[attr-defined]
-            "deadline_days": "10",
+            "deadline_days": obj.deadline_days,  # type: ignore[attr-defined]  # the open case owns it
         }
 
     def search_text(self, obj: models.Model) -> str:

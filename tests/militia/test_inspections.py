@@ -43,8 +43,30 @@ def test_a_finding_opens_one_case_naming_the_department_and_never_a_person(users
     assert "应急连训练时间不足" in case.description
     assert soldier.name not in case.title + case.description
     assert case.division == responsible.division
-    _save(users["wuzhuang"], {**data, "deadline_days": 12}, instance=Finding.objects.get(pk=found.pk))
+    _save(
+        users["wuzhuang"],
+        {**data, "text": "应急连训练时间不足（补记）"},
+        instance=Finding.objects.get(pk=found.pk),
+    )
     assert Case.objects.filter(source_kind=SOURCE_KIND).count() == 1
+
+
+def test_once_its_case_is_open_the_case_owns_the_findings_deadline_and_department(
+    users: dict[str, Any],
+) -> None:
+    data = {
+        "inspection": inspection().pk,
+        "text": "台账不全",
+        "department": department().pk,
+        "deadline_days": 5,
+    }
+    found = _save(users["wuzhuang"], data)
+    for change in ({"deadline_days": 12}, {"department": department(name="另一人民武装部").pk}):
+        form = FindingForm(
+            {**data, **change}, instance=Finding.objects.get(pk=found.pk), user=users["wuzhuang"]
+        )
+        assert not form.is_valid()
+        assert "督办事项已立案" in str(form.errors[next(iter(change))])
 
 
 def test_closing_the_case_marks_the_finding_rectified_and_reopening_clears_it(users: dict[str, Any]) -> None:

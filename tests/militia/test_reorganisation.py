@@ -103,7 +103,7 @@ def test_progress_against_targets_counts_the_class_and_category_in_the_county() 
     ordinary = target(reorg, CHANHE, 1, member_class=MemberClass.ORDINARY)
     targets = [drone, everyone, ordinary]
     progress = {
-        p.target.pk: p.progress for p in services.target_progress(targets, DAY, services.city_age_limits())
+        p.target.pk: p.progress for p in services.target_progress(targets, DAY, services.city_age_limits(DAY))
     }
     assert (progress[drone.pk].actual, progress[drone.pk].met) == (3, True)
     assert (progress[everyone.pk].actual, progress[everyone.pk].met) == (8, False)
@@ -118,7 +118,7 @@ def test_a_unit_short_of_strength_and_veterans_is_found() -> None:
     strong = unit(CHANHE, target_strength=5)
     members(strong, 4, is_veteran=True)
     units = MilitiaUnit.objects.filter(pk__in=[weak.pk, strong.pk])
-    checks = {c.unit.pk: c for c in services.unit_checks(reorg, units, services.city_age_limits())}
+    checks = {c.unit.pk: c for c in services.unit_checks(reorg, units, services.city_age_limits(DAY))}
     assert [f.code for f in checks[weak.pk].findings] == [STRENGTH_SHORT, QUALIFIED_SHORT]
     assert checks[strong.pk].findings == []
 
@@ -132,3 +132,16 @@ def test_the_daily_check_covers_this_years_reorganisations_whose_reference_date_
     assert services.check_this_years_shares(now) == services.ShareCheck(opened=1)
     assert services.open_shortfall_cases(due, due.division).exists()
     assert not services.open_shortfall_cases(later, later.division).exists()
+
+
+def test_the_share_counts_with_the_age_limits_the_city_keeps_on_the_reference_date() -> None:
+    from heluo.militia.models import EligibilityLimits
+
+    reorg = reorganisation(CHANHE)
+    member(unit(CHANHE, "drone"), age=30)  # over the default primary limit of 28
+    members(unit(CHANHE), 4)
+    assert services.area_share(reorg, reorg.division).share == Share(0, 4)
+    EligibilityLimits.objects.create(effective_from=DAY + dt.timedelta(days=1), primary_max_age=30)
+    assert services.area_share(reorg, reorg.division).share == Share(0, 4)  # not yet in force that day
+    EligibilityLimits.objects.create(effective_from=DAY, primary_max_age=30)
+    assert services.area_share(reorg, reorg.division).share == Share(1, 5)

@@ -58,6 +58,20 @@ def test_the_check_opens_the_case_once_and_the_page_links_it(client_as: Any) -> 
     assert case.number in client.get(reorg.get_absolute_url()).content.decode()
 
 
+def test_the_citys_page_links_each_countys_open_case(client_as: Any) -> None:
+    from heluo.cases.models import Case
+    from heluo.militia.services.reorganisation import check_new_type_share
+
+    reorg = reorganisation()
+    members(unit(CHANHE, "drone"), 3)
+    members(unit(YICHUAN), 5)  # 伊川 short: 0 of 5; the city meets with 3 of 8
+    check_new_type_share(reorg)
+    case = Case.objects.get(source_kind=SOURCE_KIND)
+    assert case.division.code == YICHUAN
+    text = client_as(CITY_OFFICER).get(reorg.get_absolute_url()).content.decode()
+    assert f'data-testid="county-case">{case.number}</a>' in text
+
+
 def test_the_page_and_the_check_are_refused_to_roles_without_militia(client_as: Any) -> None:
     reorg = reorganisation(CHANHE)
     for username in ("laocheng", "luolong", "duban"):

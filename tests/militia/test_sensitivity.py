@@ -5,6 +5,7 @@ register pages say what must never be entered; exports say who took them; views 
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from typing import Any
@@ -107,19 +108,31 @@ def test_a_message_about_a_militia_row_reaches_only_the_militia_roles_of_its_div
     assert client_as("admin").get(unit.get_absolute_url()).status_code == 403
 
 
-@pytest.mark.parametrize("action", ["add", "edit"])
-def test_the_register_pages_say_what_must_never_be_entered(client_as: Any, action: str) -> None:
+def _says_what_must_never_be_entered(body: str) -> bool:
+    return 'data-testid="classified-notice"' in body and all(
+        words in body for words in ("涉密", "武器存放位置", "部署", "战时任务")
+    )
+
+
+def test_every_page_that_registers_militia_data_says_what_must_never_be_entered(client_as: Any) -> None:
+    from heluo.core.ledger import LEDGERS
+
+    client = client_as(CITY_OFFICER)
+    silent = [
+        (label, action)
+        for label, ledger in LEDGERS.items()
+        if label.startswith("militia.")
+        for action in ("add", "import")
+        if not _says_what_must_never_be_entered(client.get(ledger.url(action)).content.decode())
+    ]
+    assert silent == []
+
+
+def test_the_edit_pages_say_it_too(client_as: Any) -> None:
     member = f.member()
-    for ledger in (ledgers.militia_member, ledgers.militia_unit):
-        url = (
-            ledger.url("add")
-            if action == "add"
-            else ledger.url("edit", member.pk if ledger is ledgers.militia_member else f.unit().pk)
-        )
-        body = client_as(CHANHE_OFFICER).get(url).content.decode()
-        assert 'data-testid="classified-notice"' in body
-        for words in ("涉密", "武器存放位置", "部署", "战时任务"):
-            assert words in body, words
+    for ledger, row in ((ledgers.militia_member, member), (ledgers.militia_unit, f.unit())):
+        body = client_as(CHANHE_OFFICER).get(ledger.url("edit", row.pk)).content.decode()
+        assert _says_what_must_never_be_entered(body)
 
 
 def test_every_export_of_militia_rows_says_who_took_it_and_when(users: dict[str, Any]) -> None:
@@ -153,3 +166,73 @@ def test_the_callers_own_description_names_militia_only_for_a_militia_role(clien
         api = APIClient()
         api.force_authenticate(_user(username))
         assert ("militia" in api.get("/api/me/").json()["modules"]) is opens, username
+
+
+def test_a_shortfall_case_is_handled_by_the_militia_officer_and_hidden_from_everyone_else(
+    client_of: Any, users: dict[str, Any]
+) -> None:
+    from heluo.cases.models import Case
+    from heluo.cases.services.scan import scan
+    from heluo.militia.services import reorganisation as shares
+
+    from . import factories_b as b
+
+    reorg = b.reorganisation(b.CHANHE)
+    b.members(b.unit(b.CHANHE), 5)
+    shares.check_new_type_share(reorg)
+    case = Case.objects.get(source_kind=shares.SOURCE_KIND)
+    assert case.handler is not None and case.handler.user.username == CHANHE_OFFICER
+    assert client_of(CHANHE_OFFICER).get(case.get_absolute_url()).status_code == 200
+    assert case.number in client_of(CITY_OFFICER).get("/cases/cases/").content.decode()
+    seen = []
+    # Not "system": the engine's account (no one logs in as it) registers, assigns and scans every case.
+    for username in (name for name in OUTSIDERS if name != "system"):
+        client = client_of(username)
+        if client.get(case.get_absolute_url()).status_code not in (403, 404):
+            seen.append((username, "detail"))
+        for url in ("/cases/cases/", "/cases/overdue/", f"/core/search/?q={case.number}"):
+            if case.get_absolute_url() in client.get(url).content.decode():
+                seen.append((username, url))
+        api = APIClient()
+        api.force_authenticate(_user(username))
+        if case.number in api.get("/api/cases/cases/").content.decode():
+            seen.append((username, "api"))
+    assert seen == []
+    scan(now=case.due_at + dt.timedelta(days=3))
+    told = set(
+        Notification.objects.filter(key__startswith="cases.").values_list("recipient__username", flat=True)
+    )
+    assert told and told <= {CHANHE_OFFICER, CITY_OFFICER}
+
+
+def test_the_figures_page_offers_the_militia_aggregates_to_the_militia_roles_only(client_of: Any) -> None:
+    shown = {
+        username: "集结点验到点率" in client_of(username).get("/core/figures/").content.decode()
+        for username in (CITY_OFFICER, CHANHE_OFFICER, *OUTSIDERS)
+    }
+    assert shown == {username: username in (CITY_OFFICER, CHANHE_OFFICER) for username in shown}
+
+
+def test_every_list_of_names_is_in_the_access_log_too(client_as: Any) -> None:
+    from heluo.militia.models import TrainingAttendance, UnitMove
+
+    from . import factories_c as c
+
+    unit = f.unit(name="名单日志分队")
+    member = f.member(unit=unit, name="名单日志民兵")
+    move = UnitMove.objects.create(member=member, direction="in", to_unit=unit, moved_on=member.joined_on)
+    session = c.session(unit)
+    attended = TrainingAttendance.objects.create(session=session, member=member, present=True)
+    client = client_as(CHANHE_OFFICER)
+    pages = {
+        "militiamember": [unit.get_absolute_url(), "/core/search/?q=名单日志民兵"],
+        "unitmove": [member.get_absolute_url()],
+        "trainingattendance": [session.get_absolute_url()],
+    }
+    ids = {"militiamember": member.pk, "unitmove": move.pk, "trainingattendance": attended.pk}
+    for model, urls in pages.items():
+        for url in urls:
+            before = AccessEvent.objects.filter(content_type__model=model).count()
+            assert client.get(url).status_code == 200
+            logged = AccessEvent.objects.filter(content_type__model=model).order_by("pk")[before:]
+            assert any(ids[model] in event.object_ids for event in logged), (model, url)

@@ -12,6 +12,7 @@ from heluo.militia import ledgers_training as ledgers
 from heluo.militia.models import TrainingAttendance
 from tests.core.ledger_cases import LedgerViewCases
 
+from .conftest import CITY_OFFICER
 from .factories_c import (
     ACTOR,
     CHANHE,
@@ -38,7 +39,7 @@ def _code(in_scope: bool) -> str:
 
 class TestTrainingSubjectViews(LedgerViewCases):
     ledger = ledgers.training_subject
-    actor, viewer = ACTOR, VIEWER
+    actor, viewer = CITY_OFFICER, VIEWER  # the outline is the city's
 
     def make(self, in_scope: bool) -> models.Model:
         return subject()
@@ -58,6 +59,17 @@ class TestTrainingSubjectViews(LedgerViewCases):
 
     def protect(self, obj: models.Model) -> None:
         session(unit(), subject=obj)
+
+
+def test_a_district_officer_may_not_change_the_citys_outline(client_as: Any) -> None:
+    row = subject()
+    answer = client_as(ACTOR).post(
+        ledgers.training_subject.url("edit", row.pk),
+        {"name": row.name, "audience": "primary", "required_hours": "1", "order": "1"},
+    )
+    assert "全市民兵基础数据只能由市级人武部门修改" in answer.content.decode() or answer.status_code == 403
+    row.refresh_from_db()
+    assert row.required_hours != 1
 
 
 class TestTrainingSessionViews(LedgerViewCases):

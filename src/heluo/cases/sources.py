@@ -66,6 +66,22 @@ def register_source(
     return kind
 
 
+def withheld_kinds(scope: Any) -> frozenset[str]:
+    """The kinds whose source rows `scope` (a core.scope.UserScope) may not see: a case made from a
+    sensitive module's row (a militia shortfall) belongs to that module, and its title and figures with it."""
+    from django.apps import apps
+
+    from heluo.core.modules import SENSITIVE_MODULES
+    from heluo.core.scope import covers
+
+    models = {kind.code: apps.get_model(kind.model) for kind in SOURCES.values() if kind.model}
+    return frozenset(
+        code
+        for code, model in models.items()
+        if getattr(model, "scope_module", None) in SENSITIVE_MODULES and not covers(scope, model)
+    )
+
+
 def source_changed(case: SourcedCase) -> None:
     """Tell the case's source that the case closed or reopened (the case's act calls this)."""
     kind = SOURCES.get(case.source_kind)

@@ -103,6 +103,9 @@ NAMED_PEOPLE = [
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红梅建国志文斌辉鹏飞晓东海燕丹颖鑫宇浩然子涵梓轩雨欣佳怡"
 
+# The militia officers' own records (fictional names), so that cases can be assigned to them.
+MILITIA_OFFICER_PEOPLE = {"wuzhuang": ("李卫东", "干事"), "junfenqu": ("张振华", "参谋")}
+
 # Streets whose grids the demo fills: 开元路, 北窑, 吉利 (formerly 吉利区) and two of 老城区.
 GRID_STREETS = ["410311002000", "410304004000", "410308004000", "410302001000", "410302008000"]
 
@@ -238,6 +241,10 @@ class DemoLoader:
                 person = (
                     GridMembership.objects.filter(grid__division__path__startswith=home[:9]).first().person
                 )  # type: ignore[union-attr]
+            elif role_code == "militia_officer":
+                # A case's handler is a person: the module's shortfall and finding cases go to the officer.
+                name, position = MILITIA_OFFICER_PEOPLE[username]
+                person = self.person(name, home, unit=Unit.objects.get(name=unit_name), position=position)
             elif role_code == "chief_service_officer":
                 name, division_code, officer_unit, position = SERVICE_OFFICER
                 person = self.person(

@@ -187,8 +187,9 @@ BUILTIN_ROLES = (
     RoleDefinition(
         "militia_officer",
         _("Militia officer"),
-        ("core", "militia"),
-        ("core.view_*", "core.view_document_number", "militia.*"),
+        # Cases to handle the shortfalls and findings the module opens (cases of militia kinds are theirs alone).
+        ("core", "cases", "militia"),
+        ("core.view_*", "core.view_document_number", "militia.*", "cases.view_*", "cases.change_*"),
         90,
     ),
     RoleDefinition(

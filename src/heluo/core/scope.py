@@ -65,7 +65,7 @@ def build_scope(user: Any) -> UserScope:
     if account is None:
         return NOBODY
     if account.is_system:
-        return UserScope(user_id=user.pk, unrestricted=True, modules=frozenset(), prefixes=())
+        return UserScope(user_id=user.pk, unrestricted=True, modules=frozenset(), prefixes=(), is_system=True)
     modules = frozenset(m for role in account.roles.all() for m in role.modules)
     if account.home_division is not None:
         base = [account.home_division.path]
@@ -139,6 +139,10 @@ def restrict(queryset: models.QuerySet, user: Any) -> models.QuerySet:
     model = queryset.model
     if not covers(scope, model):
         return queryset.none()
+    withheld = getattr(model, "withheld_q", None)
+    hidden = withheld(scope) if withheld is not None else None
+    if hidden is not None:
+        queryset = queryset.exclude(hidden)
     if scope.unrestricted:
         return queryset
     conditions = [territory_q(model, scope.prefixes)]

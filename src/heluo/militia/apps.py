@@ -1,25 +1,7 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.apps import AppConfig
-from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
-
-
-def _seed_defaults(sender: AppConfig, using: str = DEFAULT_DB_ALIAS, **kwargs: Any) -> None:
-    # After the militia tables exist: the city's age limits start as the rule's defaults. A partial
-    # migrate (`migrate core 0001`) fires post_migrate too, before they exist.
-    if sender.name != "heluo.militia":
-        return
-    from .models import EligibilityLimits
-
-    if EligibilityLimits._meta.db_table not in connections[using].introspection.table_names():
-        return
-    from .services.eligibility import seed_limits
-
-    seed_limits()
 
 
 class MilitiaConfig(AppConfig):
@@ -29,6 +11,7 @@ class MilitiaConfig(AppConfig):
 
     def ready(self) -> None:
         from heluo.core.modules import MenuItem, register_menu
+        from heluo.core.seeding import seed_after_migrate
 
         from . import ledgers  # noqa: F401  (registers the ledgers)
 
@@ -45,7 +28,10 @@ class MilitiaConfig(AppConfig):
             MenuItem(_("Militia unit categories"), "militia:unitcategory_list", "militia.UnitCategory"),
             MenuItem(_("Militia age limits"), "militia:eligibilitylimits_list", "militia.EligibilityLimits"),
         )
-        post_migrate.connect(_seed_defaults, dispatch_uid="heluo.militia.seed_defaults")
+        # The city's age limits start as the rule's defaults.
+        seed_after_migrate(
+            "heluo.militia", "militia.EligibilityLimits", "heluo.militia.services.eligibility.seed_limits"
+        )
         # Part B: the reorganisation (targets, the new-type share, musters).
         from . import apps_reorganisation
 

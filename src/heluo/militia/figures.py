@@ -34,14 +34,15 @@ def new_type_share_of(territory: Territory, period: Period) -> Decimal | None:
     if reorganisation is None:
         return None
     day = reorganisation.reference_date
-    return new_type_share((r.entry for r in roster(territory, day)), day, city_age_limits()).percent
+    return new_type_share((r.entry for r in roster(territory, day)), day, city_age_limits(day)).percent
 
 
 def primary_strength(territory: Territory, period: Period) -> int | None:
     reorganisation = reorganisation_for(territory, period.end.year)
     if reorganisation is None:
         return None
-    day, limits = reorganisation.reference_date, city_age_limits()
+    day = reorganisation.reference_date
+    limits = city_age_limits(day)
     return sum(1 for r in roster(territory, day) if r.entry.primary and counted(r, day, limits))
 
 
@@ -53,7 +54,8 @@ def targets_met(territory: Territory, period: Period) -> int | None:
         ReorganisationTarget.objects.filter(reorganisation=reorganisation).select_related("division"),
         "division",
     )
-    progress = target_progress(targets, reorganisation.reference_date, city_age_limits())
+    day = reorganisation.reference_date
+    progress = target_progress(targets, day, city_age_limits(day))
     return sum(1 for item in progress if item.progress.met)
 
 

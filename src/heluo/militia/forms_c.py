@@ -3,10 +3,14 @@ through the API. A finding's case and its rectification are set by the cases eng
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from heluo.core.forms import DateInput, LedgerForm
 
+from .forms import CityDataForm
 from .models import (
     EquipmentCheck,
     EquipmentItem,
@@ -21,7 +25,9 @@ from .models import (
 TEXT = forms.Textarea(attrs={"rows": 3})
 
 
-class TrainingSubjectForm(LedgerForm):
+class TrainingSubjectForm(CityDataForm):
+    """The outline (按纲抓训) is the city's: its militia staff alone change it."""
+
     class Meta:
         model = TrainingSubject
         fields = ["name", "audience", "category", "required_hours", "order"]
@@ -75,3 +81,17 @@ class FindingForm(LedgerForm):
         model = Finding
         fields = ["inspection", "visit", "text", "department", "deadline_days"]
         widgets = {"text": TEXT}
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        # Once its case is open, the case owns the department and the deadline (reassign, extend there).
+        if self.instance.case_id is not None:
+            for name in ("department", "deadline_days"):
+                if name in self.changed_data:
+                    self.add_error(
+                        name,
+                        _(
+                            "The finding's supervision case is open: change this through the case (reassignment, extension)."
+                        ),
+                    )
+        return cleaned

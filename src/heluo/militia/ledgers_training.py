@@ -7,6 +7,7 @@ from heluo.core.ledger import Ledger, register
 from . import filters_c as filters
 from . import forms_c as form_classes
 from . import tables_c as tables
+from .forms import city_data_refusal
 from .models import TrainingAttendance, TrainingSession, TrainingSubject
 
 training_subject = register(
@@ -16,6 +17,7 @@ training_subject = register(
         filterset=filters.TrainingSubjectFilter,
         table=tables.TrainingSubjectTable,
         select_related=("category",),
+        refuse_change=city_data_refusal,
     )
 )
 training_session = register(

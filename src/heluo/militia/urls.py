@@ -9,7 +9,7 @@ from . import ledgers, urls_c, urls_reorganisation, views
 
 app_name = "militia"
 
-_register = {"add": views.RegisterView, "edit": views.EditView}
+_register = views.REGISTER_VIEWS
 
 urlpatterns: list[URLPattern | URLResolver] = [
     *ledger_urls(ledgers.armed_forces_department, **_register),

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from heluo.core.services.masking import log_shown
 from heluo.core.views.access import requires
 from heluo.core.views.generic import LedgerDetailView
 
@@ -75,11 +76,18 @@ class TrainingSessionDetailView(LedgerDetailView):
     def context(self, **extra: Any) -> dict[str, Any]:
         session = extra.get("object")
         if isinstance(session, TrainingSession):
-            extra["attendance"] = (
+            attendance = list(
                 TrainingAttendance.objects.for_user(self.request.user)
                 .filter(session=session)
                 .select_related("member")
             )
+            log_shown(
+                self.request.user,
+                TrainingAttendance,
+                [row.pk for row in attendance],
+                self.request.get_full_path(),
+            )
+            extra["attendance"] = attendance
         return super().context(**extra)
 
 

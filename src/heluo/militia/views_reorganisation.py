@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from heluo.cases.models import Case
 from heluo.core.scope import may
 from heluo.core.services.masking import log_shown
 from heluo.core.views.access import requires
@@ -49,18 +50,23 @@ class ReorganisationDetailView(LedgerDetailView):
         reorganisation = extra.get("object")
         if isinstance(reorganisation, Reorganisation):
             figures = services.reorganisation_figures(reorganisation, self.request.user)
+            cases = services.open_cases_by_division(
+                reorganisation,
+                Case.objects.for_user(self.request.user),  # type: ignore[attr-defined]
+            )
             extra.update(
                 {
                     "figures": figures,
                     "required": percent_text(reorganisation.required_new_type_share),
                     "city_percent": percent_text(figures.city.share.percent),
-                    "counties": [(area, percent_text(area.share.percent)) for area in figures.counties],
+                    "counties": [
+                        (area, percent_text(area.share.percent), cases.get(area.division.pk, []))
+                        for area in figures.counties
+                    ],
                     "targets": [(t, percent_text(t.progress.percent)) for t in figures.targets],
                     "units": [(check, [finding_text(f) for f in check.findings]) for check in figures.units],
                     "musters": [(m, percent_text(m.turnout.percent)) for m in figures.musters],
-                    "open_cases": list(
-                        services.open_shortfall_cases(reorganisation, reorganisation.division)
-                    ),
+                    "open_cases": cases.get(reorganisation.division_id, []),
                     "visits": list(visits_of(reorganisation, self.request.user)),
                 }
             )

@@ -32,7 +32,9 @@ from heluo.cases.deadlines import Plan, Progress, Step, plan
 from heluo.cases.models import OWING_STATES, Case, CaseEvent, EventKind
 from heluo.cases.services.calendar import current_steps
 from heluo.cases.services.recipients import Recipients
+from heluo.cases.sources import withheld_kinds
 from heluo.core.dates import datetime_text, deadline_text
+from heluo.core.scope import scope_of
 from heluo.core.services.accounts import system_operator
 from heluo.core.services.notifications import Entry, notify, unread_entries
 
@@ -198,7 +200,7 @@ def _move(key: tuple[Any, ...], ids: list[int], now: dt.datetime) -> None:
 
 
 FIELDS = ("pk", "number", "title", "due_at", "state", "handler__user_id", "responsible_unit_id",
-          "supervising_unit_id", "registered_by_id", "division_id")  # fmt: skip
+          "supervising_unit_id", "registered_by_id", "division_id", "source_kind")  # fmt: skip
 
 
 def _write_events(plans: dict[int, Plan], now: dt.datetime, people: Recipients, report: ScanReport) -> None:
@@ -241,6 +243,15 @@ def _write_events(plans: dict[int, Plan], now: dt.datetime, people: Recipients, 
 
 
 def _recipients(case: dict[str, Any], step: Step, people: Recipients) -> list[Any]:
+    # A digest lists titles: a case of a sensitive module's kind reaches only those who may see it.
+    return [
+        user
+        for user in _told(case, step, people)
+        if case["source_kind"] not in withheld_kinds(scope_of(user))
+    ]
+
+
+def _told(case: dict[str, Any], step: Step, people: Recipients) -> list[Any]:
     handler_side = (
         people.users_by_id([case["handler__user_id"]])
         if case["handler__user_id"]

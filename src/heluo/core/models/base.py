@@ -23,6 +23,9 @@ class UserScope:
     zone_id: int | None = None
     person_id: int | None = None
     grid_ids: tuple[int, ...] = ()
+    # The built-in operator the engines act as (no login): it registers, assigns and scans every case,
+    # a sensitive module's too, though it sees none of that module's rows.
+    is_system: bool = False
 
     @property
     def is_empty(self) -> bool:

@@ -20,7 +20,7 @@ from heluo.core.figures import Period, Territory
 from heluo.core.figures.report import Section, report, workbook
 from heluo.core.models import Division, DivisionLevel
 from heluo.core.models.base import UserScope
-from heluo.core.modules import MODULES
+from heluo.core.modules import MODULES, SENSITIVE_MODULES
 from heluo.core.scope import scope_of
 
 FIRST_YEAR = 2000
@@ -80,7 +80,10 @@ class FiguresForm(forms.Form):
 
 
 def _modules(scope: UserScope) -> list[str]:
-    return list(MODULES) if scope.unrestricted else [m for m in MODULES if m in scope.modules]
+    # A sensitive module's aggregates only for a role naming it, as its rows (scope.covers).
+    if scope.unrestricted:
+        return [m for m in MODULES if m not in SENSITIVE_MODULES]
+    return [m for m in MODULES if m in scope.modules]
 
 
 def _read(request: HttpRequest) -> tuple[FiguresForm, list[Section], str]:

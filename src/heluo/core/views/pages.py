@@ -19,11 +19,12 @@ from django.views.decorators.http import require_POST
 from heluo.core.demo_accounts import DEMO_PASSWORD, demo_logins
 from heluo.core.homes import home_from_providers
 from heluo.core.ledger import LEDGERS
-from heluo.core.models import Account, Notification
+from heluo.core.models import AccessKind, Account, Notification
 from heluo.core.scope import may, scope_of
 from heluo.core.services import accounts as account_services
 from heluo.core.services import files as file_services
 from heluo.core.services import notifications
+from heluo.core.services.access import record_access
 from heluo.core.views.access import check_may
 
 SEARCH_LIMIT = 10
@@ -66,6 +67,16 @@ def search(request: HttpRequest) -> HttpResponse:
                 continue
             rows = ledger.search(ledger.model.objects.for_user(request.user), text)  # type: ignore[attr-defined]
             found = list(ledger.list_queryset(rows)[: SEARCH_LIMIT + 1])
+            if found and getattr(ledger.model, "access_logged", False):
+                # Names of rows whose every view is logged (militia rosters, party members) are a view too.
+                shown = [row.pk for row in found[:SEARCH_LIMIT]]
+                record_access(
+                    request.user,
+                    AccessKind.VIEW,
+                    ledger.model,
+                    object_ids=shown,
+                    context=request.get_full_path(),
+                )
             if found:
                 groups.append(
                     {"ledger": ledger, "rows": found[:SEARCH_LIMIT], "more": len(found) > SEARCH_LIMIT}

@@ -30,7 +30,7 @@ class Audience(models.TextChoices):
 class TrainingSubject(LedgerModel):
     """A subject of the training outline with the hours it requires a year, for cadres, for primary
     militia or for the units of one specialist category. The seeded subjects are defaults (migration
-    0004: cadres about 30 days, militia 10–15 days; sources differ): a city sets its own."""
+    0003: cadres about 30 days, militia 10–15 days; sources differ): a city sets its own."""
 
     scope_module = "militia"
     scope_division_field = CITY_WIDE

@@ -31,15 +31,16 @@ from ..models import MemberClass, MilitiaMember, MilitiaUnit, Muster, Reorganisa
 from ..rules.composition import Finding, Progress, Standards, Turnout, UnitCount, turnout, unit_findings
 from ..rules.eligibility import AgeLimits, is_eligible
 from ..rules.share import RosterEntry, Share, counts_as_primary, new_type_share, on_roster
+from .eligibility import limits_on
 
 SOURCE_KIND = "militia_new_type_shortfall"
 CASE_CATEGORY = "militia"
 OFFICE_ROLE = "militia_officer"
 
 
-def city_age_limits() -> AgeLimits:
-    """The age limits the roster is counted with: the defaults until the city keeps its own as data."""
-    return AgeLimits()
+def city_age_limits(day: dt.date) -> AgeLimits:
+    """The age limits the roster is counted with on `day`: the city's, kept as data (EligibilityLimits)."""
+    return limits_on(day)
 
 
 def standards(reorganisation: Reorganisation) -> Standards:
@@ -107,7 +108,7 @@ def area_share(
 ) -> AreaShare:
     day = reorganisation.reference_date
     rows = roster(Territory.of(division), day)
-    share = new_type_share((row.entry for row in rows), day, limits or city_age_limits())
+    share = new_type_share((row.entry for row in rows), day, limits or city_age_limits(day))
     return AreaShare(division, share, share.meets(reorganisation.required_new_type_share))
 
 
@@ -216,8 +217,8 @@ class ReorganisationFigures:
 def reorganisation_figures(reorganisation: Reorganisation, user: Any) -> ReorganisationFigures:
     """The reorganisation's figures from the roster on its reference date: the shares (aggregates of the
     whole territory), and the targets, units and musters `user` may see."""
-    limits = city_age_limits()
     day = reorganisation.reference_date
+    limits = city_age_limits(day)
     targets = ReorganisationTarget.objects.for_user(user).filter(reorganisation=reorganisation)
     units = Territory.of(reorganisation.division).filter(MilitiaUnit.objects.for_user(user), "division")
     musters = Muster.objects.for_user(user).filter(reorganisation=reorganisation).select_related("unit")
@@ -248,6 +249,15 @@ def open_shortfall_cases(reorganisation: Reorganisation, division: Division) -> 
     )
 
 
+def open_cases_by_division(reorganisation: Reorganisation, cases: QuerySet[Case]) -> dict[int, list[Case]]:
+    """The reorganisation's open shortfall cases among `cases` (the ones a user sees), by the division
+    each is about: the territory's and its counties'."""
+    found: dict[int, list[Case]] = {}
+    for case in cases.filter(source_kind=SOURCE_KIND, source_id=reorganisation.pk, state__in=OPEN_STATES):
+        found.setdefault(case.division_id, []).append(case)
+    return found
+
+
 @dataclass(frozen=True)
 class ShareCheck:
     opened: int = 0
@@ -262,7 +272,7 @@ def check_new_type_share(reorganisation: Reorganisation, *, at: dt.datetime | No
     opened = closed = 0
     with transaction.atomic():
         Reorganisation.objects.select_for_update().filter(pk=reorganisation.pk).first()
-        limits = city_age_limits()
+        limits = city_age_limits(reorganisation.reference_date)
         areas = [reorganisation.division, *counties(reorganisation)]
         for area in (area_share(reorganisation, division, limits) for division in areas):
             cases = list(open_shortfall_cases(reorganisation, area.division))
