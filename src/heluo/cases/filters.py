@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import django_filters
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,10 +17,10 @@ from heluo.cases.models import (
     State,
     overdue_q,
 )
+from heluo.cases.services import worklists
 from heluo.cases.sources import source_choices
 from heluo.core.filters import DivisionTreeFilter, LedgerFilterSet, YesNoFilter
 from heluo.core.models import Unit
-from heluo.core.scope import scope_of
 
 
 class CaseFilter(LedgerFilterSet):
@@ -39,6 +36,8 @@ class CaseFilter(LedgerFilterSet):
     still_open = YesNoFilter(label=_("still open"), method="filter_open")
     overdue = YesNoFilter(label=_("overdue"), method="filter_overdue")
     mine = YesNoFilter(label=_("mine to handle"), method="filter_mine")
+    due_today = YesNoFilter(label=_("due today"), method="filter_due_today")
+    to_verify = YesNoFilter(label=_("reply for my unit to verify"), method="filter_to_verify")
 
     class Meta:
         model = Case
@@ -67,12 +66,20 @@ class CaseFilter(LedgerFilterSet):
     def filter_mine(self, qs: models.QuerySet, name: str, value: bool | None) -> models.QuerySet:
         if value is None:
             return qs
-        user: Any = getattr(self.request, "user", None)
-        unit_id = scope_of(user).unit_id
-        mine = Q(handler__user_id=getattr(user, "pk", None))
-        if unit_id:
-            mine |= Q(responsible_unit_id=unit_id, handler__isnull=True)
+        mine = worklists.mine_q(getattr(self.request, "user", None))
         return qs.filter(mine) if value else qs.exclude(mine)
+
+    def filter_due_today(self, qs: models.QuerySet, name: str, value: bool | None) -> models.QuerySet:
+        if value is None:
+            return qs
+        due = worklists.due_on_q(timezone.localdate())
+        return qs.filter(due) if value else qs.exclude(due)
+
+    def filter_to_verify(self, qs: models.QuerySet, name: str, value: bool | None) -> models.QuerySet:
+        if value is None:
+            return qs
+        waiting = worklists.to_verify_q(getattr(self.request, "user", None))
+        return qs.filter(waiting) if value else qs.exclude(waiting)
 
 
 class HolidayOverrideFilter(LedgerFilterSet):

@@ -6,6 +6,7 @@ reach the roles that cover its module. A city adds its own roles as data; those 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
@@ -81,6 +82,16 @@ PARTY_REFERENCE = tuple(
 )
 
 
+# The operators' pages of the monitoring platform and the calendar every deadline counts on: leaders read
+# figures, not frames or holiday corrections.
+OPERATIONS_MENU = (
+    "monitoring:message_log",
+    "monitoring:conflicts",
+    "monitoring:unknown_devices",
+    "cases:holidayoverride_list",
+)
+
+
 @dataclass(frozen=True)
 class RoleDefinition:
     code: str
@@ -90,6 +101,8 @@ class RoleDefinition:
     order: int
     # Permissions the patterns would match but the role does not get.
     withheld: tuple[str, ...] = ()
+    # Sidebar entries (url names) the role may open but does not use: left out of its menu.
+    hidden_menu: tuple[str, ...] = ()
 
 
 BUILTIN_ROLES = (
@@ -227,6 +240,7 @@ BUILTIN_ROLES = (
         tuple(f"{app}.view_*" for app in OPEN_APPS),
         100,
         withheld=PARTY_MEMBER_RECORDS,
+        hidden_menu=OPERATIONS_MENU,
     ),
 )
 
@@ -237,6 +251,14 @@ SEE_IN_FULL = frozenset({"core.view_document_number", "monitoring.view_device_se
 _EXPLICIT_ONLY = {*SEE_IN_FULL, *CALENDAR_EDITING, *ENTERPRISE_REFERENCE, *PARTY_REFERENCE}
 # Accounts are disabled, never deleted: their history and the access log point at them.
 _NEVER_GRANTED = {"core.delete_account"}
+
+
+def hidden_menu_items(role_codes: Iterable[str]) -> frozenset[str]:
+    """The sidebar entries none of the roles uses: those every one of them hides (a city's own roles, as
+    the operator's and a superuser's, hide nothing)."""
+    definitions = {definition.code: definition for definition in BUILTIN_ROLES}
+    hidden = [frozenset(getattr(definitions.get(code), "hidden_menu", ())) for code in role_codes]
+    return frozenset.intersection(*hidden) if hidden else frozenset()
 
 
 def matching_permissions(patterns: tuple[str, ...], withheld: tuple[str, ...] = ()) -> list[Permission]:

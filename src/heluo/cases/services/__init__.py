@@ -6,4 +6,5 @@
 - `scan`: reminders, overdue notices and escalations, claimed by compare-and-set.
 - `statistics`: figures per unit and per division, the overdue list, the Excel export.
 - `notice`: the supervision notice (督办单) as a page and a PDF.
+- `worklists`: a person's cases: theirs to handle, due today, replies for their unit to verify.
 """
