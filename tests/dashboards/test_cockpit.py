@@ -16,7 +16,7 @@ from heluo.core.figures import Period, Territory, value
 from heluo.core.models import Division
 from heluo.dashboards.cockpit import panels
 from heluo.dashboards.cockpit.panels import PANELS, Selection
-from tests.cases.conftest import DINGDINGMEN, XIGUAN, community_unit, local, officer_account, make_case
+from tests.cases.conftest import DINGDINGMEN, XIGUAN, community_unit, local, make_case, officer_account
 
 __all__ = ["community_unit", "make_case", "officer_account"]  # fixtures used through their names
 
@@ -43,7 +43,9 @@ def cases(make_case: Any, users: dict[str, Any]) -> None:
     reply_close(make_case("in_progress", at=local(MON)), "2026-11-05 10:00", "2026-11-06 10:00")
     reply_close(make_case("in_progress", at=local(MON)), "2026-11-12 09:00", "2026-11-12 10:00")
     make_case("in_progress", at=local(MON))
-    reply_close(make_case("in_progress", at=local(MON), division=XIGUAN), "2026-11-04 10:00", "2026-11-05 10:00")
+    reply_close(
+        make_case("in_progress", at=local(MON), division=XIGUAN), "2026-11-04 10:00", "2026-11-05 10:00"
+    )
 
 
 def _row(data: dict[str, Any], code: str) -> dict[str, Any]:
@@ -127,14 +129,19 @@ def test_a_district_users_cockpit_holds_only_their_district(client_as: Any, case
     assert "洛龙区" in page
     data = _data(client)["panels"]
     luolong = Division.objects.get(code=LUOLONG)
-    streets = set(Division.objects.filter(parent=luolong, valid_to__isnull=True).values_list("code", flat=True))
+    streets = set(
+        Division.objects.filter(parent=luolong, valid_to__isnull=True).values_list("code", flat=True)
+    )
     assert {row["code"] for row in data["supervision"]["divisions"]} <= streets
     assert {row["code"] for row in data["party"]["divisions"]} <= streets if "party" in data else True
     assert data["air"]["county"] == "410311"
     assert {row["name"] for row in data["dust"]["ranking"]} <= {"洛龙区"}
     territory = Territory.of(luolong)
     period = panels.period_to_date("year")
-    assert data["supervision"]["figures"]["cases.received"]["text"] == value("cases.received", territory, period).text
+    assert (
+        data["supervision"]["figures"]["cases.received"]["text"]
+        == value("cases.received", territory, period).text
+    )
 
 
 def test_a_district_user_cannot_open_another_district_or_the_city(client_as: Any) -> None:

@@ -174,7 +174,10 @@ def studyrooms(selection: Selection) -> dict[str, Any]:
 
 def enterprise(selection: Selection) -> dict[str, Any]:
     """The cooperation ledger's investment, planned and completed, over the last five years."""
-    years = [Period.year(year) for year in range(selection.today.year - INVESTMENT_YEARS + 1, selection.today.year + 1)]
+    years = [
+        Period.year(year)
+        for year in range(selection.today.year - INVESTMENT_YEARS + 1, selection.today.year + 1)
+    ]
     total = series("enterprise.cooperation.total_investment", selection.territory, years)
     done = series("enterprise.cooperation.completed_investment", selection.territory, years)
     return {

@@ -30,8 +30,8 @@ LABELS = {
     "mean": _("mean daily AQI"), "highest": _("highest daily AQI"), "alarms": _("alarms raised"),
     "total": _("total investment"), "completed": _("investment completed"), "score": _("score"),
     "in_service": _("in service"), "under_way": _("under way"), "not_started": _("not started"),
-    "share": _("new-type share (%)"), "floor": _("floor"), "updated": _("Updated"), "pause": _("Pause"),
-    "resume": _("Resume"), "none": _("Nothing to show yet."),
+    "share": _("new-type share (%)"), "updated": _("Updated"), "pause": _("Pause"),
+    "resume": _("Resume"),
 }  # fmt: skip
 
 
@@ -132,7 +132,7 @@ def _page(request: HttpRequest, *, wall: bool) -> HttpResponse:
 def cockpit_data(request: HttpRequest) -> JsonResponse:
     """The panels' data for the same division and period as the page, for its refresh: only the panels the
     user's roles cover are in it."""
-    selection, _choices_, _kind = _selection(request)
+    selection, _offered, _kind = _selection(request)
     panels = panels_for(request.user)
     return JsonResponse(
         {"panels": panel_data(panels, selection), "at": timezone.localtime().strftime("%Y-%m-%d %H:%M:%S")}
