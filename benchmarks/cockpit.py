@@ -78,7 +78,7 @@ def _sites(first: int, count: int, now: dt.datetime) -> list[tuple[int, int, int
     monitor: (site, point, monitor, division) ids."""
     from decimal import Decimal
 
-    from heluo.core.models import Division
+    from heluo.core.models import Division, Unit
     from heluo.dust.models import Site
     from heluo.monitoring.models import Monitor, MonitoringPoint
 
@@ -86,8 +86,9 @@ def _sites(first: int, count: int, now: dt.datetime) -> list[tuple[int, int, int
     streets = list(
         Division.objects.filter(level=4, valid_to__isnull=True, path__startswith="4103").order_by("code")
     )
+    contractor = Unit.objects.order_by("pk").first()
     sites = Site.objects.bulk_create(
-        [Site(name=f"基准工地{n:05d}", kind="building", division=streets[n % len(streets)],
+        [Site(name=f"基准工地{n:05d}", kind="building", division=streets[n % len(streets)], contractor=contractor,
               state="under_construction", start_date=(now - dt.timedelta(days=400)).date())
          for n in range(first, first + count)],
         batch_size=1000,

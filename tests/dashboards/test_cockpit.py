@@ -194,3 +194,41 @@ def test_the_period_picker_switches_to_the_month(client_as: Any) -> None:
     page = client_as("lingdao").get("/dashboards/cockpit/?period=month").content.decode()
     today = dt.date.today()
     assert f"{today.year}年{today.month}月1日" in page
+
+
+def test_the_air_panels_days_are_the_registrys_alarms_and_the_rollups_mean(users: dict[str, Any]) -> None:
+    """Three alarms on two days in 洛龙区 (one at 23:30 Beijing time, which is that day's, not the next),
+    one in 老城区; a monitor's daily AQI of 80 and 120 on one day → mean 100."""
+    from heluo.monitoring.models import Alarm, AlarmRule, DailyValue, Monitor, MonitoringPoint
+
+    today = dt.date(2026, 11, 30)
+    rule = AlarmRule.objects.filter(active=True).order_by("pk").first()
+    monitors = []
+    for n, code in enumerate(("410311002000", "410311002000", "410302001000")):
+        point = MonitoringPoint.objects.create(
+            name=f"测试点{n}", division=Division.objects.get(code=code), longitude=Decimal("112.45"),
+            latitude=Decimal("34.62"),
+        )  # fmt: skip
+        monitors.append(Monitor.objects.create(mn=f"TESTCOCKPIT{n}", pw="123456", point=point))
+    for monitor, moment in ((monitors[0], "2026-11-20 23:30"), (monitors[1], "2026-11-20 08:00"),
+                            (monitors[0], "2026-11-28 10:00"), (monitors[2], "2026-11-28 10:00")):  # fmt: skip
+        Alarm.objects.create(rule=rule, point=monitor.point, monitor=monitor, raised_at=local(moment),
+                             last_breach_at=local(moment))  # fmt: skip
+    for monitor, aqi in ((monitors[0], 80), (monitors[1], 120)):
+        DailyValue.objects.create(monitor=monitor, day=dt.date(2026, 11, 28), aqi=aqi, level=2)
+    luolong = Division.objects.get(code=LUOLONG)
+    children = tuple(Division.objects.filter(parent=luolong, valid_to__isnull=True))
+    selection = Selection(users["lingdao"], luolong, Territory.of(luolong), children, NOVEMBER, today)
+    data = panels.air(selection)
+    counts = {row["day"]: row["count"] for row in data["alarms"]}
+    assert len(counts) == panels.AIR_DAYS and counts["2026-11-20"] == 2 and counts["2026-11-28"] == 1
+    for day, count in counts.items():
+        assert (
+            count
+            == value(
+                "monitoring.alarms_raised", selection.territory, Period.day(dt.date.fromisoformat(day))
+            ).number
+        )
+    mean = {row["day"]: row["mean"] for row in data["days"]}
+    assert mean["2026-11-28"] == 100 and mean["2026-11-27"] is None
+    assert {point[5] for point in data["points"]} == {"TESTCOCKPIT0", "TESTCOCKPIT1"}

@@ -20,12 +20,18 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from heluo.cases import figures as case_figures
+from heluo.cases import tallies
+from heluo.cases.models import Case
+from heluo.cases.services import statistics
+from heluo.cases.tallies import Tally
 from heluo.core.figures import Period, Reading, Territory, figure, series, value
 from heluo.core.figures.registry import Number
 from heluo.core.models import Division
+from heluo.core.models.divisions import DivisionLevel
 from heluo.core.scope import covers, may, scope_of
 from heluo.dust.models import AssessmentScheme, Site
 from heluo.dust.services import assessment
+from heluo.monitoring import figures as monitoring_figures
 from heluo.monitoring.services import overview
 
 # Days of the air panel's history, and years of the cooperation ledger's investment.
@@ -82,14 +88,27 @@ def written(key: str, selection: Selection, amount: Number | None) -> Reading:
 
 
 def supervision(selection: Selection) -> dict[str, Any]:
-    """On-time rate and open overdue cases, in total and by the divisions below, from the tally the
-    supervision figures themselves are columns of (cases.figures.tally)."""
-    total = case_figures.tally(selection.territory, selection.period)
-    rows = []
-    for child in selection.children:
-        tally = case_figures.tally(Territory.of(child), selection.period)
-        rows.append({"code": child.code, "name": child.display_name, "rate": number(tally.on_time_rate),
-                     "overdue": tally.open_overdue, "closed": tally.closed})  # fmt: skip
+    """On-time rate and open overdue cases, in total and by the divisions below, from the tallies the
+    supervision figures are columns of: the statistics page's by district for a city's districts, else
+    cases.figures.tally per division."""
+    if selection.children and all(child.level == DivisionLevel.COUNTY for child in selection.children):
+        # The districts: the statistics page's one grouped query, whose total row is the figures' tally.
+        cases = selection.territory.filter(Case.objects.all(), "division")
+        by_code = {item.key: item for item in statistics.by_division(cases, selection.period)}
+        total = tallies.total(by_code.values(), "")
+        per_child = [
+            by_code.get(child.code, Tally(child.code, child.display_name)) for child in selection.children
+        ]
+    else:
+        total = case_figures.tally(selection.territory, selection.period)
+        per_child = [
+            case_figures.tally(Territory.of(child), selection.period) for child in selection.children
+        ]
+    rows = [
+        {"code": child.code, "name": child.display_name, "rate": number(tally.on_time_rate),
+         "overdue": tally.open_overdue, "closed": tally.closed}
+        for child, tally in zip(selection.children, per_child, strict=True)
+    ]  # fmt: skip
     return {
         "figures": {
             "cases.received": reading(written("cases.received", selection, total.received)),
@@ -106,15 +125,15 @@ def air(selection: Selection) -> dict[str, Any]:
     the daily AQI and the alarms raised over the last 30 days."""
     monitors = selection.territory.filter(overview.live_monitors(selection.user), "point__division")
     first = selection.today - dt.timedelta(days=AIR_DAYS - 1)
-    days = [Period.day(first + dt.timedelta(days=n)) for n in range(AIR_DAYS)]
-    alarms = series("monitoring.alarms_raised", selection.territory, days)
+    days = [first + dt.timedelta(days=n) for n in range(AIR_DAYS)]
+    alarms = monitoring_figures.alarms_raised_by_day(selection.territory, Period(first, selection.today))
     live = overview.points_of(monitors)
     return {
         "figures": readings(selection, "monitoring.monitors", "monitoring.alarms_raised"),
         "points": live["points"],
         "levels": live["counts"],
         "days": overview.daily_aqi(monitors, first, selection.today),
-        "alarms": [{"day": item.period.start.isoformat(), "count": item.number} for item in alarms],
+        "alarms": [{"day": day.isoformat(), "count": alarms.get(day, 0)} for day in days],
         "county": selection.division.code[:6] if selection.division is not None else "",
     }
 
