@@ -215,7 +215,9 @@ def test_the_air_panels_days_are_the_registrys_alarms_and_the_rollups_mean(users
         Alarm.objects.create(rule=rule, point=monitor.point, monitor=monitor, raised_at=local(moment),
                              last_breach_at=local(moment))  # fmt: skip
     for monitor, aqi in ((monitors[0], 80), (monitors[1], 120)):
-        DailyValue.objects.create(monitor=monitor, day=dt.date(2026, 11, 28), aqi=aqi, level=2)
+        DailyValue.objects.create(
+            monitor=monitor, day=dt.date(2026, 11, 28), aqi=aqi, level=2, updated_at=local(MON)
+        )
     luolong = Division.objects.get(code=LUOLONG)
     children = tuple(Division.objects.filter(parent=luolong, valid_to__isnull=True))
     selection = Selection(users["lingdao"], luolong, Territory.of(luolong), children, NOVEMBER, today)
