@@ -213,7 +213,8 @@ def test_the_air_panels_days_are_the_registrys_alarms_and_the_rollups_mean(users
     for monitor, moment in ((monitors[0], "2026-11-20 23:30"), (monitors[1], "2026-11-20 08:00"),
                             (monitors[0], "2026-11-28 10:00"), (monitors[2], "2026-11-28 10:00")):  # fmt: skip
         Alarm.objects.create(rule=rule, point=monitor.point, monitor=monitor, raised_at=local(moment),
-                             last_breach_at=local(moment))  # fmt: skip
+                             last_breach_at=local(moment), state="cleared", open=False,
+                             cleared_at=local(moment))  # fmt: skip
     for monitor, aqi in ((monitors[0], 80), (monitors[1], 120)):
         DailyValue.objects.create(
             monitor=monitor, day=dt.date(2026, 11, 28), aqi=aqi, level=2, updated_at=local(MON)
