@@ -6,6 +6,7 @@ import sys
 
 from benchmarks import (
     cases_scan,
+    cockpit,
     hj212_codec,
     hj212_receiver,
     ledger_transfer,
@@ -21,6 +22,7 @@ BENCHMARKS = {
     "cases_scan": cases_scan.run,
     "monitoring_pages": monitoring_pages.run,
     "sparse_sheet": sparse_sheet.run,
+    "cockpit": cockpit.run,
 }
 
 

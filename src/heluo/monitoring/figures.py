@@ -4,9 +4,12 @@ alarms raised, each over the monitoring points placed in the territory."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum
+from django.db.models.functions import TruncDate
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from heluo.core.figures import Figure, Period, Sentence, Territory, register_figure, register_sentence
@@ -39,9 +42,26 @@ def capture_rate(territory: Territory, period: Period) -> Decimal | None:
     return (Decimal(100 * (hours or 0)) / expected).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
-def alarms_raised(territory: Territory, period: Period) -> int:
+def _raised(territory: Territory, period: Period) -> QuerySet[Alarm]:
     alarms = Alarm.objects.filter(raised_at__gte=period.start_at, raised_at__lt=period.end_at)
-    return territory.filter(alarms, "point__division").count()
+    return territory.filter(alarms, "point__division")
+
+
+def alarms_raised(territory: Territory, period: Period) -> int:
+    return _raised(territory, period).count()
+
+
+def alarms_raised_by_day(territory: Territory, period: Period) -> dict[date, int]:
+    """`alarms_raised` for each day of the period with an alarm, in one grouped query (the cockpit's 30
+    days), the days in Beijing time as the figure's periods are."""
+    rows = (
+        _raised(territory, period)
+        .annotate(day=TruncDate("raised_at", tzinfo=timezone.get_current_timezone()))
+        .values("day")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    return {row["day"]: row["count"] for row in rows}
 
 
 register_figure(

@@ -4,4 +4,8 @@ from django.urls import path
 
 from . import views
 
-urlpatterns = [path("", views.cockpit_view, name="cockpit")]
+urlpatterns = [
+    path("", views.cockpit_view, name="cockpit"),
+    path("data/", views.cockpit_data, name="cockpit_data"),
+    path("wall/", views.wall_view, name="cockpit_wall"),
+]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, FloatField, Q, QuerySet, Sum
+from django.db.models import Avg, Count, FloatField, Max, Q, QuerySet, Sum
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -52,6 +52,11 @@ def live_points(user: Any, now: datetime | None = None) -> dict[str, Any]:
     """Every active monitor the user sees, as compact rows for the map: [longitude, latitude, level,
     AQI text, point, MN, hour, PM10, PM2.5, point id, online] (level 0: no live hour), and the count per
     level. One query, no model objects: the map of 2,000 monitors must cost little more than of 200."""
+    return points_of(live_monitors(user), now)
+
+
+def points_of(monitors: QuerySet[Monitor], now: datetime | None = None) -> dict[str, Any]:
+    """`live_points` for a given queryset of monitors (the cockpit's, narrowed to a division)."""
     now = now or timezone.now()
     live_since, online_since = now - STALE_AFTER, now - offline_after()
     local = timezone.get_current_timezone()  # once: looking it up per row was a fifth of the page
@@ -59,8 +64,7 @@ def live_points(user: Any, now: datetime | None = None) -> dict[str, Any]:
     counts = [0] * 7
     # Coordinates as floats in SQL: converting 2,000 pairs of Decimals in Python cost more than the query.
     rows = (
-        live_monitors(user)
-        .annotate(
+        monitors.annotate(
             longitude=Cast("point__longitude", FloatField()), latitude=Cast("point__latitude", FloatField())
         )
         .order_by("pk")
@@ -179,6 +183,25 @@ def daily_series(monitor_ids: Sequence[int], first: date, last: date) -> dict[in
             point[f"{factor}_hours"] = stats[factor].hours if factor in stats else 0
         series[row.monitor_id].append(point)
     return series
+
+
+def daily_aqi(monitors: QuerySet[Monitor], first: date, last: date) -> list[dict[str, Any]]:
+    """For each day of [first, last]: the mean and the highest daily AQI of `monitors` (None on a day
+    without a valid value) and how many monitors had one — the daily rollups in one grouped query."""
+    rows = (
+        DailyValue.objects.filter(monitor__in=monitors, day__gte=first, day__lte=last, aqi__isnull=False)
+        .values("day")
+        .annotate(mean=Avg("aqi"), highest=Max("aqi"), monitors=Count("monitor_id"))
+        .order_by()
+    )
+    by_day = {row["day"]: row for row in rows}
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    return [
+        {"day": day.isoformat(), "mean": round(by_day[day]["mean"]) if day in by_day else None,
+         "highest": by_day[day]["highest"] if day in by_day else None,
+         "monitors": by_day[day]["monitors"] if day in by_day else 0}
+        for day in days
+    ]  # fmt: skip
 
 
 # --- reports ---------------------------------------------------------------------------------------
