@@ -36,13 +36,13 @@ class Briefing(LedgerModel):
         Division, verbose_name=_("division"), on_delete=models.PROTECT, related_name="dashboard_briefings"
     )
     kind = models.CharField(_("kind"), max_length=10, choices=BriefingKind.choices)
-    period_start = models.DateField(_("period start"))
-    period_end = models.DateField(_("period end"))
+    period_start = models.DateField(_("first day of the period"))
+    period_end = models.DateField(_("last day of the period"))
     title = models.CharField(_("title"), max_length=200)
     state = models.CharField(_("state"), max_length=10, choices=BriefingState.choices)
     generated_at = models.DateTimeField(_("generated at"))
     # {"opening": str, "sections": [{"heading", "sentences"}], "tables": [{"title", "header", "rows"}]}
-    content = models.JSONField(_("content"), default=dict)
+    content = models.JSONField(_("sentences and tables"), default=dict)
     deliveries = models.ManyToManyField(Delivery, verbose_name=_("deliveries"), blank=True, related_name="+")
 
     history = HistoricalRecords()

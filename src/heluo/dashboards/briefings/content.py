@@ -19,7 +19,7 @@ from django.db.models import Q
 
 from heluo.core.figures import Period, Reading, Territory, breakdown, figure, render_sentence, value
 from heluo.core.figures.registry import territory_name
-from heluo.core.figures.writing import Basis, change, rate_change
+from heluo.core.figures.writing import Basis, Number, change, rate_change
 from heluo.core.models import Division
 from heluo.dust.models import AssessedSubject, AssessmentScheme
 from heluo.dust.services import assessment
@@ -83,18 +83,20 @@ def compared(key: str, words: str, territory: Territory, periods: Periods) -> st
     """One figure's changes: 受理督办事项环比增长20%，同比下降3.2%. A rate changes in 个百分点; a change
     from nothing is said in words (上期为0); a basis with no value is left out."""
     now = value(key, territory, periods.current).number
-    parts = []
-    for basis, period, zero_words in (
-        ("环比", periods.previous, "上期为0"),
-        ("同比", periods.year_before, "上年同期为0"),
-    ):
-        before = value(key, territory, period).number
-        parts.append(_change(now, before, basis, zero_words, rate=_is_rate(key)))  # type: ignore[arg-type]
+    rate = _is_rate(key)
+    previous = value(key, territory, periods.previous).number
+    year_before = value(key, territory, periods.year_before).number
+    parts = (
+        _change(now, previous, "环比", "上期为0", rate=rate),
+        _change(now, year_before, "同比", "上年同期为0", rate=rate),
+    )
     said = [part for part in parts if part]
     return f"{words}{'，'.join(said)}" if said else ""
 
 
-def _change(now: Any, before: Any, basis: Basis, zero_words: str, *, rate: bool) -> str | None:
+def _change(
+    now: Number | None, before: Number | None, basis: Basis, zero_words: str, *, rate: bool
+) -> str | None:
     if now is None or before is None:
         return None
     if rate:
