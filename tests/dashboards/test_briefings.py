@@ -16,7 +16,7 @@ from io import StringIO
 from typing import Any
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from heluo.core.models import ChannelKind, Division, Notification
@@ -209,3 +209,17 @@ def test_the_schedule_makes_last_weeks_on_monday_and_last_months_on_the_first(
     made = services.generate_due(dt.date(2020, 4, 1))
     assert [(b.kind, b.period_start) for b in made] == [("month", dt.date(2020, 3, 1))]
     assert services.generate_due(dt.date(2020, 4, 1)) == []
+
+
+def test_the_command_adds_a_group_robot_for_some_divisions() -> None:
+    out = StringIO()
+    url = "https://oapi.dingtalk.com/robot/send?access_token=t-1"
+    call_command("briefings", "channel", "--name", "老城区钉钉群", "--kind", "dingtalk", "--url", url,
+                 "--division", LAOCHENG, stdout=out)  # fmt: skip
+    channel = BriefingChannel.objects.get(name="老城区钉钉群")
+    assert channel.is_active and list(channel.divisions.all()) == [laocheng()] and "老城区" in out.getvalue()
+    with pytest.raises(CommandError):
+        call_command("briefings", "channel", "--name", "坏地址", "--kind", "wecom", "--url", "not a url",
+                     "--division", LAOCHENG, stdout=out)  # fmt: skip
+    with pytest.raises(CommandError):
+        call_command("briefings", "generate", "--period", "week", "--division", "999999999999", stdout=out)

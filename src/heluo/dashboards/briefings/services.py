@@ -97,6 +97,17 @@ def send(briefing: Briefing) -> None:
         transaction.on_commit(lambda: [deliver_task(pk) for pk in ids])
 
 
+def add_channel(name: str, kind: str, url: str, divisions: list[Division]) -> BriefingChannel:
+    """A group robot for the briefings of `divisions`, active (a robot's address is validated as a URL;
+    its kind is WeCom or DingTalk)."""
+    channel = BriefingChannel(name=name, kind=kind, url=url)
+    channel.full_clean()
+    with transaction.atomic():
+        channel.save()
+        channel.divisions.set(divisions)
+    return channel
+
+
 def briefing_divisions() -> list[Division]:
     """The divisions whose briefings are made on schedule: HELUO_BRIEFING_DIVISIONS (codes), by default
     the city."""
