@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
+from decimal import Decimal
 from io import StringIO
 from typing import Any
 
@@ -21,6 +22,7 @@ from django.utils import timezone
 
 from heluo.core.models import ChannelKind, Division, Notification
 from heluo.dashboards.briefings import services
+from heluo.dashboards.briefings.content import written_change
 from heluo.dashboards.models import Briefing, BriefingChannel, BriefingState
 from heluo.dust.models import AssessedSubject, AssessmentScheme, MeasureKind, Site
 from tests.dust.test_enforcement import measure
@@ -211,7 +213,7 @@ def test_the_schedule_makes_last_weeks_on_monday_and_last_months_on_the_first(
     assert services.generate_due(dt.date(2020, 4, 1)) == []
 
 
-def test_the_command_adds_a_group_robot_for_some_divisions() -> None:
+def test_the_command_adds_a_group_robot_for_some_divisions(db: Any) -> None:
     out = StringIO()
     url = "https://oapi.dingtalk.com/robot/send?access_token=t-1"
     call_command("briefings", "channel", "--name", "老城区钉钉群", "--kind", "dingtalk", "--url", url,
@@ -223,3 +225,21 @@ def test_the_command_adds_a_group_robot_for_some_divisions() -> None:
                      "--division", LAOCHENG, stdout=out)  # fmt: skip
     with pytest.raises(CommandError):
         call_command("briefings", "generate", "--period", "week", "--division", "999999999999", stdout=out)
+
+
+@pytest.mark.parametrize(
+    ("now", "before", "basis", "rate", "written"),
+    [
+        (12, 10, "环比", False, "环比增长20%"),
+        (10, 12, "同比", False, "同比下降16.7%"),
+        (5, 5, "同比", False, "与上年持平"),
+        (0, 0, "环比", False, "环比持平"),
+        (3, 0, "环比", False, "上期为0"),
+        (Decimal("87.8"), Decimal("85.5"), "环比", True, "环比提高2.3个百分点"),
+        (Decimal("80"), None, "同比", True, None),
+    ],
+)
+def test_a_change_is_written_as_officials_write_it(
+    now: Any, before: Any, basis: Any, rate: bool, written: Any
+) -> None:
+    assert written_change(now, before, basis, "上期为0", rate=rate) == written

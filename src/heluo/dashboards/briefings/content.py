@@ -87,14 +87,14 @@ def compared(key: str, words: str, territory: Territory, periods: Periods) -> st
     previous = value(key, territory, periods.previous).number
     year_before = value(key, territory, periods.year_before).number
     parts = (
-        _change(now, previous, "环比", "上期为0", rate=rate),
-        _change(now, year_before, "同比", "上年同期为0", rate=rate),
+        written_change(now, previous, "环比", "上期为0", rate=rate),
+        written_change(now, year_before, "同比", "上年同期为0", rate=rate),
     )
     said = [part for part in parts if part]
     return f"{words}{'，'.join(said)}" if said else ""
 
 
-def _change(
+def written_change(
     now: Number | None, before: Number | None, basis: Basis, zero_words: str, *, rate: bool
 ) -> str | None:
     if now is None or before is None:
