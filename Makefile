@@ -29,7 +29,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks
 	$(BIN)/ruff format --check src tests scripts benchmarks
-	$(BIN)/mypy $$($(BIN)/python scripts/pure_modules.py) $(wildcard src/heluo/*/services.py src/heluo/*/services src/heluo/enterprise/*/services.py) \
+	$(BIN)/mypy $$($(BIN)/python scripts/pure_modules.py) $(wildcard src/heluo/*/services.py src/heluo/*/services src/heluo/enterprise/*/services.py src/heluo/dashboards/*/services.py) \
 		src/heluo/core/scope.py src/heluo/core/workflow.py src/heluo/core/ledger.py src/heluo/core/processes.py \
 		src/heluo/core/homes.py src/heluo/core/documents.py src/heluo/monitoring/points.py
 

@@ -372,6 +372,9 @@ LOGGING = {
 HELUO_WECOM_BASE_URL = env_str("HELUO_WECOM_BASE_URL")
 HELUO_DINGTALK_BASE_URL = env_str("HELUO_DINGTALK_BASE_URL")
 HELUO_SITE_URL = env_str("HELUO_SITE_URL")
+# Briefings (docs/dashboards.md): the divisions (12-digit codes) whose weekly and monthly briefings are
+# made on schedule; empty: the city's.
+HELUO_BRIEFING_DIVISIONS = env_list("HELUO_BRIEFING_DIVISIONS", [])
 
 # Supervision (docs/cases.md): reminders, escalations, the deadline's end, numbers, the notice.
 CASES_REMIND_DAYS = env_ints("HELUO_CASES_REMIND_DAYS", [3, 1])
