@@ -116,7 +116,7 @@ def test_no_militia_panel_or_figure_for_roles_that_do_not_name_it(client_as: Any
 
 def test_the_militia_officer_sees_the_militia_aggregates_only(client_as: Any) -> None:
     data = _data(client_as("junfenqu"))
-    assert set(data["panels"]) == {"militia"}
+    assert set(data["panels"]) == {"militia", "supervision"}  # the officer handles the module's cases
     assert set(data["panels"]["militia"]) == {"figures", "floor"}
     assert set(data["panels"]["militia"]["figures"]) == {
         "militia.primary_strength", "militia.new_type_share", "militia.targets_met", "militia.muster_turnout"
