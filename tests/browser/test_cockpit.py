@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import log_in, screenshot
 
@@ -18,9 +19,7 @@ def test_the_city_leaders_cockpit_draws_every_panel(page: Any) -> None:
     page.goto("/dashboards/cockpit/")
     panels = page.locator("[data-panel]")
     assert [panels.nth(i).get_attribute("data-panel") for i in range(panels.count())] == LEADER_PANELS
-    page.wait_for_function(
-        f"document.querySelectorAll('[data-chart][data-drawn=\"1\"]').length === {len(LEADER_PANELS)}"
-    )
+    expect(page.locator('[data-chart][data-drawn="1"]')).to_have_count(len(LEADER_PANELS))
     for key in LEADER_PANELS:
         assert page.locator(f"[data-chart={key}] canvas").count() >= 1, key
     assert page.locator("[data-panel=air] [data-figure='monitoring.monitors']").inner_text().endswith("台")
@@ -36,7 +35,7 @@ def test_a_district_picked_redraws_the_cockpit_for_it(page: Any) -> None:
     page.select_option("#cockpit-division", "410302000000")
     page.wait_for_url("**division=410302000000*")
     assert "老城区" in page.locator("h1").inner_text()
-    page.wait_for_function("document.querySelector('[data-chart=air]').dataset.drawn === '1'")
+    expect(page.locator("[data-chart=air]")).to_have_attribute("data-drawn", "1")
 
 
 def test_the_wall_turns_to_the_next_panel_and_holds_when_paused(page: Any) -> None:
@@ -48,9 +47,7 @@ def test_the_wall_turns_to_the_next_panel_and_holds_when_paused(page: Any) -> No
     assert not page.locator(".heluo-sidebar").is_visible()
     assert page.locator("[data-panel]:visible").count() == 1
     first = root.get_attribute("data-current")
-    page.wait_for_function(
-        f"document.querySelector('[data-page=cockpit]').dataset.current !== '{first}'", timeout=8000
-    )
+    expect(root).not_to_have_attribute("data-current", first, timeout=8000)
     turned = root.get_attribute("data-current")
     assert page.locator(f"[data-panel={turned}]").is_visible()
     assert page.locator("[data-panel]:visible").count() == 1
@@ -61,6 +58,4 @@ def test_the_wall_turns_to_the_next_panel_and_holds_when_paused(page: Any) -> No
     assert root.get_attribute("data-current") == held
     assert page.locator("[data-pause]").get_attribute("aria-pressed") == "true"
     page.keyboard.press(" ")
-    page.wait_for_function(
-        f"document.querySelector('[data-page=cockpit]').dataset.current !== '{held}'", timeout=8000
-    )
+    expect(root).not_to_have_attribute("data-current", held, timeout=8000)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from playwright.sync_api import expect
+
 from .conftest import Served, log_in, screenshot
 
 # One continuing project of the demo's 2018 per viewport (they share the server), with its total in 元.
@@ -48,7 +50,5 @@ def test_setting_a_project_complete_changes_the_figures_and_the_sentence(page: A
 
     button = page.locator("[data-testid=copy-text] button")
     button.click()
-    page.wait_for_function(
-        "document.querySelector('[data-testid=copy-text] button').textContent === '已复制'"
-    )
+    expect(button).to_have_text("已复制")
     assert page.evaluate("navigator.clipboard.readText()") == after

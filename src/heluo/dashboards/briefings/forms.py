@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from heluo.core.forms import DateInput
 from heluo.core.models import Division, DivisionLevel
 from heluo.dashboards.models import BriefingKind
 
@@ -16,7 +17,7 @@ class GenerateForm(forms.Form):
     division = forms.ModelChoiceField(Division.objects.none(), label=_("division"))
     kind = forms.ChoiceField(label=_("kind"), choices=BriefingKind.choices)
     day = forms.DateField(
-        label=_("a day of the period"), widget=forms.DateInput(attrs={"type": "date"}),
+        label=_("a day of the period"), widget=DateInput(),
         help_text=_("The briefing covers the week (Monday to Sunday) or the month holding this day."),
     )  # fmt: skip
 
