@@ -100,3 +100,12 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         from tests.installations import drop_templates
 
         drop_templates()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Nothing a test kept in Django's cache (the cockpit's panels) is read by the next: the users' pks
+    repeat from test to test."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -375,6 +375,9 @@ HELUO_SITE_URL = env_str("HELUO_SITE_URL")
 # Briefings (docs/dashboards.md): the divisions (12-digit codes) whose weekly and monthly briefings are
 # made on schedule; empty: the city's.
 HELUO_BRIEFING_DIVISIONS = env_list("HELUO_BRIEFING_DIVISIONS", [])
+# The cockpit (docs/dashboards.md): seconds a panel's data is kept for its user before it is counted
+# again (0: never kept).
+HELUO_COCKPIT_CACHE_SECONDS = env_int("HELUO_COCKPIT_CACHE_SECONDS", 120)
 
 # Supervision (docs/cases.md): reminders, escalations, the deadline's end, numbers, the notice.
 CASES_REMIND_DAYS = env_ints("HELUO_CASES_REMIND_DAYS", [3, 1])

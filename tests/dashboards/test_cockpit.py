@@ -69,6 +69,23 @@ def test_supervision_by_division_holds_the_hand_count_and_the_registrys_values(
     assert data["figures"]["cases.on_time_rate"]["text"] == "66.7%"  # 2 of 3 closed on time
 
 
+def test_a_panels_data_is_kept_for_its_user_for_a_while_and_counted_again_after(
+    cases: None, users: dict[str, Any], make_case: Any, settings: Any
+) -> None:
+    settings.HELUO_COCKPIT_CACHE_SECONDS = 60
+    supervision = [panel for panel in PANELS if panel.key == "supervision"]
+    first, at = panels.panel_data(supervision, city_selection(users["lingdao"]))
+    make_case("in_progress", at=local(MON))  # a second open, overdue case in 洛龙区
+    assert panels.panel_data(supervision, city_selection(users["lingdao"])) == (first, at)
+    assert _row(first["supervision"], LUOLONG)["overdue"] == 1
+    other, _at = panels.panel_data(supervision, city_selection(users["admin"]))
+    assert _row(other["supervision"], LUOLONG)["overdue"] == 2
+    settings.HELUO_COCKPIT_CACHE_SECONDS = 0
+    panels.cache.clear()
+    again, later = panels.panel_data(supervision, city_selection(users["lingdao"]))
+    assert _row(again["supervision"], LUOLONG)["overdue"] == 2 and later >= at
+
+
 def test_every_panels_figures_are_the_registrys(users: dict[str, Any]) -> None:
     """Whatever the demo holds, a panel's figure reads as core's figures registry reads it."""
     selection = city_selection(users["junfenqu"], Period.year(2026))

@@ -8,7 +8,7 @@ import datetime as dt
 import io
 from typing import Any, Literal
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
+from django.db.models import Count, DurationField, F, Func, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,12 +28,29 @@ def _in(field: str, period: Period) -> Q:
     return Q(**{f"{field}__gte": period.start_at, f"{field}__lt": period.end_at})
 
 
+class Elapsed(Func):
+    """`end - start`, a duration. On SQLite through its own julianday() (to the millisecond, which is all
+    julianday keeps) rather than Django's timestamp subtraction, a Python function called for every case:
+    four fifths of the query's time over a year of cases."""
+
+    arity = 2
+    template = "(%(expressions)s)"
+    arg_joiner = " - "
+    output_field = DurationField()
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler, connection, arg_joiner=") - julianday(",
+            template="CAST(ROUND((julianday(%(expressions)s)) * 86400000) * 1000 AS INTEGER)", **extra,
+        )  # fmt: skip
+
+
 def figures_query(cases: QuerySet, period: Period, group: str, now: dt.datetime) -> QuerySet:
     """One grouped query: each rule of tallies.py as a conditional count (or sum) per `group`."""
     as_of = min(period.end_at, now)
     closed = Q(state=State.CLOSED) & _in("closed_at", period)
     overdue = overdue_q(as_of)
-    handling = ExpressionWrapper(F("closed_at") - F("assigned_at"), output_field=DurationField())
+    handling = Elapsed("closed_at", "assigned_at")
     return (
         cases.exclude(state=State.CANCELLED)
         .filter(_in("assigned_at", period) | closed | overdue)

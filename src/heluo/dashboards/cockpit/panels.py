@@ -15,8 +15,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from heluo.cases import figures as case_figures
@@ -224,8 +227,26 @@ def panels_for(user: Any) -> list[Panel]:
     return [panel for panel in PANELS if panel.shown_to(user)]
 
 
-def panel_data(panels: list[Panel], selection: Selection) -> dict[str, Any]:
-    return {panel.key: panel.build(selection) for panel in panels}
+def _cache_key(panel: Panel, selection: Selection) -> str:
+    division = selection.division.code if selection.division is not None else ""
+    period = selection.period
+    return f"cockpit:{panel.key}:{selection.user.pk}:{division}:{period.start}:{period.end}:{get_language()}"
+
+
+def panel_data(panels: list[Panel], selection: Selection) -> tuple[dict[str, Any], dt.datetime]:
+    """Each panel's data and when the oldest of them was computed. A panel's data is kept for
+    HELUO_COCKPIT_CACHE_SECONDS per user, division, period and language: the leaders' screens and the
+    walls refresh every few minutes, and a year of a city's rows takes a few hundred milliseconds to
+    count (docs/benchmarks.md)."""
+    keys = {panel.key: _cache_key(panel, selection) for panel in panels}
+    kept = cache.get_many(list(keys.values()))
+    data, computed = {}, []
+    for panel in panels:
+        at, data[panel.key] = kept.get(keys[panel.key]) or (timezone.now(), panel.build(selection))
+        computed.append(at)
+        if keys[panel.key] not in kept and settings.HELUO_COCKPIT_CACHE_SECONDS:
+            cache.set(keys[panel.key], (at, data[panel.key]), settings.HELUO_COCKPIT_CACHE_SECONDS)
+    return data, min(computed, default=timezone.now())
 
 
 def period_to_date(kind: str, today: dt.date | None = None) -> Period:

@@ -112,7 +112,7 @@ def _page(request: HttpRequest, *, wall: bool) -> HttpResponse:
     selection, choices, kind = _selection(request)
     panels = panels_for(request.user)
     query = _query(selection, kind)
-    data = panel_data(panels, selection)
+    data, at = panel_data(panels, selection)
     context = {
         "panels": [(panel, reverse(panel.url_name), data[panel.key]["figures"]) for panel in panels],
         "data": data,
@@ -125,6 +125,7 @@ def _page(request: HttpRequest, *, wall: bool) -> HttpResponse:
         "wall": wall,
         "refresh": _seconds(request, "refresh", WALL_REFRESH if wall else PAGE_REFRESH),
         "rotate": _seconds(request, "rotate", WALL_ROTATE),
+        "at": timezone.localtime(at),
     }
     return render(request, "dashboards/cockpit/cockpit.html", context)
 
@@ -134,6 +135,5 @@ def cockpit_data(request: HttpRequest) -> JsonResponse:
     user's roles cover are in it."""
     selection, _offered, _kind = _selection(request)
     panels = panels_for(request.user)
-    return JsonResponse(
-        {"panels": panel_data(panels, selection), "at": timezone.localtime().strftime("%Y-%m-%d %H:%M:%S")}
-    )
+    data, at = panel_data(panels, selection)
+    return JsonResponse({"panels": data, "at": timezone.localtime(at).strftime("%Y-%m-%d %H:%M:%S")})

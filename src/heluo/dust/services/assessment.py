@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -91,6 +91,8 @@ CASE_SOURCES: dict[type[Any], str] = {
     Measure: "site_id",
     CoverRecord: "site_id",
 }
+# Source rows looked up per query (SQLite's older builds take 999 parameters at most).
+SOURCE_BATCH = 900
 
 
 def overdue_cases(sites: QuerySet[Site], first: dt.date, last: dt.date) -> dict[int, int]:
@@ -101,18 +103,28 @@ def overdue_cases(sites: QuerySet[Site], first: dt.date, last: dt.date) -> dict[
     at = min(end, timezone.now())
     overdue = Case.objects.filter(overdue_q(at), due_at__gte=start, due_at__lt=end)
     counts: Counter[Any] = Counter()
-    site_type = ContentType.objects.get_for_model(Site)
-    for site_id in overdue.filter(source_type=site_type, source_id__in=sites.values("pk")).values_list(
-        "source_id", flat=True
+    site_ids = set(sites.values_list("pk", flat=True))
+    site_type = ContentType.objects.get_for_model(Site).pk
+    sources = {
+        ContentType.objects.get_for_model(model).pk: (model, path) for model, path in CASE_SOURCES.items()
+    }
+    # One pass over the period's overdue cases finds those of every kind of source (a pass per kind
+    # read the year's cases five times); each kind's rows then name their sites.
+    opened: dict[int, list[int]] = defaultdict(list)
+    for type_id, source_id in (
+        overdue.filter(source_type__in=[site_type, *sources])
+        .values_list("source_type", "source_id")
+        .order_by()
     ):
-        counts[site_id] += 1
+        opened[type_id].append(source_id)
+    counts.update(source_id for source_id in opened.pop(site_type, []) if source_id in site_ids)
+    for type_id, ids in opened.items():
+        model, path = sources[type_id]
+        for offset in range(0, len(ids), SOURCE_BATCH):
+            rows = model.objects.filter(pk__in=ids[offset : offset + SOURCE_BATCH]).order_by()
+            counts.update(site_id for site_id in rows.values_list(path, flat=True) if site_id in site_ids)
     for site_id in _alarms_of(sites).filter(case__in=overdue).values_list("point__watched_id", flat=True):
         counts[site_id] += 1
-    for model, path in CASE_SOURCES.items():
-        opened = overdue.filter(source_type=ContentType.objects.get_for_model(model)).values("source_id")
-        rows = model.objects.filter(pk__in=opened, **{f"{path}__in": sites.values("pk")})
-        for site_id in rows.values_list(path, flat=True):
-            counts[site_id] += 1
     return dict(counts)
 
 
