@@ -25,7 +25,17 @@ COCKPIT_LAOCHENG = {"admin", "laocheng", "zhujian", "duban", "lingdao", "fuwugua
 # Who may open the briefings (else 403): the leaders, the administrators, the supervisors and the
 # divisions' staff — not a module's own roles (dust department, grid, party, militia, service officers);
 # and who sees 老城区's (else absent and 404).
-BRIEFING_VIEWERS = {"admin", "laocheng", "gaoxin", "luolong", "mengjin", "duban", "lingdao", "noscope", "root"}
+BRIEFING_VIEWERS = {
+    "admin",
+    "laocheng",
+    "gaoxin",
+    "luolong",
+    "mengjin",
+    "duban",
+    "lingdao",
+    "noscope",
+    "root",
+}
 BRIEFING_VISIBLE = {"admin", "laocheng", "duban", "lingdao", "root"}
 
 
