@@ -110,7 +110,7 @@ def overdue_cases(sites: QuerySet[Site], first: dt.date, last: dt.date) -> dict[
     }
     # One pass over the period's overdue cases finds those of every kind of source (a pass per kind
     # read the year's cases five times); each kind's rows then name their sites.
-    opened: dict[int, list[int]] = defaultdict(list)
+    opened: dict[int, list[int | None]] = defaultdict(list)
     for type_id, source_id in (
         overdue.filter(source_type__in=[site_type, *sources])
         .values_list("source_type", "source_id")
