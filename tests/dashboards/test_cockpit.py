@@ -252,3 +252,21 @@ def test_the_air_panels_days_are_the_registrys_alarms_and_the_rollups_mean(users
     mean = {row["day"]: row["mean"] for row in data["days"]}
     assert mean["2026-11-28"] == 100 and mean["2026-11-27"] is None
     assert {point[5] for point in data["points"]} == {"TESTCOCKPIT0", "TESTCOCKPIT1"}
+
+
+def test_the_enterprise_panel_ends_at_the_ledgers_last_year(users: dict[str, Any]) -> None:
+    """A ledger kept until 2019 shows 2015–2019 and 2019's projects, not five empty years up to today."""
+    from heluo.enterprise.cooperation import rules
+    from tests.enterprise.cooperation import factories
+
+    made = factories.project(total=2 * factories.YI, entry_year=2018)
+    factories.progress(made, 2018, rules.CONTINUING, None)
+    factories.progress(made, 2019, rules.COMPLETED, 2 * factories.YI)
+    data = panels.enterprise(city_selection(users["lingdao"], Period.year(2026)))
+    assert [row["year"] for row in data["years"]] == [2015, 2016, 2017, 2018, 2019]
+    assert (
+        data["years"][-1]["completed_text"]
+        == value("enterprise.cooperation.completed_investment", Territory.city(), Period.year(2019)).text
+    )
+    projects = data["figures"]["enterprise.cooperation.projects"]
+    assert projects["number"] == 1 and projects["label"].endswith("（2019）")

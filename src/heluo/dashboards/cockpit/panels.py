@@ -17,6 +17,7 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import get_language
@@ -33,6 +34,7 @@ from heluo.core.models import Division
 from heluo.core.models.divisions import DivisionLevel
 from heluo.core.scope import covers, may, scope_of
 from heluo.dust.models import AssessmentScheme, Site
+from heluo.enterprise.cooperation.models import CooperationProgress
 from heluo.dust.services import assessment
 from heluo.monitoring import figures as monitoring_figures
 from heluo.monitoring.services import overview
@@ -195,16 +197,19 @@ def studyrooms(selection: Selection) -> dict[str, Any]:
 
 
 def enterprise(selection: Selection) -> dict[str, Any]:
-    """The cooperation ledger's investment, planned and completed, over the last five years."""
-    years = [
-        Period.year(year)
-        for year in range(selection.today.year - INVESTMENT_YEARS + 1, selection.today.year + 1)
-    ]
+    """The cooperation ledger's investment, planned and completed, over its last five years up to this
+    one (a ledger kept until 2019 shows 2015–2019, not five empty years), and its projects in the last."""
+    kept = selection.territory.filter(
+        CooperationProgress.objects.filter(year__lte=selection.today.year), "project__division"
+    ).aggregate(last=Max("year"))["last"]
+    last = kept or selection.today.year
+    years = [Period.year(year) for year in range(last - INVESTMENT_YEARS + 1, last + 1)]
     total = series("enterprise.cooperation.total_investment", selection.territory, years)
     done = series("enterprise.cooperation.completed_investment", selection.territory, years)
+    projects = reading(value("enterprise.cooperation.projects", selection.territory, years[-1]))
+    projects["label"] = f"{projects['label']}（{last}）"
     return {
-        "figures": {"enterprise.cooperation.projects": reading(
-            value("enterprise.cooperation.projects", selection.territory, years[-1]))},
+        "figures": {"enterprise.cooperation.projects": projects},
         "years": [{"year": t.period.start.year, "total": number(t.number), "total_text": t.text,
                    "completed": number(d.number), "completed_text": d.text} for t, d in zip(total, done, strict=True)],
     }  # fmt: skip
