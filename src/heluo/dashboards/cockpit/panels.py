@@ -34,8 +34,8 @@ from heluo.core.models import Division
 from heluo.core.models.divisions import DivisionLevel
 from heluo.core.scope import covers, may, scope_of
 from heluo.dust.models import AssessmentScheme, Site
-from heluo.enterprise.cooperation.models import CooperationProgress
 from heluo.dust.services import assessment
+from heluo.enterprise.cooperation.models import CooperationProgress
 from heluo.monitoring import figures as monitoring_figures
 from heluo.monitoring.services import overview
 
