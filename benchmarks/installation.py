@@ -4,7 +4,9 @@ that the benchmark drops afterwards."""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 
@@ -42,7 +44,10 @@ def install(name: str, database: str = "sqlite") -> str | None:
     """Set this process up as a fresh, migrated installation named `name` on `database` ("sqlite" or
     "postgresql"); returns the PostgreSQL URL to drop afterwards. Exits with status 3 when PostgreSQL was
     asked for and cannot be reached."""
-    os.environ["HELUO_DATA_DIR"] = tempfile.mkdtemp(prefix=f"heluo-bench-{name}-")
+    data_dir = tempfile.mkdtemp(prefix=f"heluo-bench-{name}-")
+    # A year of rollups is a few hundred megabytes of SQLite: gone with the process.
+    atexit.register(shutil.rmtree, data_dir, ignore_errors=True)
+    os.environ["HELUO_DATA_DIR"] = data_dir
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heluo.settings")
     os.environ["HELUO_LOG_LEVEL"] = "WARNING"
     url = None

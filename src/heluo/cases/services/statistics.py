@@ -8,13 +8,14 @@ import datetime as dt
 import io
 from typing import Any, Literal
 
-from django.db.models import Count, DurationField, F, Func, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from heluo.cases.models import Case, State, overdue_q
 from heluo.cases.tallies import Tally, ranking, total
 from heluo.core.dates import EXCEL_DATE, EXCEL_DATETIME, deadline_cell
+from heluo.core.expressions import Elapsed
 from heluo.core.figures import Period
 from heluo.core.models import Division, Unit
 from heluo.core.models.divisions import DivisionLevel
@@ -26,23 +27,6 @@ Grouping = Literal["unit", "division"]
 
 def _in(field: str, period: Period) -> Q:
     return Q(**{f"{field}__gte": period.start_at, f"{field}__lt": period.end_at})
-
-
-class Elapsed(Func):
-    """`end - start`, a duration. On SQLite through its own julianday() (to the millisecond, which is all
-    julianday keeps) rather than Django's timestamp subtraction, a Python function called for every case:
-    four fifths of the query's time over a year of cases."""
-
-    arity = 2
-    template = "(%(expressions)s)"
-    arg_joiner = " - "
-    output_field = DurationField()
-
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        return self.as_sql(
-            compiler, connection, arg_joiner=") - julianday(",
-            template="CAST(ROUND((julianday(%(expressions)s)) * 86400000) * 1000 AS INTEGER)", **extra,
-        )  # fmt: skip
 
 
 def figures_query(cases: QuerySet, period: Period, group: str, now: dt.datetime) -> QuerySet:
