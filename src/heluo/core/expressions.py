@@ -18,25 +18,18 @@ class Elapsed(Func):
     template = "(%(expressions)s)"
     arg_joiner = " - "
     output_field = DurationField()
+    # Whole microseconds, as Django keeps a duration on SQLite.
+    sqlite_template = "CAST(ROUND((julianday(%(expressions)s)) * 86400000) * 1000 AS INTEGER)"
 
     def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        # Whole microseconds, as Django keeps a duration on SQLite.
         return self.as_sql(
-            compiler, connection, arg_joiner=") - julianday(",
-            template="CAST(ROUND((julianday(%(expressions)s)) * 86400000) * 1000 AS INTEGER)", **extra,
-        )  # fmt: skip
+            compiler, connection, arg_joiner=") - julianday(", template=self.sqlite_template, **extra
+        )
 
 
-class ElapsedSeconds(Func):
+class ElapsedSeconds(Elapsed):
     """`end - start` in seconds (exact on PostgreSQL, to the millisecond on SQLite), for arithmetic."""
 
-    arity = 2
     template = "EXTRACT(EPOCH FROM (%(expressions)s))"
-    arg_joiner = " - "
     output_field = FloatField()
-
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        return self.as_sql(
-            compiler, connection, arg_joiner=") - julianday(",
-            template="ROUND((julianday(%(expressions)s)) * 86400, 3)", **extra,
-        )  # fmt: skip
+    sqlite_template = "ROUND((julianday(%(expressions)s)) * 86400, 3)"
