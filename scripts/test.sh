@@ -16,7 +16,7 @@ echo "== compiled translations"
 $BIN/python scripts/check_messages.py
 
 echo "== tests on SQLite"
-env -u HELUO_TEST_DATABASE_URL $BIN/pytest -q -n 2 --dist loadgroup "$@"
+env -u HELUO_TEST_DATABASE_URL $BIN/pytest -q -n 2 --dist loadgroup --durations=30 "$@"
 
 if $BIN/python - "$HELUO_TEST_DATABASE_URL_PG" <<'PY'
 import sys, psycopg
@@ -29,7 +29,7 @@ except Exception as error:
 PY
 then
     echo "== tests on PostgreSQL"
-    HELUO_TEST_DATABASE_URL="$HELUO_TEST_DATABASE_URL_PG" $BIN/pytest -q -n 2 --dist loadgroup "$@"
+    HELUO_TEST_DATABASE_URL="$HELUO_TEST_DATABASE_URL_PG" $BIN/pytest -q -n 2 --dist loadgroup --durations=30 "$@"
 elif [ "${CI:-}" = "true" ]; then
     echo "CI=true: the PostgreSQL run is required" >&2
     exit 1
