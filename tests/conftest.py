@@ -52,7 +52,9 @@ def kept_for_module(django_db_blocker: Any) -> Iterator[None]:
 
     For a module-scoped fixture that loads something slow (a module's demo) once instead of once per
     test: each test's own transaction becomes a savepoint inside this one, so a test still sees the
-    loaded rows as they were written and its own changes are rolled back after it.
+    loaded rows as they were written and its own changes are rolled back after it. Its module's tests
+    must be marked `django_db` (`pytestmark`) even when they use only the fixture: pytest-django runs the
+    tests it takes for database-free last, after the transactional tests, which empty the database.
     """
     with django_db_blocker.unblock(), transaction.atomic():
         yield

@@ -22,11 +22,15 @@ from tests.conftest import kept_for_module
 
 from .factories_c import CITY_OFFICER, city_militia_officer
 
+# Database tests, every one: pytest-django runs tests it takes for database-free after the transactional
+# ones, which empty the database (tests/conftest.py, kept_for_module).
+pytestmark = pytest.mark.django_db
+
 PLACES = ["瀍河回族区人民武装部", "市民兵训练基地", "伊川县人民武装部", "吉利区人民武装部"]
 
 
 @pytest.fixture(scope="module")
-def created(django_db_blocker: Any) -> Iterator[Counter[str]]:
+def created(django_db_setup: None, django_db_blocker: Any) -> Iterator[Counter[str]]:
     with kept_for_module(django_db_blocker):
         # The city's militia officer first, as an installation has it: findings' cases go to them, and
         # militia rows are written by a militia role (never the system operator).
