@@ -5,6 +5,8 @@ as its own process, and the load from another process over 127.0.0.1:
 - throughput: 1,000 connections each keeping a window of frames in flight, pre-built frames with
   distinct keys, for a fixed time; frames committed and acknowledged per second;
 - latency: 5,000 stations × 1 frame/s for a fixed time; the time from sending a frame to its ack;
+- catching up: with the hooks worker running beside the receiver (as under `heluo up`), the seconds
+  from the end of each load until the rollups and alarms of every stored frame are applied;
 - ceiling 1: a bare asyncio server that only splits the same frames and sends the same acks;
 - ceiling 2: the database alone writing the same rows in batches of the same size (COPY on PostgreSQL,
   executemany on SQLite), one transaction per batch;
@@ -307,15 +309,79 @@ class Bench:
     def receiver(self, port: int) -> Iterator[subprocess.Popen[bytes]]:
         return self.server([sys.executable, "-m", "heluo", "hj212", "serve", "--port", str(port)], port)
 
+    def value(self, sql: str) -> float:
+        """One number from the installation's database."""
+        if "HELUO_DATABASE_URL" in self.env:
+            import psycopg
+
+            url = self.env["HELUO_DATABASE_URL"].replace("postgres://", "postgresql://", 1)
+            with psycopg.connect(url) as db:
+                return float(db.execute(sql).fetchone()[0])  # type: ignore[index]
+        import sqlite3
+
+        with sqlite3.connect(self.data_dir / "heluo.sqlite3", timeout=30) as db:
+            return float(db.execute(sql).fetchone()[0])
+
+    def waiting_batches(self) -> int:
+        """Committed batches the hooks worker has not applied yet."""
+        return int(self.value("SELECT COUNT(*) FROM monitoring_committedbatch"))
+
+    def bytes_per_frame(self) -> float:
+        """What a stored frame takes on disk, with its indexes and its message log rows."""
+        frames = self.value("SELECT COUNT(*) FROM monitoring_reading")
+        if "HELUO_DATABASE_URL" in self.env:
+            used = self.value(
+                "SELECT SUM(pg_total_relation_size(inhrelid)) FROM pg_inherits"
+                " WHERE inhparent = 'monitoring_reading'::regclass"
+            ) + self.value("SELECT pg_total_relation_size('monitoring_messagelog')")
+        else:
+            used = self.value(
+                "SELECT SUM(d.pgsize) FROM dbstat d JOIN sqlite_schema s ON s.name = d.name"
+                " WHERE s.tbl_name IN ('monitoring_reading', 'monitoring_messagelog')"
+            )
+        return used / frames if frames else float("nan")
+
+    @contextmanager
+    def hooks_worker(self) -> Iterator[None]:
+        """`heluo hj212 worker` beside the receiver, as under `heluo up`."""
+        log_path = self.data_dir / "worker.log"
+        with log_path.open("ab") as log:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "heluo", "hj212", "worker"],
+                env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, cwd=ROOT,
+            )  # fmt: skip
+        try:
+            deadline = time.monotonic() + 120
+            while not log_path.stat().st_size:  # it prints a line once it has read the outbox
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"the hooks worker did not start: {log_path.read_text()[-2000:]}")
+                time.sleep(0.1)
+            yield
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=120)
+
+    def caught_up(self, seconds: float = 300) -> float:
+        """Seconds from now until the hooks worker has applied every committed batch."""
+        began = time.monotonic()
+        while self.waiting_batches():
+            if time.monotonic() - began > seconds:
+                return float("nan")
+            time.sleep(0.1)
+        return time.monotonic() - began
+
     def run(self) -> list[tuple[str, float, str]]:
         self.heluo("migrate", "--noinput")
         self.heluo("shell", "--no-imports", "-c", SETUP)
         port = _free_port()
-        with self.receiver(port):
+        with self.hooks_worker(), self.receiver(port):
             throughput = self.worker("load", "throughput", str(port), str(FRAMES_PER_CONNECTION), timeout=300)
+            throughput_caught_up = self.caught_up()
+        stored = self.bytes_per_frame()
         port = _free_port()
-        with self.receiver(port):
+        with self.hooks_worker(), self.receiver(port):
             latency = self.worker("load", "latency", str(port), str(LATENCY_SECONDS), timeout=300)
+            latency_caught_up = self.caught_up()
         port = _free_port()
         ready = self.data_dir / "bare.ready"
         with self.server(
@@ -334,6 +400,9 @@ class Bench:
                 100 * latency["acked"] / latency["sent"],
                 "%",
             ),
+            (f"receiver {name}: rollups caught up after the throughput load", throughput_caught_up, "s"),
+            (f"receiver {name}: rollups caught up after the {STATIONS}×1/s load", latency_caught_up, "s"),
+            (f"receiver {name}: disk per stored frame (reading + message log)", stored, "bytes"),
             (f"ceiling: bare asyncio split+ack ({name} run)", bare["rate"], "frames/s"),
             (f"ceiling: {name} alone, batches of {BATCH_SIZE}", database["rate"], "rows/s"),
             (f"receiver {name} ÷ lower ceiling", throughput["rate"] / lower, "ratio"),

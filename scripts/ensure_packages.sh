@@ -3,8 +3,8 @@
 #   run:  WeasyPrint's libraries (PDF of the supervision notice) and a CJK font (Noto, OFL): optional,
 #         Heluo runs without them (the notice's PDF and Chinese glyphs in it need them), so a failed
 #         install (an offline intranet) only warns
-#   test: the above plus Debian's Chromium for the browser tests (never a browser download) and
-#         poppler-utils (the PDFs' text); with
+#   test: the above plus Debian's Chromium for the browser tests (never a browser download),
+#         poppler-utils (the PDFs' text) and HAProxy (receivers behind a load balancer); with
 #         CI=true a missing package fails
 # apt-get is called only when something is missing. On other systems the script says what to install
 # (README.md names the packages).
@@ -26,6 +26,8 @@ if [ "$purpose" = test ]; then
     [ -x /usr/bin/chromium ] || missing+=(chromium)
     # pdftotext and pdftoppm: the tests read the text of the PDFs Heluo renders.
     command -v pdftotext >/dev/null || missing+=(poppler-utils)
+    # HAProxy: the test of several receivers behind a TCP load balancer.
+    [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -223,6 +223,20 @@ class Installation:
         assert process.poll() is None, (self.data_dir / log_name).read_text()[-3000:]
         return process
 
+    def start_worker(self, *, log_name: str = "worker.log") -> subprocess.Popen[bytes]:
+        """The hooks worker (rollups and alarms of what the receiver stored)."""
+        with (self.data_dir / log_name).open("ab") as log:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "heluo", "hj212", "worker"],
+                env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            )  # fmt: skip
+        self.processes.append(process)
+        # It says it started (in the installation's language) once it has read the outbox.
+        wait_for(lambda: (self.data_dir / log_name).stat().st_size > 0 or process.poll() is not None,
+                 "the worker to start", 60)  # fmt: skip
+        assert process.poll() is None, (self.data_dir / log_name).read_text()[-3000:]
+        return process
+
     def stop(self, process: subprocess.Popen[bytes], signum: int = signal.SIGTERM) -> int:
         if process.poll() is None:
             os.killpg(process.pid, signum)

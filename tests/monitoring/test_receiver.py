@@ -7,7 +7,9 @@ arriving alone proves the refused one got none.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import json
 import signal
 import subprocess
 import sys
@@ -26,6 +28,7 @@ from heluo.monitoring.hj212 import (
     build_frame,
     crc_text,
     format_data_time,
+    parse_frame,
     parse_timestamp,
 )  # fmt: skip
 
@@ -41,7 +44,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installation]:
 @pytest.fixture(scope="module")
 def receiver(site: Installation) -> Receiver:
     port = free_port()
-    process = site.start_receiver(port, max_latency_ms="100", flush_seconds="0.2", registry_seconds="1")
+    process = site.start_receiver(
+        port, max_latency_ms="100", flush_seconds="0.2", registry_seconds="1", connection_queue_limit="50"
+    )
     return Receiver(site, port, process)
 
 
@@ -193,6 +198,53 @@ def test_a_late_frame_is_stored_as_backfill(receiver: Receiver) -> None:
     device.send(data_frame(mn, now))
     device.wait_replies(2)
     assert sorted(db.rows("SELECT backfill FROM monitoring_reading WHERE mn = ?", mn)) == [(False,), (True,)]
+
+
+BACKLOG = 5_000  # more than twice the queue limit (2,000), a hundred times a connection's (50)
+
+
+def test_a_backlog_is_paced_in_order_and_live_frames_of_other_devices_do_not_wait_behind_it(
+    receiver: Receiver,
+) -> None:
+    """补传: a device back after an outage sends its backlog at once. It is read as the writer takes its
+    frames (backpressure, not refusal) and acknowledged in its own order; meanwhile live frames of other
+    devices are queued behind at most a few hundred of its frames, not behind the whole backlog."""
+    late_mn, *live_mns = receiver.monitors(4)
+    db = receiver.site.db
+    start = beijing_now().replace(microsecond=0) - timedelta(hours=3)
+    backlog = [data_frame(late_mn, start + timedelta(seconds=k)) for k in range(BACKLOG)]
+    late = receiver.device()
+    unsent = memoryview(b"".join(backlog))
+
+    def push() -> int:
+        """Send what the receiver takes now (it stops reading the connection while its frames wait),
+        and read what it acknowledged meanwhile; returns how many bytes are left."""
+        nonlocal unsent
+        late.sock.settimeout(0.01)
+        with contextlib.suppress(BlockingIOError, TimeoutError):
+            unsent = unsent[late.sock.send(unsent) :]
+        late._read(0.01)
+        return len(unsent)
+
+    push()
+    wait_for(lambda: push() >= 0 and db.readings(late_mn) > 0, "the first frames of the backlog")
+    live = [receiver.device() for _ in live_mns]
+    now = beijing_now().replace(microsecond=0)
+    before = db.readings(late_mn)
+    for device, mn in zip(live, live_mns, strict=True):
+        device.send(data_frame(mn, now))
+    for device in live:
+        device.wait_replies(1)
+    # At most its share of the queue (50 here) and what the writer took while this test looked;
+    # without pacing, a whole queue (2,000) of it was ahead.
+    ahead = db.readings(late_mn) - before
+    assert ahead < 400, f"the live frames waited behind {ahead} frames of the backlog"
+    wait_for(lambda: not push(), "the whole backlog to be sent", 60)
+    acked = late.wait_replies(BACKLOG, seconds=60)
+    sent = [parse_frame(frame).qn for frame in backlog]
+    assert [reply.qn for reply in acked] == sent  # in order, none refused
+    assert db.value("SELECT COUNT(*) FROM monitoring_reading WHERE mn = ? AND backfill", late_mn) == BACKLOG
+    assert all(db.readings(mn) == 1 for mn in live_mns)
 
 
 # --- the byte stream -----------------------------------------------------------------------------
@@ -446,8 +498,11 @@ def test_sigterm_writes_and_acknowledges_what_was_queued_then_exits(site: Instal
 def test_killed_mid_stream_nothing_acknowledged_is_lost_and_nothing_is_stored_twice(
     site: Installation, tmp_path: Path
 ) -> None:
+    """The receiver and the hooks worker are killed (SIGKILL) while frames stream in, and restarted:
+    every acknowledged frame is stored once, and every stored frame is in the rollups once."""
     port = free_port()
     process = site.start_receiver(port, log_name="durability.log")
+    worker = site.start_worker(log_name="durability-worker-1.log")
     ack_log = tmp_path / "acks.csv"
     simulator = subprocess.Popen(
         [sys.executable, "-m", "heluo", "hj212", "simulate", "--port", str(port), "--stations", str(SIMULATED),
@@ -459,8 +514,16 @@ def test_killed_mid_stream_nothing_acknowledged_is_lost_and_nothing_is_stored_tw
         "acknowledgements before the crash",
     )
     site.stop(process, signal.SIGKILL)
+    site.stop(worker, signal.SIGKILL)
     acked_before = len(ack_log.read_text().splitlines())
     site.start_receiver(port, log_name="durability.log")
+    worker = site.start_worker(log_name="durability-worker-2.log")
+    wait_for(
+        lambda: len(ack_log.read_text().splitlines()) >= acked_before + 60,
+        "acknowledgements after the restart",
+    )
+    site.stop(worker, signal.SIGKILL)  # once more, with the receiver going on
+    worker = site.start_worker(log_name="durability-worker-3.log")
     output, _ = simulator.communicate(timeout=120)
     assert simulator.returncode == 0, output
     acked = [tuple(line.split(",")) for line in ack_log.read_text().splitlines()]
@@ -475,3 +538,19 @@ def test_killed_mid_stream_nothing_acknowledged_is_lost_and_nothing_is_stored_tw
     assert len(stored) == len(set(stored)), "a frame stored twice"
     assert set(acked) <= set(stored), f"acknowledged but not stored: {sorted(set(acked) - set(stored))[:5]}"
     assert len(acked) == len(set(acked)), "a frame acknowledged twice to the simulator's log"
+    wait_for(
+        lambda: site.db.value("SELECT COUNT(*) FROM monitoring_committedbatch") == 0, "the worker to catch up"
+    )
+    rolled = sum(
+        stats["pm10"][0] + stats["pm10"][5]
+        for (value,) in site.db.rows(
+            "SELECT h.stats FROM monitoring_hourlyvalue h JOIN monitoring_monitor m ON m.id = h.monitor_id"
+            " WHERE m.mn LIKE 'SIM%'"
+        )
+        for stats in [json.loads(value) if isinstance(value, str) else value]
+        if "pm10" in stats
+    )
+    assert rolled == site.db.value(
+        "SELECT COUNT(*) FROM monitoring_reading WHERE mn LIKE 'SIM%' AND cn IN ('2011', '2051')"
+        " AND pm10 IS NOT NULL"
+    )

@@ -1,5 +1,5 @@
-"""`heluo up` runs what each app declares: core's web server and worker, monitoring's HJ 212 receiver and,
-on a demo installation, a gentle simulator."""
+"""`heluo up` runs what each app declares: core's web server and worker, monitoring's HJ 212 receiver with
+its hooks worker and, on a demo installation, a gentle simulator."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ def names_and_argv(monkeypatch: pytest.MonkeyPatch, *args: str, demo: int = 220)
 def test_the_receiver_and_the_simulator_are_supervised_children(monkeypatch: pytest.MonkeyPatch) -> None:
     children = names_and_argv(monkeypatch, "--hj212-host", "0.0.0.0", "--hj212-port", "9300", "--no-worker")
     assert children["hj212-receiver"][-6:] == ["hj212", "serve", "--host", "0.0.0.0", "--port", "9300"]
+    # The rollups and alarms of what it stores, in a process of their own.
+    assert children["hj212-worker"][-2:] == ["hj212", "worker"]
     simulator = children["hj212-simulator"]
     # Every demo monitor: one left out would go offline and raise an alarm.
     assert simulator[simulator.index("--stations") + 1] == "220"
@@ -33,8 +35,12 @@ def test_the_receiver_and_the_simulator_are_supervised_children(monkeypatch: pyt
 
 def test_each_can_be_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
     assert set(names_and_argv(monkeypatch, "--no-worker", "--no-receiver")) == {"web"}
-    assert set(names_and_argv(monkeypatch, "--no-worker", demo=0)) == {"web", "hj212-receiver"}
-    assert set(names_and_argv(monkeypatch, demo=0)) == {"web", "worker", "hj212-receiver"}
+    assert set(names_and_argv(monkeypatch, "--no-worker", demo=0)) == {
+        "web",
+        "hj212-receiver",
+        "hj212-worker",
+    }
+    assert set(names_and_argv(monkeypatch, demo=0)) == {"web", "worker", "hj212-receiver", "hj212-worker"}
 
 
 def test_the_mqtt_subscriber_runs_when_a_broker_is_set(

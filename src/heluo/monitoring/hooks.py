@@ -1,9 +1,9 @@
 """After-commit hooks: callables that receive the frames of each committed batch.
 
-The monitoring platform hangs its rollups and alarms here (an app's `ready()` calls `register`). A hook
-runs in the receiver's database thread after the batch's acknowledgements were sent, once a second for
-the batches of that second; an exception in a hook is logged and changes nothing for the frames (they
-are stored and acknowledged).
+The monitoring platform hangs its rollups and alarms here (an app's `ready()` calls `register`). Frames
+the TCP receiver stores reach the hooks through the outbox (`services.outbox`) and the hooks worker, in
+a process of its own; frames over HTTP and MQTT, and the demo's, run them right after their commit. An
+exception in a hook is logged and changes nothing for the frames (they are stored and acknowledged).
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+
+from django.db import transaction
 
 from heluo.monitoring.hj212 import Frame
 from heluo.monitoring.ingest.batch import Outcome
@@ -43,13 +45,21 @@ def register(hook: CommitHook) -> CommitHook:
     return hook
 
 
-def run_hooks(committed: Sequence[Committed]) -> None:
+def run_hooks(
+    committed: Sequence[Committed], *, propagate: Callable[[BaseException], bool] = lambda error: False
+) -> None:
+    """Run every hook on `committed`, each all or nothing (a savepoint). A hook's error is logged and the
+    other hooks still run, unless `propagate` holds for it (the database itself failed: the caller
+    retries)."""
     if not committed:
         return
     for hook in list(_HOOKS):
         try:
-            hook(committed)
-        except Exception:
+            with transaction.atomic():
+                hook(committed)
+        except Exception as error:
+            if propagate(error):
+                raise
             logger.exception("commit hook %r failed on %d frames", hook, len(committed))
 
 

@@ -1,5 +1,6 @@
-"""Monitoring's part of `heluo up` (heluo.core.processes): the HJ 212 receiver, the MQTT subscriber when
-HELUO_MQTT_URL is set and, on a demo installation, a gentle simulator of the demo monitors."""
+"""Monitoring's part of `heluo up` (heluo.core.processes): the HJ 212 receiver and its hooks worker, the
+MQTT subscriber when HELUO_MQTT_URL is set and, on a demo installation, a gentle simulator of the demo
+monitors."""
 
 from __future__ import annotations
 
@@ -51,6 +52,13 @@ def _processes(options: Options) -> list[Started]:
         Started(
             Child("hj212-receiver", receiver),
             _("HJ 212 receiver on %(host)s:%(port)d") % {"host": host, "port": port},
+        )
+    )
+    # The rollups and alarms of what the receiver stores, in their own process (services.outbox).
+    processes.append(
+        Started(
+            Child("hj212-worker", python_command("-m", "heluo", "hj212", "worker")),
+            _("Rollups and alarms of the frames received."),
         )
     )
     # Only demo monitors are simulated: a real installation's devices must never get invented data.

@@ -3,7 +3,11 @@
 Each connection splits its bytes into frames (hj212.StreamDecoder), admits or refuses each frame
 (ingest.policy.admit) and queues the admitted ones. One writer takes the queue in batches to the
 database thread (services.write_batch) and only when a batch is committed sends its acknowledgements.
-When the queue is full, connections are no longer read (backpressure); on SIGTERM/SIGINT the receiver
+The rollups and alarms of what it stored are the hooks worker's (services.outbox): an acknowledgement
+waits for its own commit only.
+When the queue is full, connections are no longer read (backpressure), and a connection with many frames
+queued (a device sending its backlog) is not read until the writer has taken half of them, so that
+other devices' live frames are not queued behind a whole backlog; on SIGTERM/SIGINT the receiver
 stops accepting and reading, writes what is queued, acknowledges what committed, and closes.
 """
 
@@ -19,12 +23,13 @@ from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any, TypeVar, cast
 
 from django.conf import settings as django_settings
 from django.db import close_old_connections, connection
 
-from heluo.monitoring import hooks, services
+from heluo.monitoring import services
 from heluo.monitoring.hj212 import (
     BEIJING,
     CrcForm,
@@ -57,8 +62,6 @@ _MAINTENANCE_SECONDS = 3600.0
 # A peer that does not read its acknowledgements is not read either beyond this much unsent data.
 _WRITE_HIGH_WATER = 256 * 1024
 _SHUTDOWN_GRACE_SECONDS = 20.0
-# How long committed frames wait for the after-commit hooks, so that batches share one run of them.
-_HOOKS_EVERY_SECONDS = 1.0
 _MAX_UNATTRIBUTED = 100
 _SWITCH_INTERVAL_SECONDS = 0.0005
 
@@ -90,6 +93,8 @@ class Connection(asyncio.Protocol):
         self.host = ""
         self.read_paused = False
         self.write_paused = False
+        self.queued = 0  # its frames in the receiver's queue
+        self.held: deque[tuple[Frame, datetime, datetime]] = deque()  # read, not yet admitted
         # Refusals before the connection said which MN it speaks for: filed once it does (or on close).
         self.unattributed: list[dict[str, Any]] = []
 
@@ -128,11 +133,33 @@ class Connection(asyncio.Protocol):
                 self.last_mn = item.mn
                 if self.unattributed:
                     receiver.attribute(self, item.mn)
-                receiver.admit(self, item, received_at, local_now)
+                if self.held or self.queued >= receiver.settings.connection_queue_limit:
+                    # One read brings up to 256 KB (hundreds of frames): beyond its share of the queue
+                    # a connection's frames wait here, in order, and its reading stops.
+                    self.held.append((item, received_at, local_now))
+                else:
+                    receiver.admit(self, item, received_at, local_now)
         if receiver.queue_full:
             # Every connection stops, not only this one: with thousands of devices each sending a
             # frame, pausing them one by one as they deliver would let the queue overshoot by thousands.
             receiver.pause_all()
+        elif self.queued >= receiver.settings.connection_queue_limit:
+            # This one alone, until the writer has taken half of its frames: the others go on.
+            self.pause_reading()
+
+    def release(self) -> None:
+        """Admit the frames held back while the connection is under its share of the queue again."""
+        limit = self.receiver.settings.connection_queue_limit
+        while self.held and self.queued < limit:
+            self.receiver.admit(self, *self.held.popleft())
+
+    @property
+    def may_read(self) -> bool:
+        return (
+            not self.receiver.queue_full
+            and not self.held
+            and self.queued < self.receiver.settings.connection_queue_limit
+        )
 
     def pause_writing(self) -> None:
         self.write_paused = True
@@ -140,7 +167,7 @@ class Connection(asyncio.Protocol):
 
     def resume_writing(self) -> None:
         self.write_paused = False
-        if not self.receiver.queue_full:
+        if self.may_read:
             self.resume_reading()
 
     def pause_reading(self) -> None:
@@ -200,9 +227,6 @@ class Receiver:
         self._last_flush = time.monotonic()
         self._server: asyncio.Server | None = None
         self._tasks: list[asyncio.Task[None]] = []
-        self._hook_futures: set[asyncio.Future[None]] = set()
-        self._pending_hooks: list[hooks.Committed] = []
-        self._hooks_timer: asyncio.TimerHandle | None = None
 
     # --- lifecycle ------------------------------------------------------------------------------
     async def start(self) -> None:
@@ -237,11 +261,6 @@ class Receiver:
             logger.error(
                 "gave up writing %d queued frames at shutdown: they stay unacknowledged", len(self.queue)
             )
-        if self._hooks_timer is not None:
-            self._hooks_timer.cancel()
-            self._run_hooks()
-        if self._hook_futures:
-            await asyncio.wait(self._hook_futures, timeout=_SHUTDOWN_GRACE_SECONDS)
         await self._flush_journal()
         for conn in list(self.connections):
             conn.close()
@@ -294,6 +313,7 @@ class Receiver:
             and is_backfill(frame.cn, frame.data_time, local_now, self.settings)
         )
         self.queue.append(Accepted(frame, device, conn.peer, received_at, backfill, conn))  # type: ignore[arg-type]
+        conn.queued += 1
         if len(self.queue) == 1 or len(self.queue) >= self.settings.batch_size:
             self._wakeup.set()
 
@@ -342,14 +362,20 @@ class Receiver:
                 await self._wait(delay)
             count = min(len(self.queue), self.settings.batch_size)
             batch = [self.queue.popleft() for _ in range(count)]
+            for item in batch:
+                item.origin.queued -= 1  # type: ignore[attr-defined]
             journal = self.journal.take() if self._flush_due() or self._draining else Journal()
             if journal:
                 self._last_flush = time.monotonic()
             results = await self._write(batch, journal)
             self._acknowledge(batch, results)
             if len(self.queue) < self.settings.low_water:
+                connection_low = self.settings.connection_queue_limit // 2
                 for conn in list(self.paused):
-                    conn.resume_reading()
+                    if conn.queued <= connection_low:
+                        conn.release()
+                        if conn.may_read:
+                            conn.resume_reading()
 
     async def _wait(self, seconds: float) -> None:
         self._wakeup.clear()
@@ -365,7 +391,7 @@ class Receiver:
         started = time.monotonic()
         while True:
             try:
-                return await self._db(services.write_batch, batch, journal)
+                return await self._db(partial(services.write_batch, batch, journal, defer_hooks=True))
             except Exception as error:
                 if not services.is_retryable(error):
                     # A bug, not the frames: refuse them unacknowledged (devices resend) and go on.
@@ -379,10 +405,9 @@ class Receiver:
                 delay = min(delay * 2, 10.0)
 
     def _acknowledge(self, batch: list[Accepted], results: list[services.Result]) -> None:
-        """Send the replies of every committed frame, in order; log and count them; then the hooks."""
+        """Send the replies of every committed frame, in order; log and count them."""
         self.counts["batches"] += 1
         received_at, local_now = _times(time.time())
-        committed = []
         # One write per connection and batch: a cloud forwarding many devices gets its acks together.
         outgoing: dict[Connection, list[bytes]] = {}
         for item, (outcome, reason) in zip(batch, results, strict=True):
@@ -396,24 +421,8 @@ class Receiver:
                     outgoing.setdefault(conn, []).append(reply)
                     self.journal.sent(at=received_at, mn=item.frame.mn, peer=item.peer, reply=reply)
             self.counts["acknowledged"] += 1
-            committed.append(hooks.committed(item, outcome))
         for conn, replies in outgoing.items():
             conn.send(b"".join(replies))
-        if committed and hooks.has_hooks():
-            self._pending_hooks.extend(committed)
-            if self._hooks_timer is None:
-                # The hooks (rollups, alarms) cost per monitor and hour, not per frame: the batches of
-                # a second share one run, and the database thread keeps its time for storing frames.
-                loop = asyncio.get_running_loop()
-                self._hooks_timer = loop.call_later(_HOOKS_EVERY_SECONDS, self._run_hooks)
-
-    def _run_hooks(self) -> None:
-        self._hooks_timer = None
-        committed, self._pending_hooks = self._pending_hooks, []
-        if committed:
-            future = asyncio.get_running_loop().run_in_executor(self._executor, hooks.run_hooks, committed)
-            self._hook_futures.add(future)
-            future.add_done_callback(self._hook_futures.discard)
 
     async def _flush_journal(self) -> None:
         journal = self.journal.take()

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 
 from heluo.monitoring.ingest.journal import LogEntry, StatusDelta, UnknownSighting
 from heluo.monitoring.ingest.rows import COLUMNS, ReadingKey
@@ -38,6 +38,14 @@ def _cursor() -> Iterator[Any]:
         yield cursor
     finally:
         cursor.close()
+
+
+def is_retryable(error: BaseException) -> bool:
+    """The database is unreachable or busy (not the frames' fault): wait and write the batch again."""
+    driver: Any = connection.Database  # type: ignore[attr-defined]
+    return isinstance(
+        error, OperationalError | InterfaceError | driver.OperationalError | driver.InterfaceError
+    )
 
 
 def db_datetime(value: datetime | None) -> Any:

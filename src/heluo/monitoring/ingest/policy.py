@@ -51,6 +51,9 @@ class IngestSettings:
     # Frames waiting for the database before connections stop being read (backpressure). Small on
     # purpose: a long queue only adds latency, and parsing it starves the database thread of the CPU.
     queue_limit: int = 2_000
+    # Frames of one connection waiting before that connection alone stops being read: a device sending
+    # its backlog (补传) is paced, not refused, and the live frames of others do not queue behind all of it.
+    connection_queue_limit: int = 200
     max_age_days: int = 90  # a DataTime older than this is refused (a dead clock at 2000-01-01)
     max_ahead_minutes: int = 60  # a DataTime this far in the future is refused
     backfill_grace_minutes: int = 30  # later than its interval plus this: marked as backfill (补传)

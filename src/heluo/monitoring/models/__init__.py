@@ -19,7 +19,7 @@ from .devices import (
     validate_sm4_key,
 )
 from .points import MonitoringPoint
-from .rollups import ABOVE_TABLE, DailyValue, HourlyValue, LatestHour
+from .rollups import ABOVE_TABLE, CommittedBatch, DailyValue, HourlyValue, LatestHour
 from .stations import ControlReading, ControlStation, StationKind
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "AlarmRule",
     "AlarmState",
     "AlarmStreak",
+    "CommittedBatch",
     "ControlReading",
     "ControlStation",
     "DailyValue",

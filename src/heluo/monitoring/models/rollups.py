@@ -92,3 +92,24 @@ class LatestHour(models.Model):
 
     def __str__(self) -> str:
         return f"{self.monitor_id} {self.hour:%Y-%m-%d %H:00}"
+
+
+class CommittedBatch(models.Model):
+    """Frames a receiver stored, waiting for the rollups and alarms (the after-commit hooks).
+
+    Written in the transaction that stores the frames and deleted in the transaction that applies the
+    hooks (`services.outbox`), so neither side's crash loses a batch or applies one twice. `frames` is a
+    JSON list, one entry per stored frame (see `services.outbox`).
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    committed_at = models.DateTimeField(_("committed at"))
+    count = models.PositiveIntegerField(_("frames"))
+    frames = models.TextField(_("frames"))
+
+    class Meta:
+        verbose_name = _("committed batch")
+        verbose_name_plural = _("committed batches")
+
+    def __str__(self) -> str:
+        return f"{self.pk} ({self.count})"

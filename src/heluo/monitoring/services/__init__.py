@@ -4,6 +4,7 @@ The receiver, the commands and the pages call these; the pure rules they apply l
 `heluo.monitoring.ingest` and the bulk SQL in `heluo.monitoring.storage`. The monitoring platform's
 rules have their own modules here:
 - `intake`: frames that come over HTTP or MQTT, through the same admission and storage as TCP;
+- `outbox`: the frames the receiver stored, kept for the hooks worker (rollups and alarms);
 - `rollups`: hourly and daily values, kept from the after-commit hook, recomputable from readings;
 - `alarms`: alarm rules evaluated on rollups and readings, alarms and their supervision cases;
 - `stations`: control stations' hourly values (the difference method's reference);
@@ -20,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, TextIO
 
-from django.db import InterfaceError, OperationalError, connection, transaction
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -38,6 +39,9 @@ from heluo.monitoring.ingest.rows import (
 )
 from heluo.monitoring.models import MessageLog, Monitor, ParticulateUnit, Reading, ReadingConflict
 from heluo.monitoring.simulation import StationProfile
+from heluo.monitoring.storage import is_retryable
+
+from . import outbox
 
 logger = logging.getLogger("heluo.monitoring")
 
@@ -63,15 +67,7 @@ def load_devices() -> list[Device]:
     return [device_of(monitor) for monitor in Monitor.objects.all().iterator(chunk_size=2000)]
 
 
-def is_retryable(error: BaseException) -> bool:
-    """The database is unreachable or busy (not the frames' fault): wait and write the batch again."""
-    driver: Any = connection.Database  # type: ignore[attr-defined]
-    return isinstance(
-        error, OperationalError | InterfaceError | driver.OperationalError | driver.InterfaceError
-    )
-
-
-def write_batch(items: Sequence[Accepted], journal: Journal) -> list[Result]:
+def write_batch(items: Sequence[Accepted], journal: Journal, *, defer_hooks: bool = False) -> list[Result]:
     """Store a batch of admitted frames and the receiver's journal, in one transaction when all goes well.
 
     When it returns, every frame whose outcome is not REFUSED is committed — stored, found stored already
@@ -80,17 +76,20 @@ def write_batch(items: Sequence[Accepted], journal: Journal) -> list[Result]:
     transaction, down to the single frames it refuses. Raises only errors for which `is_retryable` holds,
     having written nothing; the caller keeps the batch and tries again. Called by the receiver's one
     database thread.
+
+    With `defer_hooks` the frames it stores are kept for the hooks worker in the same transaction
+    (`outbox`); without, the caller runs the hooks.
     """
     try:
         with transaction.atomic():
-            results = [(outcome, "") for outcome in _store(items)]
+            results = [(outcome, "") for outcome in _store(items, defer_hooks)]
             _write_journal(journal)
         return results
     except Exception as error:
         if is_retryable(error):
             raise
         logger.warning("a batch of %d frames failed (%s); splitting it", len(items), _describe(error))
-    results = _store_split(items)
+    results = _store_split(items, defer_hooks)
     write_journal(journal)
     return results
 
@@ -119,10 +118,10 @@ def _write_journal(journal: Journal) -> None:
         )
 
 
-def _store_split(items: Sequence[Accepted]) -> list[Result]:
+def _store_split(items: Sequence[Accepted], defer_hooks: bool) -> list[Result]:
     try:
         with transaction.atomic():
-            return [(outcome, "") for outcome in _store(items)]
+            return [(outcome, "") for outcome in _store(items, defer_hooks)]
     except Exception as error:
         if is_retryable(error):
             raise
@@ -130,15 +129,16 @@ def _store_split(items: Sequence[Accepted]) -> list[Result]:
             logger.warning("frame from %s refused by the database: %s", items[0].frame.mn, _describe(error))
             return [(Outcome.REFUSED, _describe(error))]
     middle = len(items) // 2
-    return _store_split(items[:middle]) + _store_split(items[middle:])
+    return _store_split(items[:middle], defer_hooks) + _store_split(items[middle:], defer_hooks)
 
 
 def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}".strip()[:300]
 
 
-def _store(items: Sequence[Accepted]) -> list[Outcome]:
-    """Insert the new readings and conflicts of `items` (in the caller's transaction)."""
+def _store(items: Sequence[Accepted], defer_hooks: bool) -> list[Outcome]:
+    """Insert the new readings and conflicts of `items` (in the caller's transaction), and with
+    `defer_hooks` the outbox's batch of the frames stored."""
     outcomes = [Outcome.NOTED] * len(items)
     data = []
     for index, item in enumerate(items):
@@ -182,6 +182,8 @@ def _store(items: Sequence[Accepted]) -> list[Outcome]:
     storage.insert_readings(rows)
     if conflicts:
         ReadingConflict.objects.bulk_create(conflicts, ignore_conflicts=True)
+    if defer_hooks:
+        outbox.enqueue(items, outcomes)
     return outcomes
 
 

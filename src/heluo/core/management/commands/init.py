@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from heluo.core import divisions_data
 from heluo.core.divisions_data import normalize_code
 from heluo.core.models import Account, Division, Role
 from heluo.core.services import accounts, divisions
@@ -26,6 +27,13 @@ class Command(BaseCommand):
         parser.add_argument("--email", default="", help=_("the administrator's e-mail address"))
 
     def handle(self, *args: Any, division: str, admin: str, email: str, **options: Any) -> None:
+        # A wrong code is refused before anything is written (migrating a new installation takes a minute).
+        try:
+            known = divisions_data.find(division) is not None
+        except ValueError:
+            known = False
+        if not known:
+            raise CommandError(_("Division %(code)s is not in the division dataset.") % {"code": division})
         call_command("migrate", interactive=False, verbosity=0)
         if Account.objects.filter(is_system=False).exists():
             raise CommandError(

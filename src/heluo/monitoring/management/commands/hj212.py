@@ -1,5 +1,5 @@
-"""`heluo hj212 decode|serve|simulate|export|log|partitions|mqtt|rollups|retention`: thin shells over the
-protocol package, the receiver, the simulator, the MQTT subscriber and monitoring's services. Times on
+"""`heluo hj212 decode|serve|simulate|export|log|partitions|mqtt|worker|rollups|retention`: thin shells
+over the protocol package, the receiver, the simulator, the MQTT subscriber and monitoring's services. Times on
 the command line, in and out, are Beijing time written as in the frames: YYYYMMDDhhmmss."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ import asyncio
 import json
 import signal
 import sys
+import threading
 import time
 from contextlib import ExitStack, suppress
 from typing import Any, BinaryIO
@@ -128,6 +129,11 @@ class Command(BaseCommand):
             "--url", help=_("mqtt://[user:password@]host[:port][/prefix] (default: HELUO_MQTT_URL)")
         )
         mqtt.add_argument("--client-id", help=_("the session's client id (default heluo-hj212)"))
+
+        worker = actions.add_parser(
+            "worker", help=_("apply the rollups and alarms of the frames the receiver stored")
+        )
+        worker.add_argument("--once", action="store_true", help=_("apply what is waiting, then exit"))
 
         rollups = actions.add_parser("rollups", help=_("recompute hourly and daily values from the readings"))
         rollups.add_argument(
@@ -361,6 +367,28 @@ class Command(BaseCommand):
                 "Stopped: %(messages)d messages, %(committed)d frames committed, %(refused)d refused, %(acknowledged)d acknowledged."
             )
             % subscriber.counts
+        )
+
+    # --- worker ---------------------------------------------------------------------------------
+    def handle_worker(self, *, once: bool, **_options: Any) -> None:
+        from heluo.monitoring.services import outbox
+
+        batches, frames = outbox.pending()
+        if once:
+            applied = outbox.drain()
+            self.stdout.write(_("Applied the rollups and alarms of %(count)d frames.") % {"count": applied})
+            return
+        stopping = threading.Event()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda signum, frame: stopping.set())
+        self.stdout.write(
+            _("Hooks worker started: %(frames)d frames in %(batches)d batches waiting.")
+            % {"frames": frames, "batches": batches}
+        )
+        self.stdout.flush()
+        applied = outbox.work(stopping)
+        self.stdout.write(
+            _("Stopped: the rollups and alarms of %(count)d frames applied.") % {"count": applied}
         )
 
     # --- rollups --------------------------------------------------------------------------------

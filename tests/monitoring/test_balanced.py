@@ -1,0 +1,115 @@
+"""Several receivers behind a TCP load balancer (Debian's HAProxy, installed by `make test`'s package step):
+receivers keep no state of their own (a frame's idempotency is its key in the database), so when one dies
+mid-stream the devices reconnect through the balancer to another and resend what was not acknowledged,
+and every frame is stored exactly once."""
+
+from __future__ import annotations
+
+import csv
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .served import SIMULATED, Installation, free_port, installation, wait_for
+
+HAPROXY = Path("/usr/sbin/haproxy")
+
+CONFIG = """
+global
+    maxconn 4096
+defaults
+    mode tcp
+    timeout connect 2s
+    timeout client 60s
+    timeout server 60s
+    # A connection to a receiver that died goes to the other one.
+    retries 3
+    option redispatch
+frontend hj212
+    bind 127.0.0.1:{port}
+    default_backend receivers
+backend receivers
+    balance roundrobin
+    server first 127.0.0.1:{first} check inter 300 fall 1 rise 1
+    server second 127.0.0.1:{second} check inter 300 fall 1 rise 1
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installation]:
+    if not HAPROXY.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true: HAProxy is required (scripts/ensure_packages.sh test installs it)")
+        pytest.skip("HAProxy is not installed")
+    with installation(tmp_path_factory, "balanced") as installed:
+        yield installed
+
+
+def established(port: int) -> int:
+    """Open TCP connections to a local port (from /proc: no tool needed)."""
+    count = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as lines:
+            next(lines)
+            for line in lines:
+                local, state = line.split()[1], line.split()[3]
+                count += state == "01" and int(local.rsplit(":", 1)[1], 16) == port
+    return count
+
+
+def balancer(site: Installation, first: int, second: int) -> tuple[int, subprocess.Popen[bytes]]:
+    port = free_port()
+    config = site.data_dir / "haproxy.cfg"
+    config.write_text(CONFIG.format(port=port, first=first, second=second))
+    with (site.data_dir / "haproxy.log").open("ab") as log:
+        process = subprocess.Popen(
+            [str(HAPROXY), "-db", "-f", str(config)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    site.processes.append(process)
+    return port, process
+
+
+def test_a_receiver_killed_behind_the_balancer_loses_nothing_acknowledged_and_doubles_nothing(
+    site: Installation, tmp_path: Path
+) -> None:
+    first, second = free_port(), free_port()
+    doomed = site.start_receiver(first, log_name="first.log")
+    site.start_receiver(second, log_name="second.log")
+    port, _ = balancer(site, first, second)
+    ack_log = tmp_path / "acks.csv"
+    simulator = subprocess.Popen(
+        [sys.executable, "-m", "heluo", "hj212", "simulate", "--port", str(port), "--stations", str(SIMULATED),
+         "--rate", "10", "--duration", "6", "--retry-seconds", "1", "--ack-log", str(ack_log)],
+        env=site.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+    )  # fmt: skip
+    site.processes.append(simulator)  # type: ignore[arg-type]
+    wait_for(
+        lambda: ack_log.exists() and len(ack_log.read_text().splitlines()) >= 100,
+        "acknowledgements before the kill",
+    )
+    # The balancer spread the devices over both receivers.
+    assert established(first) and established(second)
+    site.stop(doomed, signal.SIGKILL)
+    acked_before = len(ack_log.read_text().splitlines())
+    output, _ = simulator.communicate(timeout=120)
+    assert simulator.returncode == 0, output
+    acked = [tuple(line.split(",")) for line in ack_log.read_text().splitlines()]
+    assert len(acked) > acked_before, output  # the devices went on through the other receiver
+    exported = site.heluo("hj212", "export", "-")
+    assert exported.returncode == 0, exported.stderr
+    stored = [
+        (row["mn"], row["cn"], row["data_time"])
+        for row in csv.DictReader(exported.stdout.splitlines())
+        if row["mn"].startswith("SIM")
+    ]
+    assert len(stored) == len(set(stored)), "a frame stored twice"
+    assert set(acked) <= set(stored), f"acknowledged but not stored: {sorted(set(acked) - set(stored))[:5]}"
+    assert len(acked) == len(set(acked)), "a frame acknowledged twice to the simulator's log"
