@@ -7,6 +7,7 @@ as its own process, and the load from another process over 127.0.0.1:
 - latency: 5,000 stations × 1 frame/s for a fixed time; the time from sending a frame to its ack;
 - catching up: with the hooks worker running beside the receiver (as under `heluo up`), the seconds
   from the end of each load until the rollups and alarms of every stored frame are applied;
+- the same loads on two receivers sharing the port (SO_REUSEPORT, `heluo up --hj212-receivers 2`);
 - ceiling 1: a bare asyncio server that only splits the same frames and sends the same acks;
 - ceiling 2: the database alone writing the same rows in batches of the same size (COPY on PostgreSQL,
   executemany on SQLite), one transaction per batch;
@@ -309,6 +310,39 @@ class Bench:
     def receiver(self, port: int) -> Iterator[subprocess.Popen[bytes]]:
         return self.server([sys.executable, "-m", "heluo", "hj212", "serve", "--port", str(port)], port)
 
+    @contextmanager
+    def receivers(self, port: int, count: int) -> Iterator[None]:
+        """`count` receivers sharing `port` (SO_REUSEPORT), as `heluo up --hj212-receivers N` runs them;
+        each is waited for until it says it listens, so that the load finds all of them."""
+        argv = [sys.executable, "-m", "heluo", "hj212", "serve", "--port", str(port), "--reuse-port"]
+        logs = [self.data_dir / f"receiver-{port}-{n}.log" for n in range(count)]
+        processes = []
+        try:
+            for log_path in logs:
+                with log_path.open("wb") as log:
+                    processes.append(
+                        subprocess.Popen(
+                            argv,
+                            env=self.env,
+                            stdout=log,
+                            stderr=subprocess.STDOUT,
+                            start_new_session=True,
+                            cwd=ROOT,
+                        )
+                    )
+            deadline = time.monotonic() + 120
+            while not all(log_path.stat().st_size for log_path in logs):
+                if any(p.poll() is not None for p in processes) or time.monotonic() > deadline:
+                    raise RuntimeError(f"a receiver did not start: {[p.read_text()[-500:] for p in logs]}")
+                time.sleep(0.1)
+            yield
+        finally:
+            for process in processes:
+                if process.poll() is None:
+                    os.killpg(process.pid, signal.SIGTERM)
+            for process in processes:
+                process.wait(timeout=120)
+
     def value(self, sql: str) -> float:
         """One number from the installation's database."""
         if "HELUO_DATABASE_URL" in self.env:
@@ -383,6 +417,13 @@ class Bench:
             latency = self.worker("load", "latency", str(port), str(LATENCY_SECONDS), timeout=300)
             latency_caught_up = self.caught_up()
         port = _free_port()
+        with self.hooks_worker(), self.receivers(port, 2):
+            shared = self.worker("load", "throughput", str(port), str(FRAMES_PER_CONNECTION), timeout=300)
+        port = _free_port()
+        with self.hooks_worker(), self.receivers(port, 2):
+            shared_latency = self.worker("load", "latency", str(port), str(LATENCY_SECONDS), timeout=300)
+            shared_caught_up = self.caught_up()
+        port = _free_port()
         ready = self.data_dir / "bare.ready"
         with self.server(
             [sys.executable, "-m", "benchmarks.hj212_receiver", "bare", str(port), str(ready)], port
@@ -406,6 +447,20 @@ class Bench:
             (f"ceiling: bare asyncio split+ack ({name} run)", bare["rate"], "frames/s"),
             (f"ceiling: {name} alone, batches of {BATCH_SIZE}", database["rate"], "rows/s"),
             (f"receiver {name} ÷ lower ceiling", throughput["rate"] / lower, "ratio"),
+            (
+                f"2 receivers {name} (SO_REUSEPORT): committed+acked, {CONNECTIONS} conns",
+                shared["rate"],
+                "frames/s",
+            ),
+            (f"2 receivers {name}: ack p50 at {STATIONS}×1/s", shared_latency["p50"], "ms"),
+            (f"2 receivers {name}: ack p99 at {STATIONS}×1/s", shared_latency["p99"], "ms"),
+            (
+                f"2 receivers {name}: acked of sent at {STATIONS}×1/s",
+                100 * shared_latency["acked"] / shared_latency["sent"],
+                "%",
+            ),
+            (f"2 receivers {name}: rollups caught up after the {STATIONS}×1/s load", shared_caught_up, "s"),
+            (f"2 receivers {name} ÷ lower ceiling", shared["rate"] / lower, "ratio"),
         ]
 
 

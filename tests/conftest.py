@@ -84,7 +84,7 @@ def client_as(db: Any) -> Any:
 DEMO_INSTALLATION_TESTS = (
     "tests/browser/",
     "tests/core/test_backup.py",
-    "tests/core/test_platform.py::test_demo_twice",
+    "tests/core/test_platform.py::test_heluo_demo_says",
 )
 
 

@@ -5,6 +5,7 @@ over plain sockets. The tests wait for conditions with deadlines, never for fixe
 
 from __future__ import annotations
 
+import csv
 import os
 import signal
 import socket
@@ -210,12 +211,12 @@ class Installation:
         )
 
     def start_receiver(
-        self, port: int, *, log_name: str = "receiver.log", **settings: str
+        self, port: int, *options: str, log_name: str = "receiver.log", **settings: str
     ) -> subprocess.Popen[bytes]:
         env = {**self.env, **{f"HELUO_HJ212_{name.upper()}": value for name, value in settings.items()}}
         with (self.data_dir / log_name).open("ab") as log:
             process = subprocess.Popen(
-                [sys.executable, "-m", "heluo", "hj212", "serve", "--port", str(port)],
+                [sys.executable, "-m", "heluo", "hj212", "serve", "--port", str(port), *options],
                 env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
             )  # fmt: skip
         self.processes.append(process)
@@ -236,6 +237,24 @@ class Installation:
                  "the worker to start", 60)  # fmt: skip
         assert process.poll() is None, (self.data_dir / log_name).read_text()[-3000:]
         return process
+
+    def stored_once(self, ack_log: Path) -> list[tuple[str, ...]]:
+        """The frames the simulator's log says were acknowledged, once each checked to be stored, and
+        none of the simulator's frames stored twice (read through `heluo hj212 export`)."""
+        acked = [tuple(line.split(",")) for line in ack_log.read_text().splitlines()]
+        exported = self.heluo("hj212", "export", "-")
+        assert exported.returncode == 0, exported.stderr
+        stored = [
+            (row["mn"], row["cn"], row["data_time"])
+            for row in csv.DictReader(exported.stdout.splitlines())
+            if row["mn"].startswith("SIM")
+        ]
+        assert len(stored) == len(set(stored)), "a frame stored twice"
+        assert set(acked) <= set(stored), (
+            f"acknowledged but not stored: {sorted(set(acked) - set(stored))[:5]}"
+        )
+        assert len(acked) == len(set(acked)), "a frame acknowledged twice to the simulator's log"
+        return acked
 
     def stop(self, process: subprocess.Popen[bytes], signum: int = signal.SIGTERM) -> int:
         if process.poll() is None:

@@ -5,8 +5,8 @@ and every frame is stored exactly once."""
 
 from __future__ import annotations
 
-import csv
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -101,15 +101,29 @@ def test_a_receiver_killed_behind_the_balancer_loses_nothing_acknowledged_and_do
     acked_before = len(ack_log.read_text().splitlines())
     output, _ = simulator.communicate(timeout=120)
     assert simulator.returncode == 0, output
-    acked = [tuple(line.split(",")) for line in ack_log.read_text().splitlines()]
+    acked = site.stored_once(ack_log)
     assert len(acked) > acked_before, output  # the devices went on through the other receiver
-    exported = site.heluo("hj212", "export", "-")
-    assert exported.returncode == 0, exported.stderr
-    stored = [
-        (row["mn"], row["cn"], row["data_time"])
-        for row in csv.DictReader(exported.stdout.splitlines())
-        if row["mn"].startswith("SIM")
+
+
+def test_receivers_on_one_port_share_the_devices(site: Installation, tmp_path: Path) -> None:
+    """SO_REUSEPORT (`heluo up --hj212-receivers N`): the kernel spreads the connections over the receivers,
+    each with its own database thread, and every frame is stored once."""
+    port = free_port()
+    receivers = [site.start_receiver(port, "--reuse-port", log_name=f"shared-{n}.log") for n in (1, 2)]
+    ack_log = tmp_path / "acks.csv"
+    simulated = subprocess.run(
+        [sys.executable, "-m", "heluo", "hj212", "simulate", "--port", str(port), "--stations", str(SIMULATED),
+         "--rate", "5", "--duration", "3", "--ack-log", str(ack_log)],
+        env=site.env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert simulated.returncode == 0, simulated.stdout + simulated.stderr
+    for process in receivers:
+        assert site.stop(process) == 0
+    # Each says how many frames it took when it stops: both took some.
+    taken = [
+        int(re.findall(r"(\d+)", (site.data_dir / f"shared-{n}.log").read_text().splitlines()[-1])[0])
+        for n in (1, 2)
     ]
-    assert len(stored) == len(set(stored)), "a frame stored twice"
-    assert set(acked) <= set(stored), f"acknowledged but not stored: {sorted(set(acked) - set(stored))[:5]}"
-    assert len(acked) == len(set(acked)), "a frame acknowledged twice to the simulator's log"
+    assert all(taken), taken
+    acked = ack_log.read_text().splitlines()
+    assert sum(taken) >= len(acked) == len(set(acked)) > 0

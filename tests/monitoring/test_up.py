@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.core.management.base import CommandError
 
 from heluo.core.management.commands.up import Command
 from heluo.core.processes import started
@@ -41,6 +42,18 @@ def test_each_can_be_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
         "hj212-worker",
     }
     assert set(names_and_argv(monkeypatch, demo=0)) == {"web", "worker", "hj212-receiver", "hj212-worker"}
+
+
+def test_several_receivers_share_the_port_beside_one_hooks_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    children = names_and_argv(monkeypatch, "--hj212-receivers", "3", "--no-worker", demo=0)
+    receivers = {name: argv for name, argv in children.items() if name.startswith("hj212-receiver")}
+    assert sorted(receivers) == ["hj212-receiver-1", "hj212-receiver-2", "hj212-receiver-3"]
+    assert all(
+        argv[-5:] == ["--host", "127.0.0.1", "--port", "9212", "--reuse-port"] for argv in receivers.values()
+    )
+    assert [name for name in children if name == "hj212-worker"] == ["hj212-worker"]
+    with pytest.raises(CommandError, match="--hj212-receivers"):
+        names_and_argv(monkeypatch, "--hj212-receivers", "0")
 
 
 def test_the_mqtt_subscriber_runs_when_a_broker_is_set(

@@ -4,7 +4,7 @@ monitors."""
 
 from __future__ import annotations
 
-from django.core.management.base import CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -22,6 +22,12 @@ def _arguments(parser: CommandParser) -> None:
     )
     parser.add_argument(
         "--no-receiver", action="store_true", help=gettext_lazy("do not start the HJ 212 receiver")
+    )
+    parser.add_argument(
+        "--hj212-receivers",
+        type=int,
+        default=1,
+        help=gettext_lazy("HJ 212 receiver processes sharing the port (SO_REUSEPORT), one per core at most"),
     )
     parser.add_argument(
         "--no-simulator", action="store_true", help=gettext_lazy("do not simulate the demo monitors")
@@ -48,12 +54,17 @@ def _processes(options: Options) -> list[Started]:
         return processes
     host, port = options["hj212_host"], options["hj212_port"]
     receiver = python_command("-m", "heluo", "hj212", "serve", "--host", host, "--port", str(port))
-    processes.append(
-        Started(
-            Child("hj212-receiver", receiver),
-            _("HJ 212 receiver on %(host)s:%(port)d") % {"host": host, "port": port},
+    count = options.get("hj212_receivers", 1)
+    if count < 1:
+        raise CommandError(_("--hj212-receivers must be 1 or more."))
+    if count == 1:
+        children = [Child("hj212-receiver", receiver)]
+    else:
+        children = [Child(f"hj212-receiver-{n}", [*receiver, "--reuse-port"]) for n in range(1, count + 1)]
+    for child in children:
+        processes.append(
+            Started(child, _("HJ 212 receiver on %(host)s:%(port)d") % {"host": host, "port": port})
         )
-    )
     # The rollups and alarms of what the receiver stores, in their own process (services.outbox).
     processes.append(
         Started(

@@ -201,10 +201,14 @@ class Connection(asyncio.Protocol):
 
 
 class Receiver:
-    def __init__(self, settings: IngestSettings, *, host: str = "127.0.0.1", port: int = 9212) -> None:
+    def __init__(
+        self, settings: IngestSettings, *, host: str = "127.0.0.1", port: int = 9212, reuse_port: bool = False
+    ) -> None:
         self.settings = settings
         self.host = host
         self.port = port
+        # Several receiver processes listen on one port; the kernel spreads the connections (SO_REUSEPORT).
+        self.reuse_port = reuse_port
         self.queue: deque[Accepted] = deque()
         self.journal = Journal()
         self.devices: dict[str, Device] = {}
@@ -233,7 +237,12 @@ class Receiver:
         await self._db(self._prepare)
         loop = asyncio.get_running_loop()
         self._server = await loop.create_server(
-            lambda: Connection(self), self.host, self.port, reuse_address=True, backlog=4096
+            lambda: Connection(self),
+            self.host,
+            self.port,
+            reuse_address=True,
+            reuse_port=self.reuse_port or None,
+            backlog=4096,
         )
         sockets = self._server.sockets or ()
         if sockets:
@@ -494,6 +503,7 @@ def run(
     *,
     host: str,
     port: int,
+    reuse_port: bool = False,
     started: Callable[[Receiver], None] = lambda receiver: None,
     stopping: Callable[[Receiver], None] = lambda receiver: None,
     stopped: Callable[[Receiver], None] = lambda receiver: None,
@@ -505,7 +515,7 @@ def run(
         # event loop, which parses frames without a pause: with the default 5 ms switch interval it
         # fell hopelessly behind at 5,000 single-frame connections (docs/benchmarks.md).
         sys.setswitchinterval(_SWITCH_INTERVAL_SECONDS)
-        receiver = Receiver(settings, host=host, port=port)
+        receiver = Receiver(settings, host=host, port=port, reuse_port=reuse_port)
         await receiver.start()
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()

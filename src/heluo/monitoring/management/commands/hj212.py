@@ -85,6 +85,11 @@ class Command(BaseCommand):
         serve.add_argument(
             "--queue-limit", type=int, help=_("frames queued before connections stop being read")
         )
+        serve.add_argument(
+            "--reuse-port",
+            action="store_true",
+            help=_("share the port with other receivers (SO_REUSEPORT): the kernel spreads the connections"),
+        )
 
         simulate = actions.add_parser("simulate", help=_("simulate monitors sending to a receiver"))
         simulate.add_argument("--host", default="127.0.0.1")
@@ -206,6 +211,7 @@ class Command(BaseCommand):
         batch_size: int | None,
         max_latency_ms: int | None,
         queue_limit: int | None,
+        reuse_port: bool,
         **_options: Any,
     ) -> None:
         try:
@@ -236,7 +242,13 @@ class Command(BaseCommand):
 
         try:
             receiver_module.run(
-                settings, host=host, port=port, started=started, stopping=stopping, stopped=stopped
+                settings,
+                host=host,
+                port=port,
+                reuse_port=reuse_port,
+                started=started,
+                stopping=stopping,
+                stopped=stopped,
             )
         except OSError as error:
             raise CommandError(
