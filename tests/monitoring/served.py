@@ -238,6 +238,17 @@ class Installation:
         assert process.poll() is None, (self.data_dir / log_name).read_text()[-3000:]
         return process
 
+    def simulate(self, port: int, ack_log: Path) -> subprocess.Popen[str]:
+        """The simulated devices (SIM…) streaming to `port` for 6 s at 10 frames/s each, resending what is
+        not acknowledged within a second and logging what is to `ack_log`."""
+        process = subprocess.Popen(
+            [sys.executable, "-m", "heluo", "hj212", "simulate", "--port", str(port), "--stations", str(SIMULATED),
+             "--rate", "10", "--duration", "6", "--retry-seconds", "1", "--ack-log", str(ack_log)],
+            env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        )  # fmt: skip
+        self.processes.append(process)  # type: ignore[arg-type]
+        return process
+
     def stored_once(self, ack_log: Path) -> list[tuple[str, ...]]:
         """The frames the simulator's log says were acknowledged, once each checked to be stored, and
         none of the simulator's frames stored twice (read through `heluo hj212 export`)."""

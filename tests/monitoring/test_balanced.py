@@ -85,12 +85,7 @@ def test_a_receiver_killed_behind_the_balancer_loses_nothing_acknowledged_and_do
     site.start_receiver(second, log_name="second.log")
     port, _ = balancer(site, first, second)
     ack_log = tmp_path / "acks.csv"
-    simulator = subprocess.Popen(
-        [sys.executable, "-m", "heluo", "hj212", "simulate", "--port", str(port), "--stations", str(SIMULATED),
-         "--rate", "10", "--duration", "6", "--retry-seconds", "1", "--ack-log", str(ack_log)],
-        env=site.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
-    )  # fmt: skip
-    site.processes.append(simulator)  # type: ignore[arg-type]
+    simulator = site.simulate(port, ack_log)
     wait_for(
         lambda: ack_log.exists() and len(ack_log.read_text().splitlines()) >= 100,
         "acknowledgements before the kill",

@@ -11,8 +11,6 @@ import contextlib
 import csv
 import json
 import signal
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -32,7 +30,7 @@ from heluo.monitoring.hj212 import (
     parse_timestamp,
 )  # fmt: skip
 
-from .served import SIMULATED, SM4_KEY, Installation, Receiver, data_frame, free_port, installation, wait_for
+from .served import SM4_KEY, Installation, Receiver, data_frame, free_port, installation, wait_for
 
 
 @pytest.fixture(scope="module")
@@ -504,11 +502,7 @@ def test_killed_mid_stream_nothing_acknowledged_is_lost_and_nothing_is_stored_tw
     process = site.start_receiver(port, log_name="durability.log")
     worker = site.start_worker(log_name="durability-worker-1.log")
     ack_log = tmp_path / "acks.csv"
-    simulator = subprocess.Popen(
-        [sys.executable, "-m", "heluo", "hj212", "simulate", "--port", str(port), "--stations", str(SIMULATED),
-         "--rate", "10", "--duration", "6", "--retry-seconds", "1", "--ack-log", str(ack_log)],
-        env=site.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
-    )  # fmt: skip
+    simulator = site.simulate(port, ack_log)
     wait_for(
         lambda: ack_log.exists() and len(ack_log.read_text().splitlines()) >= 60,
         "acknowledgements before the crash",

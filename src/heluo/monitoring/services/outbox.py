@@ -41,6 +41,7 @@ _ANY_CRC = tuple(CrcForm)
 # runs are cheaper per frame, and this bounds the worker's transaction.
 MAX_FRAMES_PER_RUN = 20_000
 _MAX_BATCHES_PER_RUN = 200
+_BATCHES_PER_FETCH = 20
 
 
 def _text(frame: Frame) -> str:
@@ -102,9 +103,9 @@ def apply_pending(*, max_frames: int = MAX_FRAMES_PER_RUN) -> int:
                 cursor.execute("SELECT pg_advisory_xact_lock(hashtext('monitoring_outbox'))")
         taken: list[int] = []
         committed: list[hooks.Committed] = []
-        for pk, frames in CommittedBatch.objects.order_by("pk").values_list("pk", "frames")[
-            :_MAX_BATCHES_PER_RUN
-        ]:
+        oldest = CommittedBatch.objects.order_by("pk").values_list("pk", "frames")[:_MAX_BATCHES_PER_RUN]
+        # Fetched a few at a time: a run usually fills from its first batches, each up to 1,000 frames.
+        for pk, frames in oldest.iterator(chunk_size=_BATCHES_PER_FETCH):
             taken.append(pk)
             for item in json.loads(frames):
                 try:
