@@ -220,7 +220,10 @@ class Installation:
                 env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
             )  # fmt: skip
         self.processes.append(process)
-        wait_for(lambda: _listening(port) or process.poll() is not None, "the receiver to listen", 60)
+        # Counted, not connected to: with --reuse-port another receiver may already listen on the port.
+        listening = tcp_sockets(port, LISTEN)
+        wait_for(lambda: tcp_sockets(port, LISTEN) > listening or process.poll() is not None,
+                 "the receiver to listen", 60)  # fmt: skip
         assert process.poll() is None, (self.data_dir / log_name).read_text()[-3000:]
         return process
 
@@ -238,12 +241,12 @@ class Installation:
         assert process.poll() is None, (self.data_dir / log_name).read_text()[-3000:]
         return process
 
-    def simulate(self, port: int, ack_log: Path) -> subprocess.Popen[str]:
-        """The simulated devices (SIM…) streaming to `port` for 6 s at 10 frames/s each, resending what is
-        not acknowledged within a second and logging what is to `ack_log`."""
+    def simulate(self, port: int, ack_log: Path, rate: int = 10, duration: int = 6) -> subprocess.Popen[str]:
+        """The simulated devices (SIM…) streaming to `port` for `duration` s at `rate` frames/s each,
+        resending what is not acknowledged within a second and logging what is to `ack_log`."""
         process = subprocess.Popen(
             [sys.executable, "-m", "heluo", "hj212", "simulate", "--port", str(port), "--stations", str(SIMULATED),
-             "--rate", "10", "--duration", "6", "--retry-seconds", "1", "--ack-log", str(ack_log)],
+             "--rate", str(rate), "--duration", str(duration), "--retry-seconds", "1", "--ack-log", str(ack_log)],
             env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
         )  # fmt: skip
         self.processes.append(process)  # type: ignore[arg-type]
@@ -273,12 +276,19 @@ class Installation:
         return process.wait(timeout=60)
 
 
-def _listening(port: int) -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-    except OSError:
-        return False
-    return True
+LISTEN, ESTABLISHED = "0A", "01"
+
+
+def tcp_sockets(port: int, state: str) -> int:
+    """This machine's TCP sockets on a local port in a state (read from /proc: no tool needed)."""
+    count = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as lines:
+            next(lines)
+            for line in lines:
+                local, current = line.split()[1], line.split()[3]
+                count += current == state and int(local.rsplit(":", 1)[1], 16) == port
+    return count
 
 
 @contextmanager

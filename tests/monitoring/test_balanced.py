@@ -9,13 +9,12 @@ import os
 import re
 import signal
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from .served import SIMULATED, Installation, free_port, installation, wait_for
+from .served import ESTABLISHED, Installation, free_port, installation, tcp_sockets, wait_for
 
 HAPROXY = Path("/usr/sbin/haproxy")
 
@@ -50,18 +49,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installation]:
         yield installed
 
 
-def established(port: int) -> int:
-    """Open TCP connections to a local port (from /proc: no tool needed)."""
-    count = 0
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
-        with open(table) as lines:
-            next(lines)
-            for line in lines:
-                local, state = line.split()[1], line.split()[3]
-                count += state == "01" and int(local.rsplit(":", 1)[1], 16) == port
-    return count
-
-
 def balancer(site: Installation, first: int, second: int) -> tuple[int, subprocess.Popen[bytes]]:
     port = free_port()
     config = site.data_dir / "haproxy.cfg"
@@ -91,7 +78,7 @@ def test_a_receiver_killed_behind_the_balancer_loses_nothing_acknowledged_and_do
         "acknowledgements before the kill",
     )
     # The balancer spread the devices over both receivers.
-    assert established(first) and established(second)
+    assert tcp_sockets(first, ESTABLISHED) and tcp_sockets(second, ESTABLISHED)
     site.stop(doomed, signal.SIGKILL)
     acked_before = len(ack_log.read_text().splitlines())
     output, _ = simulator.communicate(timeout=120)
@@ -106,12 +93,9 @@ def test_receivers_on_one_port_share_the_devices(site: Installation, tmp_path: P
     port = free_port()
     receivers = [site.start_receiver(port, "--reuse-port", log_name=f"shared-{n}.log") for n in (1, 2)]
     ack_log = tmp_path / "acks.csv"
-    simulated = subprocess.run(
-        [sys.executable, "-m", "heluo", "hj212", "simulate", "--port", str(port), "--stations", str(SIMULATED),
-         "--rate", "5", "--duration", "3", "--ack-log", str(ack_log)],
-        env=site.env, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
-    assert simulated.returncode == 0, simulated.stdout + simulated.stderr
+    simulator = site.simulate(port, ack_log, rate=5, duration=3)
+    output, _ = simulator.communicate(timeout=120)
+    assert simulator.returncode == 0, output
     for process in receivers:
         assert site.stop(process) == 0
     # Each says how many frames it took when it stops: both took some.
