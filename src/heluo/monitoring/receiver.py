@@ -212,6 +212,7 @@ class Receiver:
         self.queue: deque[Accepted] = deque()
         self.journal = Journal()
         self.devices: dict[str, Device] = {}
+        self._device_rows: services.DeviceRows = {}  # the device list as last read (services.load_devices)
         # Shared with every connection's decoder and updated in place when the device list is reloaded.
         self.ciphers: dict[str, Sm4Cipher] = {}
         self.crc_forms: set[CrcForm] = set()
@@ -452,11 +453,12 @@ class Receiver:
             logger.info("created %d readings partitions", created)
         self._load_devices()
 
-    def _load_devices(self) -> list[Device]:
+    def _load_devices(self) -> None:
         close_old_connections()
-        devices = services.load_devices()
-        self._install(devices)
-        return devices
+        previous = self._device_rows
+        self._device_rows = services.load_devices(previous)
+        if self._device_rows.keys() != previous.keys():
+            self._install(list(self._device_rows.values()))
 
     def _install(self, devices: list[Device]) -> None:
         # Runs in the database thread; the dicts are swapped or updated whole, which the event loop

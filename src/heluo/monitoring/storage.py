@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from django.db import InterfaceError, OperationalError, connection
+from django.db.models import Model
 
 from heluo.monitoring.ingest.journal import LogEntry, StatusDelta, UnknownSighting
 from heluo.monitoring.ingest.rows import COLUMNS, ReadingKey
@@ -23,6 +24,14 @@ LOG_COLUMNS = ("at", "mn", "direction", "cn", "peer", "reason", "text")
 # SQLite (3.32 and later) binds at most 32,766 parameters per statement.
 _SQLITE_MAX_VARIABLES = 32_766
 _SQLITE_KEYS_PER_QUERY = _SQLITE_MAX_VARIABLES // 4
+
+
+def upsert(model: type[Model], rows: list[Any], unique: list[str], fields: list[str]) -> None:
+    """Insert `rows`, or update `fields` of those whose `unique` key is stored (INSERT … ON CONFLICT):
+    one statement per batch, where bulk_update would build a CASE per field and row."""
+    model._default_manager.bulk_create(
+        rows, update_conflicts=True, unique_fields=unique, update_fields=fields
+    )
 
 
 def _postgres() -> bool:

@@ -6,6 +6,7 @@ and caoyiliang/HJ212, not from the standard's text (see docs/hj212.md).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
@@ -308,6 +309,7 @@ _NOISE_CODES = {
 _CODE_2017 = re.compile(r"[A-Za-z][0-9]{5}")
 
 
+@functools.lru_cache(maxsize=4096)  # a few dozen codes in practice; bounded, since devices write them
 def normalise_code(code: str) -> str:
     """The 2017 code for a factor as devices write it: 2005 codes, vendor names, upper-case letters."""
     upper = code.upper()

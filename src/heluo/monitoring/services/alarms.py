@@ -65,6 +65,7 @@ from heluo.monitoring.models import (
     MonitoringPoint,
 )
 from heluo.monitoring.points import responsible_for
+from heluo.monitoring.storage import upsert
 from heluo.monitoring.validity import FACTORS
 
 from . import rollups
@@ -190,7 +191,7 @@ def _readings(rules: Sequence[AlarmRule], committed: Sequence[Committed]) -> dic
         for row in AlarmStreak.objects.filter(monitor_id__in=monitors, rule__in=rules)
     }
     result: dict[Pair, list[Finding]] = {}
-    changed, new = [], []
+    rows = []
     for rule in rules:
         params = rule.as_rule()
         for monitor_id, points in by_factor[rule.factor].items():
@@ -198,17 +199,18 @@ def _readings(rules: Sequence[AlarmRule], committed: Sequence[Committed]) -> dic
             before = Streak(row.count, row.since, row.last) if row is not None else Streak()
             after, found = reading_findings(params, before, points)
             result[(rule.pk, monitor_id)] = found
-            if after == before:
-                continue
-            if row is None:
-                row = AlarmStreak(monitor_id=monitor_id, rule=rule)
-                new.append(row)
-            else:
-                changed.append(row)
-            row.count, row.since, row.last = after.count, after.since, after.last
-    AlarmStreak.objects.bulk_update(changed, ["count", "since", "last"])
-    # Two processes may create the same streak at once; the second's is dropped (one batch's state).
-    AlarmStreak.objects.bulk_create(new, ignore_conflicts=True)
+            if after != before:
+                rows.append(
+                    AlarmStreak(
+                        monitor_id=monitor_id,
+                        rule=rule,
+                        count=after.count,
+                        since=after.since,
+                        last=after.last,
+                    )
+                )
+    # Two processes (the worker and an HTTP post) may save the same streak at once: the later one stands.
+    upsert(AlarmStreak, rows, ["monitor", "rule"], ["count", "since", "last"])
     return result
 
 

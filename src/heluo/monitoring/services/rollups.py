@@ -33,6 +33,7 @@ from heluo.monitoring.hooks import Committed
 from heluo.monitoring.ingest.batch import Outcome
 from heluo.monitoring.ingest.rows import measurements
 from heluo.monitoring.models import ABOVE_TABLE, DailyValue, HourlyValue, LatestHour, Monitor, Reading
+from heluo.monitoring.storage import upsert
 from heluo.monitoring.validity import (
     FACTORS,
     HOURS_PER_DAY,
@@ -161,22 +162,17 @@ def _merge(added: Mapping[Key, HourStats], live: set[Key]) -> dict[Key, HourStat
     now = timezone.now()
     stored = _existing(added)
     merged: dict[Key, HourStats] = {}
-    changed, new = [], []
+    rows = []
     for key, stats in added.items():
-        row = stored.get(key)
-        if row is None:
-            monitor_id, hour = key
-            row = HourlyValue(monitor_id=monitor_id, hour=hour, day=beijing_day(hour))
-            new.append(row)
-            result = dict(stats)
-        else:
-            changed.append(row)
-            result = merge_hours(parsed(row.stats), stats)
+        monitor_id, hour = key
+        before = stored.get(key)
+        result = dict(stats) if before is None else merge_hours(parsed(before.stats), stats)
+        row = HourlyValue(monitor_id=monitor_id, hour=hour, day=beijing_day(hour))
         _row_values(row, result, now)
-        row.live = row.live or key in live
+        row.live = (before is not None and before.live) or key in live
+        rows.append(row)
         merged[key] = result
-    HourlyValue.objects.bulk_create(new)
-    HourlyValue.objects.bulk_update(changed, ["stats", "pm10", "pm25", "live", "updated_at"])
+    upsert(HourlyValue, rows, ["monitor", "hour"], ["stats", "pm10", "pm25", "live", "updated_at"])
     return merged
 
 
@@ -193,31 +189,27 @@ def _refresh_days(pairs: set[tuple[int, date]]) -> None:
     for monitor_id, day, stats in rows:
         if (monitor_id, day) in pairs:
             hours[(monitor_id, day)].append(parsed(stats))
-    stored = {
-        (row.monitor_id, row.day): row
-        for row in DailyValue.objects.filter(monitor_id__in=monitors, day__in=days)
-        if (row.monitor_id, row.day) in pairs
-    }
     now = timezone.now()
-    changed, new, empty = [], [], []
+    computed, empty = [], set()
     for key in pairs:
         monitor_id, day = key
-        row = stored.get(key)
         if key not in hours:
-            if row is not None:
-                empty.append(row.pk)
+            empty.add(key)
             continue
-        if row is None:
-            row = DailyValue(monitor_id=monitor_id, day=day)
-            new.append(row)
-        else:
-            changed.append(row)
+        row = DailyValue(monitor_id=monitor_id, day=day)
         _day_values(row, day_stats(hours[key]), now)
-    DailyValue.objects.filter(pk__in=empty).delete()
-    DailyValue.objects.bulk_create(new)
-    DailyValue.objects.bulk_update(
-        changed, ["stats", "pm10", "pm25", "pm10_hours", "aqi", "level", "primary", "updated_at"]
-    )
+        computed.append(row)
+    if empty:  # days whose hours were all removed (a recomputation from fewer readings)
+        stored = DailyValue.objects.filter(monitor_id__in=monitors, day__in=days).values_list(
+            "monitor_id", "day", "pk"
+        )
+        DailyValue.objects.filter(
+            pk__in=[pk for monitor_id, day, pk in stored if (monitor_id, day) in empty]
+        ).delete()
+    upsert(
+        DailyValue, computed, ["monitor", "day"],
+        ["stats", "pm10", "pm25", "pm10_hours", "aqi", "level", "primary", "updated_at"],
+    )  # fmt: skip
 
 
 def _day_values(row: DailyValue, factors: Mapping[str, DayFactor], now: datetime) -> None:
@@ -254,23 +246,18 @@ def _refresh_latest(hours: Mapping[Key, HourStats]) -> None:
         for row in HourlyValue.objects.filter(monitor_id__in=newest, hour__in=set(newest.values()))
     }
     now = timezone.now()
-    changed, new = [], []
+    rows = []
     for monitor_id, hour in newest.items():
-        row = stored.get(monitor_id)
-        if row is not None and hour_of(row.hour) > hour:
+        before = stored.get(monitor_id)
+        if before is not None and hour_of(before.hour) > hour:
             continue
         hourly = values.get((monitor_id, hour))
         if hourly is None:
             continue
-        if row is None:
-            row = LatestHour(monitor_id=monitor_id)
-            new.append(row)
-        else:
-            changed.append(row)
-        row.hour, row.pm10, row.pm25, row.updated_at = hour, hourly.pm10, hourly.pm25, now
+        row = LatestHour(monitor_id=monitor_id, hour=hour, pm10=hourly.pm10, pm25=hourly.pm25, updated_at=now)
         row.aqi, row.level, row.primary = hourly_index(monitor_id, hour, hourly.pm10, hourly.pm25)
-    LatestHour.objects.bulk_create(new)
-    LatestHour.objects.bulk_update(changed, ["hour", "pm10", "pm25", "aqi", "level", "primary", "updated_at"])
+        rows.append(row)
+    upsert(LatestHour, rows, ["monitor"], ["hour", "pm10", "pm25", "aqi", "level", "primary", "updated_at"])
 
 
 def hourly_index(
