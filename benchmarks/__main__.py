@@ -18,6 +18,7 @@ BENCHMARKS = {
     "hj212_codec": hj212_codec.run,
     "hj212_receiver": hj212_receiver.run,
     "hj212_layout": hj212_receiver.layout,
+    "hj212_cpu": hj212_receiver.cpu,
     "ledger_transfer": ledger_transfer.run,
     "cases_scan": cases_scan.run,
     "monitoring_pages": monitoring_pages.run,

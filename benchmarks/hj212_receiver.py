@@ -12,6 +12,8 @@ as its own process, and the load from another process over 127.0.0.1:
 - ceiling 2: the database alone writing the same rows in batches of the same size (COPY on PostgreSQL,
   executemany on SQLite), one transaction per batch;
 and the ratio of the receiver's rate to the lower ceiling. Every run is bounded in time and count.
+`cpu` (`python -m benchmarks hj212_cpu`) says where the time goes: the CPU each process spends per frame
+during the throughput load on PostgreSQL, read from /proc.
 
 Run: `python -m benchmarks hj212_receiver` (PostgreSQL from HELUO_BENCH_POSTGRES_URL, default
 postgres://postgres@127.0.0.1:5432/heluo; skipped when it cannot be reached). The same file is the
@@ -29,6 +31,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -376,7 +379,7 @@ class Bench:
         return used / frames if frames else float("nan")
 
     @contextmanager
-    def hooks_worker(self) -> Iterator[None]:
+    def hooks_worker(self) -> Iterator[subprocess.Popen[bytes]]:
         """`heluo hj212 worker` beside the receiver, as under `heluo up`."""
         log_path = self.data_dir / "worker.log"
         with log_path.open("ab") as log:
@@ -390,7 +393,7 @@ class Bench:
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"the hooks worker did not start: {log_path.read_text()[-2000:]}")
                 time.sleep(0.1)
-            yield
+            yield process
         finally:
             os.killpg(process.pid, signal.SIGTERM)
             process.wait(timeout=120)
@@ -462,6 +465,93 @@ class Bench:
             (f"2 receivers {name}: rollups caught up after the {STATIONS}×1/s load", shared_caught_up, "s"),
             (f"2 receivers {name} ÷ lower ceiling", shared["rate"] / lower, "ratio"),
         ]
+
+
+# --- where the CPU goes ----------------------------------------------------------------------------
+
+# A process's kind by its command line (PostgreSQL's backends name themselves "postgres: …").
+_KINDS = (
+    ("postgres", "PostgreSQL"), ("hj212 serve", "receiver"), ("hj212 worker", "hooks worker"),
+    ("hj212_receiver load", "load generator"),
+)  # fmt: skip
+
+
+def _cpu_by_process() -> dict[int, tuple[str, float]]:
+    """Every process of a known kind: (kind, CPU seconds so far)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    found = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            command = (
+                Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            )
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # it ended
+        kind = next((name for mark, name in _KINDS if command.startswith(mark) or mark in command), None)
+        if kind:
+            found[int(entry)] = (kind, (int(fields[11]) + int(fields[12])) / tick)
+    return found
+
+
+@contextmanager
+def _cpu_meter(totals: dict[str, float]) -> Iterator[None]:
+    """CPU seconds spent by each kind of process inside the block, sampled twice a second (a process that
+    ends between samples loses at most its last half second)."""
+    before = _cpu_by_process()
+    last = dict(before)
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.wait(0.5):
+            last.update(_cpu_by_process())
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        sampler.join()
+        last.update(_cpu_by_process())
+        for pid, (kind, seconds) in last.items():
+            totals[kind] = totals.get(kind, 0.0) + seconds - before.get(pid, (kind, 0.0))[1]
+
+
+def cpu() -> list[tuple[str, float, str]]:
+    """CPU per committed frame of each process during the throughput load on PostgreSQL (one receiver and
+    the hooks worker, as `heluo up` runs them), and the rate two cores would allow at that cost."""
+    url = fresh_postgres(f"heluo_bench_hj212_cpu_{os.getpid()}")
+    if not url:
+        return []
+    totals: dict[str, float] = {}
+    try:
+        with tempfile.TemporaryDirectory(prefix="heluo-bench-") as tmp:
+            bench = Bench("PostgreSQL", Path(tmp), url)
+            bench.heluo("migrate", "--noinput")
+            bench.heluo("shell", "--no-imports", "-c", SETUP)
+            port = _free_port()
+            with bench.hooks_worker(), bench.receiver(port), _cpu_meter(totals):
+                result = bench.worker(
+                    "load", "throughput", str(port), str(FRAMES_PER_CONNECTION), timeout=300
+                )
+                bench.caught_up()
+    finally:
+        drop_postgres(url)
+    frames = result["acked"]
+    rows = [
+        (f"CPU per frame on PostgreSQL: {kind}", 1e6 * seconds / frames, "µs")
+        for kind, seconds in sorted(totals.items(), key=lambda item: -item[1])
+    ]
+    per_frame = sum(totals.values()) / frames
+    rows.append(("CPU per frame on PostgreSQL: all of them", 1e6 * per_frame, "µs"))
+    rows.append(
+        (f"frames/s {os.cpu_count()} cores allow at that cost", (os.cpu_count() or 1) / per_frame, "frames/s")
+    )
+    rows.append(("receiver PostgreSQL in the same run: committed+acked", result["rate"], "frames/s"))
+    return rows
 
 
 def run() -> list[tuple[str, float, str]]:

@@ -28,6 +28,8 @@ if [ "$purpose" = test ]; then
     command -v pdftotext >/dev/null || missing+=(poppler-utils)
     # HAProxy: the test of several receivers behind a TCP load balancer.
     [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
+    # pgbouncer: the receiver and the hooks worker through a transaction-pooling PostgreSQL pooler.
+    [ -x /usr/sbin/pgbouncer ] || missing+=(pgbouncer)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 

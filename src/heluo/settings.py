@@ -169,7 +169,14 @@ TEMPLATES = [
 def _database() -> dict[str, object]:
     url = env_str("HELUO_DATABASE_URL")
     if url:
-        return dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
+        # Behind a transaction-pooling pgbouncer each transaction may run on another server connection,
+        # so no cursor may outlive its transaction (Django's iterator() keeps one open WITH HOLD).
+        pooled = env_bool("HELUO_DATABASE_POOLED")
+        return dict(
+            dj_database_url.parse(
+                url, conn_max_age=60, conn_health_checks=True, disable_server_side_cursors=pooled
+            )
+        )
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": DATA_DIR / "heluo.sqlite3",

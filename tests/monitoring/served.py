@@ -6,6 +6,7 @@ over plain sockets. The tests wait for conditions with deadlines, never for fixe
 from __future__ import annotations
 
 import csv
+import json
 import os
 import signal
 import socket
@@ -251,6 +252,29 @@ class Installation:
         )  # fmt: skip
         self.processes.append(process)  # type: ignore[arg-type]
         return process
+
+    def assert_rolled_up_once(self) -> None:
+        """Once the hooks worker has caught up, every stored PM10 value of the simulated devices is counted
+        in its hour exactly once (valid and invalid samples of the hours' statistics)."""
+        wait_for(
+            lambda: self.db.value("SELECT COUNT(*) FROM monitoring_committedbatch") == 0,
+            "the worker to catch up",
+        )
+        rolled = sum(
+            stats["pm10"][0] + stats["pm10"][5]
+            for (value,) in self.db.rows(
+                "SELECT h.stats FROM monitoring_hourlyvalue h JOIN monitoring_monitor m ON m.id = h.monitor_id"
+                " WHERE m.mn LIKE ?",
+                "SIM%",
+            )
+            for stats in [json.loads(value) if isinstance(value, str) else value]
+            if "pm10" in stats
+        )
+        assert rolled == self.db.value(
+            "SELECT COUNT(*) FROM monitoring_reading WHERE mn LIKE ? AND cn IN ('2011', '2051')"
+            " AND pm10 IS NOT NULL",
+            "SIM%",
+        )
 
     def stored_once(self, ack_log: Path) -> list[tuple[str, ...]]:
         """The frames the simulator's log says were acknowledged, once each checked to be stored, and

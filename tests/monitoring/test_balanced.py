@@ -1,7 +1,8 @@
 """Several receivers behind a TCP load balancer (Debian's HAProxy, installed by `make test`'s package step):
 receivers keep no state of their own (a frame's idempotency is its key in the database), so when one dies
 mid-stream the devices reconnect through the balancer to another and resend what was not acknowledged,
-and every frame is stored exactly once."""
+and every frame is stored exactly once. On PostgreSQL, the receiver and the hooks worker also run through
+pgbouncer in transaction pooling mode (Debian's package, installed by the same step)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,18 @@ import os
 import re
 import signal
 import subprocess
+import tempfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from .served import ESTABLISHED, Installation, free_port, installation, tcp_sockets, wait_for
+from .served import ESTABLISHED, LISTEN, Installation, free_port, installation, tcp_sockets, wait_for
 
 HAPROXY = Path("/usr/sbin/haproxy")
+PGBOUNCER = Path("/usr/sbin/pgbouncer")
 
 CONFIG = """
 global
@@ -39,12 +44,34 @@ backend receivers
 """
 
 
+POOLER = """
+[databases]
+* = host={host} port={server_port}
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = {port}
+unix_socket_dir =
+auth_type = trust
+auth_file = {auth_file}
+pool_mode = transaction
+default_pool_size = 4
+max_client_conn = 100
+; Each transaction on the next server connection: what a busy pool does to a statement that outlives one.
+min_pool_size = 4
+server_round_robin = 1
+"""
+
+
+def required(program: Path, name: str) -> None:
+    if not program.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true: {name} is required (scripts/ensure_packages.sh test installs it)")
+        pytest.skip(f"{name} is not installed")
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installation]:
-    if not HAPROXY.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI=true: HAProxy is required (scripts/ensure_packages.sh test installs it)")
-        pytest.skip("HAProxy is not installed")
+    required(HAPROXY, "HAProxy")
     with installation(tmp_path_factory, "balanced") as installed:
         yield installed
 
@@ -106,3 +133,54 @@ def test_receivers_on_one_port_share_the_devices(site: Installation, tmp_path: P
     assert all(taken), taken
     acked = ack_log.read_text().splitlines()
     assert sum(taken) >= len(acked) == len(set(acked)) > 0
+
+
+def pooled(site: Installation) -> Installation:
+    """The installation seen through pgbouncer in transaction pooling mode: each transaction may run on
+    another server connection, as behind a pooler shared by several machines' receivers."""
+    assert site.db.url
+    server = urlsplit(site.db.url)
+    # pgbouncer will not run as root; the user it changes to must read its files.
+    config_dir = Path(tempfile.mkdtemp(prefix="heluo-pgbouncer-"))
+    config_dir.chmod(0o755)
+    auth_file = config_dir / "users.txt"
+    auth_file.write_text(f'"{server.username}" ""\n')
+    port = free_port()
+    config = config_dir / "pgbouncer.ini"
+    config.write_text(
+        POOLER.format(host=server.hostname, server_port=server.port or 5432, port=port, auth_file=auth_file)
+    )
+    for path in (auth_file, config):
+        path.chmod(0o644)
+    user = ["-u", "nobody"] if os.geteuid() == 0 else []
+    with (site.data_dir / "pgbouncer.log").open("ab") as log:
+        process = subprocess.Popen(
+            [str(PGBOUNCER), *user, str(config)], stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    site.processes.append(process)
+    wait_for(lambda: tcp_sockets(port, LISTEN) > 0 or process.poll() is not None, "pgbouncer to listen")
+    assert process.poll() is None, (site.data_dir / "pgbouncer.log").read_text()[-2000:]
+    url = urlunsplit(server._replace(netloc=f"{server.username}@127.0.0.1:{port}"))
+    return replace(site, env={**site.env, "HELUO_DATABASE_URL": url, "HELUO_DATABASE_POOLED": "true"})
+
+
+def test_a_receiver_and_the_hooks_worker_run_through_pgbouncer_in_transaction_pooling(
+    site: Installation, tmp_path: Path
+) -> None:
+    """HELUO_DATABASE_POOLED: no statement outlives its transaction (no server-side cursors), so every
+    frame is stored once and rolled up once though each transaction may run on another server connection."""
+    if not site.db.url:
+        pytest.skip("pgbouncer pools PostgreSQL connections")
+    required(PGBOUNCER, "pgbouncer")
+    through = pooled(site)
+    port = free_port()
+    through.start_receiver(port, log_name="pooled.log", registry_seconds="1")
+    through.start_worker(log_name="pooled-worker.log")
+    ack_log = tmp_path / "acks.csv"
+    simulator = through.simulate(port, ack_log, rate=5, duration=4)
+    output, _ = simulator.communicate(timeout=120)
+    assert simulator.returncode == 0, output
+    assert site.stored_once(ack_log), output
+    site.assert_rolled_up_once()
+    for log in ("pooled.log", "pooled-worker.log"):
+        assert "Traceback" not in (site.data_dir / log).read_text(), log

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import json
 import signal
 import time
 from collections.abc import Iterator
@@ -522,21 +521,4 @@ def test_killed_mid_stream_nothing_acknowledged_is_lost_and_nothing_is_stored_tw
     assert simulator.returncode == 0, output
     acked = site.stored_once(ack_log)
     assert len(acked) > acked_before, output  # the simulator went on after the restart
-    wait_for(
-        lambda: site.db.value("SELECT COUNT(*) FROM monitoring_committedbatch") == 0, "the worker to catch up"
-    )
-    rolled = sum(
-        stats["pm10"][0] + stats["pm10"][5]
-        for (value,) in site.db.rows(
-            "SELECT h.stats FROM monitoring_hourlyvalue h JOIN monitoring_monitor m ON m.id = h.monitor_id"
-            " WHERE m.mn LIKE ?",
-            "SIM%",
-        )
-        for stats in [json.loads(value) if isinstance(value, str) else value]
-        if "pm10" in stats
-    )
-    assert rolled == site.db.value(
-        "SELECT COUNT(*) FROM monitoring_reading WHERE mn LIKE ? AND cn IN ('2011', '2051')"
-        " AND pm10 IS NOT NULL",
-        "SIM%",
-    )
+    site.assert_rolled_up_once()
