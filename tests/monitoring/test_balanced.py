@@ -99,7 +99,7 @@ def test_a_receiver_killed_behind_the_balancer_loses_nothing_acknowledged_and_do
     site.start_receiver(second, log_name="second.log")
     port, _ = balancer(site, first, second)
     ack_log = tmp_path / "acks.csv"
-    simulator = site.simulate(port, ack_log)
+    simulator = site.simulate(port, ack_log, duration=300)  # until told to stop, however slow the machine
     wait_for(
         lambda: ack_log.exists() and len(ack_log.read_text().splitlines()) >= 100,
         "acknowledgements before the kill",
@@ -108,6 +108,11 @@ def test_a_receiver_killed_behind_the_balancer_loses_nothing_acknowledged_and_do
     assert tcp_sockets(first, ESTABLISHED) and tcp_sockets(second, ESTABLISHED)
     site.stop(doomed, signal.SIGKILL)
     acked_before = len(ack_log.read_text().splitlines())
+    wait_for(
+        lambda: len(ack_log.read_text().splitlines()) >= acked_before + 60,
+        "acknowledgements through the other receiver",
+    )
+    simulator.send_signal(signal.SIGTERM)  # it stops sending and waits for what is due
     output, _ = simulator.communicate(timeout=120)
     assert simulator.returncode == 0, output
     acked = site.stored_once(ack_log)

@@ -501,7 +501,8 @@ def test_killed_mid_stream_nothing_acknowledged_is_lost_and_nothing_is_stored_tw
     process = site.start_receiver(port, log_name="durability.log")
     worker = site.start_worker(log_name="durability-worker-1.log")
     ack_log = tmp_path / "acks.csv"
-    simulator = site.simulate(port, ack_log)
+    # Sending until told to stop: however slowly the processes restart, the devices still have frames to send.
+    simulator = site.simulate(port, ack_log, duration=300)
     wait_for(
         lambda: ack_log.exists() and len(ack_log.read_text().splitlines()) >= 60,
         "acknowledgements before the crash",
@@ -517,6 +518,7 @@ def test_killed_mid_stream_nothing_acknowledged_is_lost_and_nothing_is_stored_tw
     )
     site.stop(worker, signal.SIGKILL)  # once more, with the receiver going on
     worker = site.start_worker(log_name="durability-worker-3.log")
+    simulator.send_signal(signal.SIGTERM)  # it stops sending and waits for what is due
     output, _ = simulator.communicate(timeout=120)
     assert simulator.returncode == 0, output
     acked = site.stored_once(ack_log)

@@ -87,22 +87,30 @@ class Simulator:
             for profile in profiles
         ]
         self._generating = True
+        self._stop_requested = asyncio.Event()
+
+    def stop(self) -> None:
+        """Stop generating frames; `run` still waits for the acknowledgements due, as at its duration's end."""
+        self._stop_requested.set()
+
+    @property
+    def stopping(self) -> bool:
+        return self._stop_requested.is_set()
 
     async def run(self, duration: float | None = None) -> Totals:
-        """Send for `duration` seconds (forever when None), then wait for the acknowledgements still due."""
+        """Send for `duration` seconds (forever when None) or until `stop()`, then wait for the
+        acknowledgements still due."""
         tasks = [
             asyncio.create_task(self._station(station, index)) for index, station in enumerate(self.stations)
         ]
         try:
-            if duration is None:
-                await asyncio.gather(*tasks)
-            else:
-                await asyncio.sleep(duration)
-                self._generating = False
-                settle = self.retry_seconds * (self.retries + 1) + 2
-                deadline = time.monotonic() + settle
-                while time.monotonic() < deadline and any(s.pending for s in self.stations):
-                    await asyncio.sleep(0.1)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stop_requested.wait(), duration)
+            self._generating = False
+            settle = self.retry_seconds * (self.retries + 1) + 2
+            deadline = time.monotonic() + settle
+            while time.monotonic() < deadline and any(s.pending for s in self.stations):
+                await asyncio.sleep(0.1)
         finally:
             for task in tasks:
                 task.cancel()

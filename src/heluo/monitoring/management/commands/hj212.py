@@ -283,9 +283,16 @@ class Command(BaseCommand):
 
             async def main() -> None:
                 task = asyncio.ensure_future(simulator.run(duration))
+
+                def interrupted() -> None:
+                    # The first signal stops sending and waits for what is due; a second one does not wait.
+                    if simulator.stopping:
+                        task.cancel()
+                    simulator.stop()
+
                 loop = asyncio.get_running_loop()
                 for signum in (signal.SIGTERM, signal.SIGINT):
-                    loop.add_signal_handler(signum, task.cancel)
+                    loop.add_signal_handler(signum, interrupted)
                 with suppress(asyncio.CancelledError):
                     await task
 
