@@ -16,6 +16,11 @@ HELUO_DATA_DIR="$(mktemp -d)" $BIN/heluo makemigrations --check --dry-run
 echo "== compiled translations"
 $BIN/python scripts/check_messages.py
 
+# The installations the tests run heluo over (tests/installations.py) are built once for both runs.
+HELUO_TEST_BUILDS="$(mktemp -d)"
+export HELUO_TEST_BUILDS
+trap 'rm -rf "$HELUO_TEST_BUILDS"' EXIT
+
 echo "== tests on SQLite"
 env -u HELUO_TEST_DATABASE_URL $BIN/pytest -q -n 2 --dist loadgroup --durations=30 "$@"
 

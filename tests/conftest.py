@@ -37,6 +37,26 @@ def grant_testapp_permissions() -> None:
 
 
 @pytest.fixture(scope="session")
+def django_db_keepdb() -> bool:
+    """Django keeps the test database it finds (a migrated copy, below) and leaves dropping it to us."""
+    return True
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix: None, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
+    """The test database is a copy of the run's migrated one (tests/installations.py), made before Django
+    sets it up: its migrate then has nothing left to apply."""
+    from django.conf import settings
+
+    from tests.installations import test_database
+
+    with test_database(tmp_path_factory, settings.DATABASES["default"]):
+        yield
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
     from heluo.core.demo import load_demo
     from heluo.core.services.accounts import system_operator
@@ -94,6 +114,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.nodeid.startswith(DEMO_INSTALLATION_TESTS):
             item.add_marker(pytest.mark.xdist_group("demo_installation"))
+        elif _uses_a_module_fixture(item):
+            # A module's demo loaded once (kept_for_module) is loaded once per worker its tests go to.
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+
+
+def _uses_a_module_fixture(item: pytest.Item) -> bool:
+    definitions = getattr(item, "_fixtureinfo", None)
+    if definitions is None:
+        return False
+    return any(
+        fixturedefs[-1].scope == "module"
+        for fixturedefs in definitions.name2fixturedefs.values()
+        if fixturedefs
+    )
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

@@ -13,15 +13,21 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.databases import drop_database, fresh_database
 
-KINDS = ("migrated", "demo")
+# "tested": the migrated installation with the test-only app migrated too, which each xdist worker's test
+# database is a copy of (`test_database`): Django's migrate takes minutes here (rendering the model states
+# of every migration), so the suite runs it once per database engine instead of once per worker.
+KINDS = ("migrated", "demo", "tested")
+ROOT = Path(__file__).resolve().parents[1]
 # A build runs once for the whole run, so a slow machine must not fail it: the limit only stops a hang.
 BUILD_TIMEOUT = 1800
 
@@ -44,10 +50,16 @@ def heluo_environment(data_dir: Path, database_url: str = "") -> dict[str, str]:
     return env
 
 
-def _run_directory(factory: pytest.TempPathFactory) -> Path:
+def _builds_directory(factory: pytest.TempPathFactory) -> Path:
+    """Where the run's installations are built: HELUO_TEST_BUILDS when set (scripts/test.sh shares one
+    directory between its SQLite and PostgreSQL runs, so the second reuses the SQLite installations the
+    first built), else the run's temporary directory."""
+    shared = os.environ.get("HELUO_TEST_BUILDS")
+    if shared:
+        return Path(shared)
     # Under xdist each worker's base directory is <run>/popen-gwN: the run's directory is its parent.
     base = factory.getbasetemp()
-    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "installations"
 
 
 @contextmanager
@@ -73,6 +85,7 @@ def _build(directory: Path, kind: str, server: str) -> tuple[Path, str]:
     database = template_url(server, kind) if server else ""
     if (directory / f"{kind}-{engine}.ready").exists():
         return data_dir, database
+    shutil.rmtree(data_dir, ignore_errors=True)  # what an interrupted build, or a dropped template, left
     if kind == "migrated":
         data_dir.mkdir()
         if database:
@@ -83,10 +96,14 @@ def _build(directory: Path, kind: str, server: str) -> tuple[Path, str]:
         _copy_files(base_dir, data_dir)
         if database:
             fresh_database(server, database.rsplit("/", 1)[1], template=base_database.rsplit("/", 1)[1])
-        step = ("demo",)
+        step = ("demo",) if kind == "demo" else ("migrate", "--noinput")
+    env = heluo_environment(data_dir, database)
+    if kind == "tested":
+        env["DJANGO_SETTINGS_MODULE"] = "tests.settings"
     result = subprocess.run(
         [sys.executable, "-m", "heluo", *step],
-        env=heluo_environment(data_dir, database),
+        env=env,
+        cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=BUILD_TIMEOUT,
@@ -107,7 +124,7 @@ def installed(
     """
     assert kind in KINDS, kind
     server = "" if sqlite else server_url()
-    directory = _run_directory(factory) / "installations"
+    directory = _builds_directory(factory)
     with _locked(directory):
         source_dir, source_database = _build(directory, kind, server)
         _copy_files(source_dir, data_dir)
@@ -116,15 +133,56 @@ def installed(
         return fresh_database(server, name, template=source_database.rsplit("/", 1)[1])
 
 
+@contextmanager
+def test_database(factory: pytest.TempPathFactory, database: dict[str, Any]) -> Iterator[None]:
+    """Make the test database of Django's `database` settings a copy of the run's "tested" installation,
+    for Django to keep (keepdb) instead of migrating it again; drop it when the block ends.
+
+    On PostgreSQL a database created from the built one as a template, with the name Django (and xdist's
+    suffix) gave it; on SQLite a copy of the file in shared memory, where a commit costs no disk flush.
+    """
+    from django.db import connections
+
+    server = server_url()
+    test = database.setdefault("TEST", {})
+    directory = _builds_directory(factory)
+    copy_dir = None
+    with _locked(directory):
+        source_dir, source_database = _build(directory, "tested", server)
+        if server:
+            name = test.get("NAME") or f"test_{database['NAME']}"
+            test["NAME"] = name
+            fresh_database(server, name, template=source_database.rsplit("/", 1)[1])
+        else:
+            shared_memory = Path("/dev/shm")
+            copy_dir = Path(
+                tempfile.mkdtemp(prefix="heluo-test-", dir=shared_memory if shared_memory.is_dir() else None)
+            )
+            _copy_files(source_dir, copy_dir)
+            test["NAME"] = str(copy_dir / "heluo.sqlite3")
+    try:
+        yield
+    finally:
+        connections.close_all()
+        if copy_dir is not None:
+            shutil.rmtree(copy_dir, ignore_errors=True)
+        else:
+            drop_database(f"{server.rsplit('/', 1)[0]}/{test['NAME']}")
+
+
 def build_output(factory: pytest.TempPathFactory, kind: str, *, sqlite: bool = False) -> str:
     """What `heluo` printed when it built this run's `kind` installation."""
     engine = "sqlite" if sqlite or not server_url() else "postgresql"
-    return (_run_directory(factory) / "installations" / f"{kind}-{engine}.out").read_text()
+    return (_builds_directory(factory) / f"{kind}-{engine}.out").read_text()
 
 
 def drop_templates() -> None:
-    """Drop the PostgreSQL databases the run built (called once, when the whole run ends)."""
+    """Drop the PostgreSQL databases the run built (called once, when the whole run ends); a shared
+    builds directory no longer says they are ready."""
     server = server_url()
     if server:
+        shared = os.environ.get("HELUO_TEST_BUILDS")
         for kind in reversed(KINDS):
             drop_database(template_url(server, kind))
+            if shared:
+                (Path(shared) / f"{kind}-postgresql.ready").unlink(missing_ok=True)

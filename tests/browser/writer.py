@@ -1,5 +1,5 @@
 """A concurrent writer for the browser-test server's database: it keeps creating and changing rows in
-short transactions, dozens a second, until its stop file appears, and records every error it meets.
+short transactions, about ten a second, until its stop file appears, and records every error it meets.
 
 Run as `python -m heluo shell --no-imports -c "$(cat writer.py)"` with WRITER_DIR set.
 """
@@ -41,7 +41,7 @@ while not stop.exists():
     except Exception:
         with errors.open("a") as log:
             log.write(traceback.format_exc())
-    # Dozens of writes a second, as a busy task worker writes: writing flat out only took a core from
-    # the tests running beside it.
-    time.sleep(0.02)
+    # A write every tenth of a second, as a busy task worker writes: faster only took the CPU of the
+    # tests running beside it (two cores).
+    time.sleep(0.1)
 record(done)

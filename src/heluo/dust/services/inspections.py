@@ -165,11 +165,12 @@ def _store(user: Any, submission: Submission, at: dt.datetime | None) -> Inspect
         for photo in answer.photos:
             result.photos.add(attach_file(inspection, photo, user=user))
         stored.append((result, answer.photos))
+    previous = _previous_cases(inspection)
     for result, photos in stored:
         if result.outcome == Outcome.FAILED:
-            record_failure(result, photos, at=at)
+            record_failure(result, previous.get(result.item.code), photos, at=at)
         elif result.outcome == Outcome.PASSED:
-            record_pass(result, at=at)
+            record_pass(result, previous.get(result.item.code), at=at)
     try:
         with transaction.atomic():
             after_reinspection(inspection.site, inspection=inspection, by=user)
@@ -180,18 +181,19 @@ def _store(user: Any, submission: Submission, at: dt.datetime | None) -> Inspect
     return inspection
 
 
-def _previous_case(result: InspectionResult) -> Case | None:
-    """The case of the latest earlier failure of the same requirement (item code) on the same site."""
+def _previous_cases(inspection: Inspection) -> dict[str, Case]:
+    """By requirement (item code): the case of the latest earlier failure of it on the inspection's site."""
+    latest: dict[str, int] = {}
     earlier = (
-        InspectionResult.objects.filter(
-            inspection__site_id=result.inspection.site_id, item__code=result.item.code, case__isnull=False
-        )
-        .exclude(inspection=result.inspection)
-        .select_related("case")
+        InspectionResult.objects.filter(inspection__site_id=inspection.site_id, case__isnull=False)
+        .exclude(inspection=inspection)
         .order_by("-inspection__performed_at", "-pk")
-        .first()
+        .values_list("item__code", "case_id")
     )
-    return earlier.case if earlier is not None else None
+    for code, case_id in earlier:
+        latest.setdefault(code, case_id)
+    cases = Case.objects.in_bulk(set(latest.values()))
+    return {code: cases[case_id] for code, case_id in latest.items()}
 
 
 def _finding_text(result: InspectionResult) -> str:
@@ -237,12 +239,16 @@ def open_finding(
 
 
 def record_failure(
-    result: InspectionResult, photos: Sequence[UploadedFile] = (), *, at: dt.datetime | None = None
+    result: InspectionResult,
+    case: Case | None,
+    photos: Sequence[UploadedFile] = (),
+    *,
+    at: dt.datetime | None = None,
 ) -> Case:
-    """A failed item: the open case of the same site and item continues (the failure and photos on its
-    timeline); a closed one is reopened with the item's time limit; else (none, or cancelled) a new case."""
+    """A failed item, `case` the one of the latest earlier failure of its site and item: an open one
+    continues (the failure and photos on its timeline); a closed one is reopened with the item's time
+    limit; else (none, or cancelled) a new case."""
     operator = system_operator()
-    case = _previous_case(result)
     if case is not None and case.state in OPEN_STATES:
         transitions.add_note(operator, case, note=_finding_text(result), files=photos, at=at)
     elif case is not None and case.state == State.CLOSED:
@@ -260,11 +266,11 @@ def record_failure(
     return case
 
 
-def record_pass(result: InspectionResult, *, at: dt.datetime | None = None) -> Case | None:
-    """A passed item closes the open case of its site and item: the re-inspection is the verification.
-    A case still waiting for its handler gets the re-inspection as its reply first (the workflow closes
-    replied cases only); one never assigned or suspended is cancelled with the reason."""
-    case = _previous_case(result)
+def record_pass(result: InspectionResult, case: Case | None, *, at: dt.datetime | None = None) -> Case | None:
+    """A passed item closes `case`, the one of the latest earlier failure of its site and item, if it is
+    still open: the re-inspection is the verification. A case still waiting for its handler gets the
+    re-inspection as its reply first (the workflow closes replied cases only); one never assigned or
+    suspended is cancelled with the reason."""
     if case is None or case.state not in OPEN_STATES:
         return None
     operator = system_operator()
