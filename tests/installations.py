@@ -63,9 +63,11 @@ def _builds_directory(factory: pytest.TempPathFactory) -> Path:
 
 
 @contextmanager
-def _locked(directory: Path) -> Iterator[None]:
+def _locked(directory: Path, name: str) -> Iterator[None]:
+    """One lock per build (a worker that needs the migrated copy does not wait while another loads the
+    demo), and one for copying a PostgreSQL template (CREATE DATABASE refuses a template in use)."""
     directory.mkdir(exist_ok=True)
-    with (directory / "lock").open("w") as lock:
+    with (directory / f"{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield
@@ -81,6 +83,11 @@ def _copy_files(source: Path, target: Path) -> None:
 def _build(directory: Path, kind: str, server: str) -> tuple[Path, str]:
     """The built installation of `kind` (its data directory and database URL), building it if needed."""
     engine = "postgresql" if server else "sqlite"
+    with _locked(directory, f"{kind}-{engine}"):
+        return _build_unlocked(directory, kind, server, engine)
+
+
+def _build_unlocked(directory: Path, kind: str, server: str, engine: str) -> tuple[Path, str]:
     data_dir = directory / f"{kind}-{engine}"
     database = template_url(server, kind) if server else ""
     if (directory / f"{kind}-{engine}.ready").exists():
@@ -95,7 +102,8 @@ def _build(directory: Path, kind: str, server: str) -> tuple[Path, str]:
         base_dir, base_database = _build(directory, "migrated", server)
         _copy_files(base_dir, data_dir)
         if database:
-            fresh_database(server, database.rsplit("/", 1)[1], template=base_database.rsplit("/", 1)[1])
+            with _locked(directory, "copy"):
+                fresh_database(server, database.rsplit("/", 1)[1], template=base_database.rsplit("/", 1)[1])
         step = ("demo",) if kind == "demo" else ("migrate", "--noinput")
     env = heluo_environment(data_dir, database)
     if kind == "tested":
@@ -125,11 +133,11 @@ def installed(
     assert kind in KINDS, kind
     server = "" if sqlite else server_url()
     directory = _builds_directory(factory)
-    with _locked(directory):
-        source_dir, source_database = _build(directory, kind, server)
-        _copy_files(source_dir, data_dir)
-        if not server:
-            return ""
+    source_dir, source_database = _build(directory, kind, server)
+    _copy_files(source_dir, data_dir)
+    if not server:
+        return ""
+    with _locked(directory, "copy"):
         return fresh_database(server, name, template=source_database.rsplit("/", 1)[1])
 
 
@@ -147,19 +155,19 @@ def test_database(factory: pytest.TempPathFactory, database: dict[str, Any]) -> 
     test = database.setdefault("TEST", {})
     directory = _builds_directory(factory)
     copy_dir = None
-    with _locked(directory):
-        source_dir, source_database = _build(directory, "tested", server)
-        if server:
-            name = test.get("NAME") or f"test_{database['NAME']}"
-            test["NAME"] = name
+    source_dir, source_database = _build(directory, "tested", server)
+    if server:
+        name = test.get("NAME") or f"test_{database['NAME']}"
+        test["NAME"] = name
+        with _locked(directory, "copy"):
             fresh_database(server, name, template=source_database.rsplit("/", 1)[1])
-        else:
-            shared_memory = Path("/dev/shm")
-            copy_dir = Path(
-                tempfile.mkdtemp(prefix="heluo-test-", dir=shared_memory if shared_memory.is_dir() else None)
-            )
-            _copy_files(source_dir, copy_dir)
-            test["NAME"] = str(copy_dir / "heluo.sqlite3")
+    else:
+        shared_memory = Path("/dev/shm")
+        copy_dir = Path(
+            tempfile.mkdtemp(prefix="heluo-test-", dir=shared_memory if shared_memory.is_dir() else None)
+        )
+        _copy_files(source_dir, copy_dir)
+        test["NAME"] = str(copy_dir / "heluo.sqlite3")
     try:
         yield
     finally:
