@@ -135,6 +135,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "heluo.core.middleware.AuditAddressMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -277,6 +278,12 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+# The audit trail's key (64 hex digits) seals every access event; it is kept outside the database: from
+# the environment, else a key file made once under the data directory. The signed checkpoints of the
+# chain's head go to a file the audit administrator keeps (安全审计).
+AUDIT_KEY = env_str("HELUO_AUDIT_KEY")
+AUDIT_KEY_FILE = env_path("HELUO_AUDIT_KEY_FILE") or DATA_DIR / "keys" / "audit_key"
+AUDIT_CHECKPOINT_FILE = env_path("HELUO_AUDIT_CHECKPOINTS") or DATA_DIR / "audit" / "checkpoints.jsonl"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if HTTPS:

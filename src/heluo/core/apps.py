@@ -33,6 +33,7 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from heluo.core import (
+            auditing,  # noqa: F401  (connects the audit trail's receivers)
             checks,  # noqa: F401  (registers the system checks)
             ledgers,  # noqa: F401  (registers core's ledgers)
             lookups,  # noqa: F401  (registers the integer IN lookup)
@@ -56,6 +57,7 @@ class CoreConfig(AppConfig):
             MenuItem(_("Accounts"), "core:account_list", "core.Account"),
             MenuItem(_("Figures by district"), "core:district_report", "core.Unit"),
             MenuItem(_("Official figures"), "core:figures"),
+            MenuItem(_("Audit trail"), "core:audit_trail", "core.AccessEvent"),
         )
         post_migrate.connect(_sync_roles, dispatch_uid="heluo.core.sync_roles")
         pre_save.connect(

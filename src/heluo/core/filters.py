@@ -5,14 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_filters.filterset import FILTER_FOR_DBFIELD_DEFAULTS
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from heluo.core.forms import AutocompleteSelect
 from heluo.core.models import (
+    AccessEvent,
+    AccessKind,
+    AccessOutcome,
     Account,
     Division,
     DivisionLevel,
@@ -38,6 +43,18 @@ class YesNoFilter(django_filters.BooleanFilter):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("widget", YesNoWidget)
         super().__init__(*args, **kwargs)
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class YearFilter(django_filters.NumberFilter):
+    """The year of a date field, 1–9999: a number outside is refused with a clear error (a date of such a
+    year cannot be built), not a server error."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, field_name: str, **kwargs: Any) -> None:
+        kwargs.setdefault("label", _("year"))
+        super().__init__(field_name=field_name, lookup_expr="year", min_value=1, max_value=9999, **kwargs)
 
 
 @extend_schema_field(OpenApiTypes.INT)  # the API schema: a division's id (for its own ledger too)
@@ -158,3 +175,20 @@ class AccountFilter(LedgerFilterSet):
     class Meta:
         model = Account
         fields = ["home_division", "roles", "active"]
+
+
+class AccessEventFilter(FilterSet):
+    """The audit trail's filter (the audit administrator's page): who, what, how it ended, from where, when."""
+
+    username = django_filters.CharFilter(lookup_expr="icontains", label=_("user name"))
+    kind = django_filters.ChoiceFilter(choices=AccessKind.choices, label=_("event"))
+    outcome = django_filters.ChoiceFilter(
+        choices=AccessOutcome.choices, label=pgettext_lazy("audit", "outcome")
+    )
+    address = django_filters.CharFilter(lookup_expr="startswith", label=_("address"))
+    since = django_filters.DateFilter(field_name="at", lookup_expr="date__gte", label=_("from"))
+    until = django_filters.DateFilter(field_name="at", lookup_expr="date__lte", label=_("to"))
+
+    class Meta:
+        model = AccessEvent
+        fields = ["username", "kind", "outcome", "address", "since", "until"]

@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 from heluo.core.models import Account
+from heluo.core.services.access import client_address as recording_address
 
 
 class PasswordChangeRequiredMiddleware:
@@ -89,3 +90,14 @@ def client_address(request: HttpRequest) -> str:
         if not _is_trusted(address):
             return address
     return remote
+
+
+class AuditAddressMiddleware:
+    """Events recorded while serving a request carry the client's address (安全审计)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with recording_address(client_address(request)):
+            return self.get_response(request)

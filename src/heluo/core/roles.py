@@ -105,6 +105,9 @@ class RoleDefinition:
     hidden_menu: tuple[str, ...] = ()
 
 
+# Reading the audit trail is the audit administrator's alone (三员分立): no pattern grants it.
+AUDIT_TRAIL = frozenset({"core.view_accessevent"})
+
 BUILTIN_ROLES = (
     RoleDefinition(
         "city_admin",
@@ -234,6 +237,14 @@ BUILTIN_ROLES = (
         96,
     ),
     RoleDefinition(
+        "audit_admin",
+        _("Audit administrator"),
+        # 审计管理员: reads and exports the audit trail and verifies its chain, nothing else (三员分立).
+        ("core",),
+        tuple(AUDIT_TRAIL),
+        110,
+    ),
+    RoleDefinition(
         "leader",
         _("Leader (read only)"),
         BUSINESS_MODULES,
@@ -248,9 +259,15 @@ BUILTIN_ROLES = (
 # of the role's modules grants them without holding them (granting is not seeing), never to themselves.
 SEE_IN_FULL = frozenset({"core.view_document_number", "monitoring.view_device_secrets"})
 # So is correcting the official calendar every deadline counts on (cases' HolidayOverride), the city's alone.
-_EXPLICIT_ONLY = {*SEE_IN_FULL, *CALENDAR_EDITING, *ENTERPRISE_REFERENCE, *PARTY_REFERENCE}
-# Accounts are disabled, never deleted: their history and the access log point at them.
-_NEVER_GRANTED = {"core.delete_account"}
+_EXPLICIT_ONLY = {*SEE_IN_FULL, *CALENDAR_EDITING, *ENTERPRISE_REFERENCE, *PARTY_REFERENCE, *AUDIT_TRAIL}
+# Accounts are disabled, never deleted: their history and the access log point at them. The audit trail
+# is written by the application alone and never changed.
+_NEVER_GRANTED = {
+    "core.delete_account",
+    "core.add_accessevent",
+    "core.change_accessevent",
+    "core.delete_accessevent",
+}
 
 
 def hidden_menu_items(role_codes: Iterable[str]) -> frozenset[str]:

@@ -6,7 +6,7 @@ from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task, on_startup
 
 from heluo.core.models import Delivery, DeliveryState
-from heluo.core.services import jobs, notifications
+from heluo.core.services import audit_trail, jobs, notifications
 
 
 class DeliveryPending(Exception):
@@ -39,3 +39,10 @@ def run_job_task(job_id: int) -> str:
 def fail_jobs_of_dead_workers() -> None:
     """A job left running by a worker that died is failed with that reason when a worker starts."""
     jobs.fail_dead_jobs()
+
+
+@db_periodic_task(crontab(minute="*"))
+def checkpoint_audit_trail() -> int:
+    """Anchor the audit trail's head outside the database every minute (the newest records included)."""
+    written = audit_trail.write_checkpoint()
+    return written.sequence if written else 0

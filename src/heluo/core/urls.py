@@ -1,7 +1,7 @@
 from django.urls import path
 
 from heluo.core import ledgers
-from heluo.core.views import accounts, figures, pages, transfer
+from heluo.core.views import accounts, audit, figures, pages, transfer
 from heluo.core.views.routes import ledger_urls
 
 app_name = "core"
@@ -23,6 +23,9 @@ urlpatterns = [
     path("jobs/<int:pk>/", transfer.job_detail, name="job_detail"),
     path("jobs/<int:pk>/confirm/", transfer.job_confirm, name="job_confirm"),
     path("jobs/<int:pk>/download/", transfer.job_download, name="job_download"),
+    path("audit/", audit.audit_trail_list, name="audit_trail"),
+    path("audit/export/", audit.audit_trail_export, name="audit_trail_export"),
+    path("audit/verify/", audit.audit_trail_verify, name="audit_trail_verify"),
     path("search/", pages.search, name="search"),
     path("reports/districts/", pages.district_report, name="district_report"),
     path("figures/", figures.figures, name="figures"),

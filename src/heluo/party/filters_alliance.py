@@ -5,7 +5,7 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from heluo.core.filters import DivisionTreeFilter, LedgerFilterSet, YesNoFilter
+from heluo.core.filters import DivisionTreeFilter, LedgerFilterSet, YearFilter, YesNoFilter
 
 from .models import (
     ActivityKind,
@@ -94,7 +94,7 @@ class MatchFilter(LedgerFilterSet):
 class JointActivityFilter(LedgerFilterSet):
     alliance = _alliance()
     kind = django_filters.ChoiceFilter(choices=ActivityKind.choices, label=_("kind"))
-    year = django_filters.NumberFilter(field_name="held_on", lookup_expr="year", label=_("year"))
+    year = YearFilter("held_on")
 
     class Meta:
         model = JointActivity

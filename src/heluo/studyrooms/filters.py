@@ -5,7 +5,7 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from heluo.core.filters import DivisionTreeFilter, LedgerFilterSet, YesNoFilter
+from heluo.core.filters import DivisionTreeFilter, LedgerFilterSet, YearFilter, YesNoFilter
 
 from .models import (
     HoursKind,
@@ -45,7 +45,7 @@ class OpeningHoursFilter(LedgerFilterSet):
 
 class SpecialDayFilter(LedgerFilterSet):
     room = django_filters.ModelChoiceFilter(queryset=Room.objects.all(), label=_("city study room"))
-    year = django_filters.NumberFilter(field_name="date", lookup_expr="year", label=_("year"))
+    year = YearFilter("date")
 
     class Meta:
         model = SpecialDay
@@ -71,7 +71,7 @@ class OpeningBalanceFilter(LedgerFilterSet):
 class MonthlyStatisticsFilter(LedgerFilterSet):
     division = DivisionTreeFilter(field_name="room__division")
     room = django_filters.ModelChoiceFilter(queryset=Room.objects.all(), label=_("city study room"))
-    year = django_filters.NumberFilter(field_name="month", lookup_expr="year", label=_("year"))
+    year = YearFilter("month")
     month = django_filters.DateFilter(field_name="month", label=_("month"))
 
     class Meta:
@@ -82,7 +82,7 @@ class MonthlyStatisticsFilter(LedgerFilterSet):
 class ReadingEventFilter(LedgerFilterSet):
     division = DivisionTreeFilter(field_name="division")
     room = django_filters.ModelChoiceFilter(queryset=Room.objects.all(), label=_("city study room"))
-    year = django_filters.NumberFilter(field_name="held_on", lookup_expr="year", label=_("year"))
+    year = YearFilter("held_on")
 
     class Meta:
         model = ReadingEvent

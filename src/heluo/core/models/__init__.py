@@ -24,6 +24,8 @@ from .organisations import (
 from .records import (
     AccessEvent,
     AccessKind,
+    AccessOutcome,
+    AppendOnlyError,
     Attachment,
     ChannelKind,
     Delivery,
@@ -37,7 +39,9 @@ __all__ = [
     "CITY_WIDE",
     "AccessEvent",
     "AccessKind",
+    "AccessOutcome",
     "Account",
+    "AppendOnlyError",
     "Attachment",
     "ChannelKind",
     "CoordinateSystem",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from pathlib import PurePath
+from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -12,6 +13,21 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class AppendOnlyError(Exception):
+    """An attempt to change or delete a row of an append-only table from the application."""
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    """Rows are added, never changed or deleted in bulk (the audit trail)."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise AppendOnlyError(_("Audit records are never changed."))
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError(_("Audit records are never deleted."))
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:
@@ -153,32 +169,77 @@ class AccessKind(models.TextChoices):
     VIEW_IN_FULL = "view_in_full", _("sensitive values shown in full")
     EXPORT = "export", _("exported")
     ACT = "act", _("acted (without field history)")
+    CREATE = "create", _("created")
+    CHANGE = "change", _("changed")
+    DELETE = "delete", _("deleted")
+    LOGIN = "login", _("logged in")
+    LOGIN_FAILED = "login_failed", _("login failed")
+    LOGOUT = "logout", _("logged out")
+    GRANT = "grant", _("roles or permissions changed")
+
+
+class AccessOutcome(models.TextChoices):
+    SUCCESS = "success", _("succeeded")
+    FAILURE = "failure", _("failed")
 
 
 class AccessEvent(models.Model):
-    """The one access log (访问日志): every export (who, when, what, how many rows), every showing of
-    sensitive values in full, every view of a record whose views are logged (militia rosters, party
-    members), and the acts on rows that keep no field history. Written by heluo.core.services.access
-    only; never changed (等保's tamper-evident audit chains these rows)."""
+    """The one access log and audit trail (访问日志, 安全审计): logins, failed logins and logouts, role
+    changes, every export (who, when, what, how many rows), every showing of sensitive values in full,
+    every view of a record whose views are logged (militia rosters, party members), and the users' acts on
+    data. Written by heluo.core.services.access only, append-only: each row is sealed into one chain
+    (heluo.core.services.audit_trail), so a changed, removed or inserted row is found by `heluo audit
+    verify`."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT)
-    at = models.DateTimeField(_("at"), auto_now_add=True)
+    scope_module = "core"
+
+    sequence = models.PositiveBigIntegerField(_("sequence"), unique=True, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    # The name given, kept also when no account has it (a failed login) or the account is renamed.
+    username = models.CharField(_("user name"), max_length=150, blank=True)
+    at = models.DateTimeField(_("at"), default=timezone.now, editable=False)
     kind = models.CharField(
         _("kind"), max_length=20, choices=AccessKind.choices, default=AccessKind.VIEW_IN_FULL
     )
+    outcome = models.CharField(
+        pgettext_lazy("audit", "outcome"),
+        max_length=10,
+        choices=AccessOutcome.choices,
+        default=AccessOutcome.SUCCESS,
+    )
+    address = models.CharField(_("address"), max_length=45, blank=True)
     context = models.CharField(_("where"), max_length=300)
-    content_type = models.ForeignKey(ContentType, verbose_name=_("kind of record"), on_delete=models.PROTECT)
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("kind of record"), on_delete=models.PROTECT, null=True, blank=True
+    )
     object_ids = models.JSONField(_("records"), default=list)
     count = models.PositiveIntegerField(_("rows"), default=0)
+    previous_seal = models.CharField(_("previous seal"), max_length=64, editable=False)
+    seal = models.CharField(_("seal"), max_length=64, editable=False)
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("access event")
         verbose_name_plural = _("access log")
-        ordering = ["-at", "-pk"]
-        indexes = [models.Index(fields=["user", "at"], name="core_access_user_at")]
+        ordering = ["-sequence"]
+        indexes = [
+            models.Index(fields=["user", "at"], name="core_access_user_at"),
+            models.Index(fields=["at"], name="core_access_at"),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.user} {self.at:%Y-%m-%d %H:%M} {self.get_kind_display()} {self.context}"
+        return f"{self.username} {self.at:%Y-%m-%d %H:%M} {self.get_kind_display()} {self.context}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError(_("Audit records are never changed."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        raise AppendOnlyError(_("Audit records are never deleted."))
 
 
 class RefusedAttempt(models.Model):

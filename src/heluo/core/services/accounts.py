@@ -17,12 +17,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from heluo.core.models import Account, Division, Person, Role, Unit, Zone
+from heluo.core.models import AccessKind, Account, Division, Person, Role, Unit, Zone
 from heluo.core.modules import SENSITIVE_MODULES
 from heluo.core.roles import SEE_IN_FULL
 from heluo.core.scope import forget_scope, scope_of, visible
+from heluo.core.services.access import SYSTEM_USERNAME, record_event
 
-SYSTEM_USERNAME = "system"
 _PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
@@ -132,10 +132,18 @@ def check_account_change(
         raise ValidationError({"home_zone": [_("Choose a home division or a home zone, not both.")]})
 
 
-def _set_roles(account: Account, roles: list[Role]) -> None:
-    """Roles give their permissions through the user's membership of each role's group."""
+def _set_roles(granter: Any, account: Account, roles: list[Role]) -> None:
+    """Roles give their permissions through the user's membership of each role's group. A change is an
+    audit event of the granter's."""
+    before = {role.code for role in account.roles.all()}
     account.roles.set(roles)
     account.user.groups.set([role.group for role in roles])
+    after = {role.code for role in roles}
+    if before != after:
+        record_event(
+            AccessKind.GRANT, user=granter, model=Account, object_ids=[account.pk],
+            context=f"{account.user.username}: {','.join(sorted(before)) or '-'} → {','.join(sorted(after)) or '-'}",
+        )  # fmt: skip
 
 
 def check_manageable(granter: Any, account: Account) -> None:
@@ -186,7 +194,7 @@ def create_account(
         must_change_password=password is None,
         is_demo=is_demo,
     )
-    _set_roles(account, roles)
+    _set_roles(granter, account, roles)
     return account, chosen
 
 
@@ -210,7 +218,7 @@ def update_account(
     for field, value in fields.items():
         setattr(account, field, value)
     account.save()
-    _set_roles(account, roles)
+    _set_roles(granter, account, roles)
     forget_scope(account.user)
     return account
 

@@ -16,6 +16,9 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from heluo.core.models import AccessKind
+from heluo.core.services.access import is_users_act, record_event
+
 
 def record_history(
     objs: Sequence[models.Model], *, user: Any, reason: str = "", created: bool = False
@@ -27,6 +30,19 @@ def record_history(
     manager.bulk_history_create(
         list(objs), update=not created, default_user=user, default_change_reason=reason
     )
+    record_batch(type(objs[0]), objs, user=user, created=created, reason=reason)
+
+
+def record_batch(
+    model: type[models.Model], objs: Sequence[models.Model], *, user: Any, created: bool, reason: str = ""
+) -> None:
+    """One audit event for a batch written with history but without history's per-row signal."""
+    if objs and is_users_act(user):
+        record_event(
+            AccessKind.CREATE if created else AccessKind.CHANGE, user=user, model=model,
+            object_ids=[obj.pk for obj in objs if isinstance(obj.pk, int)], count=len(objs),
+            context=f"{model._meta.label} ×{len(objs)} {reason}",
+        )  # fmt: skip
 
 
 def audited_bulk_create(
@@ -38,9 +54,11 @@ def audited_bulk_create(
     batch_size: int = 500,
 ) -> list[models.Model]:
     """bulk_create with one history row per new object."""
-    return bulk_create_with_history(
+    created = bulk_create_with_history(
         list(objs), model, batch_size=batch_size, default_user=user, default_change_reason=reason
     )
+    record_batch(model, created, user=user, created=True, reason=reason)
+    return created
 
 
 def audited_bulk_update(
@@ -59,9 +77,11 @@ def audited_bulk_update(
             obj.row_version += 1  # type: ignore[attr-defined]
             obj.updated_at = now  # type: ignore[attr-defined]
         fields = [*fields, "row_version", "updated_at"]
-    return bulk_update_with_history(
+    changed = bulk_update_with_history(
         list(objs), model, fields, batch_size=500, default_user=user, default_change_reason=reason
     )
+    record_batch(model, objs, user=user, created=False, reason=reason)
+    return changed
 
 
 def compare_and_set(

@@ -36,3 +36,12 @@ def requires(action: Action, model: type[models.Model]) -> Callable[[View], View
         return checked  # type: ignore[return-value]
 
     return decorate
+
+
+def check_reads_ledgers(user: Any) -> None:
+    """Pages of figures over the ledgers are for users who may read one; the audit administrator, who
+    reads the audit trail alone (三员分立), is refused them."""
+    from heluo.core.ledger import LEDGERS
+
+    if not any(may(user, "view", ledger.model) for ledger in LEDGERS.values()):
+        raise PermissionDenied(_("You have no permission for this page."))

@@ -22,6 +22,7 @@ from heluo.core.models import Division, DivisionLevel
 from heluo.core.models.base import UserScope
 from heluo.core.modules import MODULES, SENSITIVE_MODULES
 from heluo.core.scope import scope_of
+from heluo.core.views.access import check_reads_ledgers
 
 FIRST_YEAR = 2000
 
@@ -88,6 +89,7 @@ def _modules(scope: UserScope) -> list[str]:
 
 def _read(request: HttpRequest) -> tuple[FiguresForm, list[Section], str]:
     """The form (the current year by default) and, when it is valid, the sections it asks for."""
+    check_reads_ledgers(request.user)
     scope = scope_of(request.user)
     given = request.GET.dict() if request.GET else {"year": str(timezone.localdate().year)}
     form = FiguresForm(given, scope=scope)

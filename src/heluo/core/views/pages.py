@@ -25,7 +25,7 @@ from heluo.core.services import accounts as account_services
 from heluo.core.services import files as file_services
 from heluo.core.services import notifications
 from heluo.core.services.access import record_access
-from heluo.core.views.access import check_may
+from heluo.core.views.access import check_may, check_reads_ledgers
 
 SEARCH_LIMIT = 10
 INBOX_PAGE = 50
@@ -175,6 +175,7 @@ def district_report(request: HttpRequest) -> HttpResponse:
     from heluo.core.services.divisions import counts_by_district
 
     user = request.user
+    check_reads_ledgers(user)
     ledgers = [
         LEDGERS[label]
         for label in ("core.unit", "core.person", "core.grid")
