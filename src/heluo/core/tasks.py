@@ -1,4 +1,4 @@
-"""Core's background work (huey): jobs (imports, exports), outside deliveries of notifications."""
+"""Core's background work (huey): jobs (imports, exports), outside deliveries of notifications, dormant accounts."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task, on_startup
 
 from heluo.core.models import Delivery, DeliveryState
-from heluo.core.services import jobs, notifications
+from heluo.core.services import identity, jobs, notifications
 
 
 class DeliveryPending(Exception):
@@ -39,3 +39,9 @@ def run_job_task(job_id: int) -> str:
 def fail_jobs_of_dead_workers() -> None:
     """A job left running by a worker that died is failed with that reason when a worker starts."""
     jobs.fail_dead_jobs()
+
+
+@db_periodic_task(crontab(hour="3", minute="20"))
+def disable_dormant_accounts() -> int:
+    """Daily: disable the accounts unused for longer than the security policy allows (off by default)."""
+    return len(identity.disable_dormant_accounts())
