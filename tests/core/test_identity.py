@@ -461,3 +461,19 @@ def test_dormant_accounts_are_disabled_and_the_rest_left_alone(users: dict[str, 
     assert "system" not in disabled and "admin" not in disabled
     assert "luolong" in output.getvalue()
     assert identity_services.disable_dormant_accounts() == []  # idempotent
+
+
+def test_an_administrator_resets_a_lost_second_factor_and_the_reset_is_logged(
+    client_as: Any, users: dict[str, Any]
+) -> None:
+    enrol(client_as("luolong"), users["luolong"])
+    account = Account.objects.get(user__username="luolong")
+    assert client_as("laocheng").post(f"/core/accounts/{account.pk}/reset-two-factor/").status_code in {
+        403,
+        404,
+    }
+    assert identity_services.has_two_factor(users["luolong"])
+    response = client_as("admin").post(f"/core/accounts/{account.pk}/reset-two-factor/")
+    assert response.status_code == 302
+    assert not identity_services.has_two_factor(users["luolong"])
+    assert AccessEvent.objects.filter(context="reset two-factor luolong", object_ids=[account.pk]).exists()

@@ -210,6 +210,17 @@ def disable_two_factor(user: Any) -> None:
         device.delete()
 
 
+def reset_two_factor(granter: Any, account: Account) -> None:
+    """Remove the second factors of another's account (a lost phone and lost recovery codes), by one who
+    may manage it (accounts.check_manageable). Logged in the access log; the holder enrols again."""
+    accounts.check_manageable(granter, account)
+    disable_two_factor(account.user)
+    username = account.user.get_username()
+    record_access(
+        granter, AccessKind.ACT, Account, object_ids=[account.pk], context=f"reset two-factor {username}"
+    )
+
+
 def totp_secret(device: TOTPDevice) -> str:
     """The key as an authenticator app takes it when typed in (base32)."""
     return b32encode(device.bin_key).decode("ascii").rstrip("=")
