@@ -477,3 +477,36 @@ def test_an_administrator_resets_a_lost_second_factor_and_the_reset_is_logged(
     assert response.status_code == 302
     assert not identity_services.has_two_factor(users["luolong"])
     assert AccessEvent.objects.filter(context="reset two-factor luolong", object_ids=[account.pk]).exists()
+
+
+def test_before_the_second_step_no_page_opens_not_even_the_two_factor_pages(
+    client_as: Any, users: dict[str, Any]
+) -> None:
+    enrol(client_as("luolong"), users["luolong"])
+    client = password_login("luolong")
+    for path in ("/", "/two-factor/", "/two-factor/enrol/", "/password/", "/core/security-policy/"):
+        response = client.get(path)
+        assert response.status_code == 302 and response["Location"].startswith("/login/verify/"), path
+    assert client.post("/two-factor/disable/").status_code == 302
+    assert identity_services.has_two_factor(users["luolong"])
+    page = client.get("/login/verify/").content.decode()
+    assert 'id="sidebar"' not in page
+
+
+def test_the_verify_page_sends_nowhere_outside(client_as: Any, users: dict[str, Any], settings: Any) -> None:
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+    device, _codes = enrol(client_as("luolong"), users["luolong"])
+    client = password_login("luolong")
+    response = client.post("/login/verify/", {"code": code(device, 1), "next": "https://evil.example/"})
+    assert response.status_code == 302 and response["Location"] == "/"
+
+
+def test_the_daily_task_disables_dormant_accounts(users: dict[str, Any]) -> None:
+    from heluo.core.tasks import disable_dormant_accounts
+
+    level_three()
+    get_user_model().objects.filter(username="luolong").update(
+        last_login=timezone.now() - dt.timedelta(days=91)
+    )
+    assert disable_dormant_accounts.call_local() >= 1
+    assert not get_user_model().objects.get(username="luolong").is_active
