@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
+from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+# Every request of a logged-in user reads the policy (idle timeout, expiry, two-factor): it is kept in the
+# cache, so a change reaches the other web processes within this many seconds.
+POLICY_CACHE_KEY = "heluo:security-policy"
+POLICY_CACHE_SECONDS = 30
 
 
 def _between(low: int, high: int) -> list[MinValueValidator | MaxValueValidator]:
@@ -83,10 +91,17 @@ class SecurityPolicy(models.Model):
     def __str__(self) -> str:
         return str(_("security policy"))
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        cache.delete(POLICY_CACHE_KEY)
+
     @classmethod
     def current(cls) -> SecurityPolicy:
-        """The policy, created lenient on first use."""
-        policy, _created = cls.objects.get_or_create(pk=1)
+        """The policy, created lenient on first use (read through the cache, POLICY_CACHE_SECONDS)."""
+        policy = cache.get(POLICY_CACHE_KEY)
+        if policy is None:
+            policy, _created = cls.objects.get_or_create(pk=1)
+            cache.set(POLICY_CACHE_KEY, policy, POLICY_CACHE_SECONDS)
         return policy
 
 
