@@ -256,6 +256,16 @@ def test_an_idle_session_is_logged_out(users: dict[str, Any]) -> None:
     assert client.get("/").status_code == 302
 
 
+def test_an_idle_session_no_longer_reaches_the_api(users: dict[str, Any]) -> None:
+    level_three(two_factor_for_administrators=False)
+    client = Client()
+    client.force_login(users["luolong"])
+    assert client.get("/api/me/").status_code == 200
+    _idle_for(client, 31 * 60)
+    assert client.get("/api/me/").status_code in {401, 403}
+    assert client.get("/")["Location"].startswith("/login/")
+
+
 def test_polling_is_not_activity(users: dict[str, Any]) -> None:
     level_three(two_factor_for_administrators=False)
     client = Client()

@@ -71,13 +71,16 @@ class IdleTimeoutMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated or request.path.startswith(_ALWAYS_OPEN):
+        if user is None or not user.is_authenticated or request.path.startswith(("/static/", "/jsi18n/")):
             return self.get_response(request)
         timeout = identity_services.current_policy().idle_timeout_minutes
         now = time.time()
         last = request.session.get(LAST_ACTIVITY_KEY)
         if timeout and last is not None and identity.idle_too_long(last, now, timeout):
             logout(request)
+            if request.path.startswith("/api/"):
+                # The API answers the now anonymous caller itself (401, in JSON).
+                return self.get_response(request)
             messages.info(
                 request,
                 _("You were logged out after %(minutes)d minutes without activity.") % {"minutes": timeout},
