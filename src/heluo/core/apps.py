@@ -55,6 +55,8 @@ class CoreConfig(AppConfig):
             MenuItem(_("Divisions"), "core:division_list", "core.Division"),
             MenuItem(_("Functional zones"), "core:zone_list", "core.Zone"),
             MenuItem(_("Accounts"), "core:account_list", "core.Account"),
+            MenuItem(_("Locked-out accounts"), "core:lockout_list", permission="core.unlock_account"),
+            MenuItem(_("Security policy"), "core:security_policy", permission="core.change_securitypolicy"),
             MenuItem(_("Figures by district"), "core:district_report", "core.Unit"),
             MenuItem(_("Official figures"), "core:figures"),
             MenuItem(_("Audit trail"), "core:audit_trail", "core.AccessEvent"),

@@ -24,6 +24,7 @@ def layout(request: HttpRequest) -> dict[str, Any]:
             for item in section.items
             if item.url_name not in hidden
             and (not item.model or may(user, "view", apps.get_model(item.model)))
+            and (not item.permission or user.has_perm(item.permission))
         ]
         if items:
             sections.append({"label": section.label, "module": section.module, "items": items})

@@ -13,7 +13,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from heluo.core.identifiers import mask
-from heluo.core.models import Account, Division, Grid, GridMembership, Person, Role, Unit, Zone
+from heluo.core.models import (
+    Account,
+    Division,
+    Grid,
+    GridMembership,
+    Person,
+    Role,
+    SecurityPolicy,
+    Unit,
+    Zone,
+)
 from heluo.core.services import accounts as account_services
 from heluo.core.services import uniqueness
 from heluo.core.services.masking import kept_if_masked, sees_in_full
@@ -373,3 +383,28 @@ class AccountForm(LedgerForm):
             for field, messages in error.message_dict.items():
                 self.add_error(field if field in self.fields else None, messages)
         return cleaned
+
+
+class SecurityPolicyForm(forms.ModelForm):
+    class Meta:
+        model = SecurityPolicy
+        fields = [
+            "min_password_length",
+            "required_character_classes",
+            "password_history",
+            "password_max_age_days",
+            "idle_timeout_minutes",
+            "two_factor_for_administrators",
+            "dormant_account_days",
+        ]
+
+
+class TwoFactorCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        help_text=_("The six digits your authenticator app shows, or one of your recovery codes."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}
+        ),
+    )

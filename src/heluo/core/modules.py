@@ -30,6 +30,7 @@ class MenuItem:
     url_name: str
     model: str = ""  # "app_label.ModelName": shown only to users who may view it
     icon: str = ""
+    permission: str = ""  # "app_label.codename": shown only to users who hold it
 
 
 @dataclass

@@ -40,6 +40,8 @@ LEDGER_ADMIN = tuple(
     for action in ("add", "change", "delete")
 )
 
+# The identity controls (身份鉴别): the policy and unlocking; the security administrator's when there is one.
+IDENTITY_ADMIN = ("core.change_securitypolicy", "core.unlock_account")
 
 CALENDAR_EDITING = tuple(f"cases.{action}_holidayoverride" for action in ("add", "change", "delete"))
 # So are the enterprise problems' categories and time limits, which every district's problems count on.
@@ -113,7 +115,13 @@ BUILTIN_ROLES = (
         "city_admin",
         _("City administrator"),
         BUSINESS_MODULES,
-        (*(f"{app}.*" for app in OPEN_APPS), *CALENDAR_EDITING, *ENTERPRISE_REFERENCE, *PARTY_REFERENCE),
+        (
+            *(f"{app}.*" for app in OPEN_APPS),
+            *CALENDAR_EDITING,
+            *ENTERPRISE_REFERENCE,
+            *PARTY_REFERENCE,
+            *IDENTITY_ADMIN,
+        ),
         10,
     ),
     RoleDefinition(
@@ -259,7 +267,14 @@ BUILTIN_ROLES = (
 # of the role's modules grants them without holding them (granting is not seeing), never to themselves.
 SEE_IN_FULL = frozenset({"core.view_document_number", "monitoring.view_device_secrets"})
 # So is correcting the official calendar every deadline counts on (cases' HolidayOverride), the city's alone.
-_EXPLICIT_ONLY = {*SEE_IN_FULL, *CALENDAR_EDITING, *ENTERPRISE_REFERENCE, *PARTY_REFERENCE, *AUDIT_TRAIL}
+_EXPLICIT_ONLY = {
+    *SEE_IN_FULL,
+    *CALENDAR_EDITING,
+    *ENTERPRISE_REFERENCE,
+    *PARTY_REFERENCE,
+    *AUDIT_TRAIL,
+    *IDENTITY_ADMIN,
+}
 # Accounts are disabled, never deleted: their history and the access log point at them. The audit trail
 # is written by the application alone and never changed.
 _NEVER_GRANTED = {

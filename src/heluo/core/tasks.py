@@ -1,4 +1,4 @@
-"""Core's background work (huey): jobs (imports, exports), outside deliveries of notifications."""
+"""Core's background work (huey): jobs (imports, exports), outside deliveries of notifications, dormant accounts."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task, on_startup
 
 from heluo.core.models import Delivery, DeliveryState
-from heluo.core.services import audit_trail, jobs, notifications
+from heluo.core.services import audit_trail, identity, jobs, notifications
 
 
 class DeliveryPending(Exception):
@@ -46,3 +46,9 @@ def checkpoint_audit_trail() -> int:
     """Anchor the audit trail's head outside the database every minute (the newest records included)."""
     written = audit_trail.write_checkpoint()
     return written.sequence if written else 0
+
+
+@db_periodic_task(crontab(hour="3", minute="20"))
+def disable_dormant_accounts() -> int:
+    """Daily: disable the accounts unused for longer than the security policy allows (off by default)."""
+    return len(identity.disable_dormant_accounts())

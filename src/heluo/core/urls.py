@@ -1,7 +1,7 @@
 from django.urls import path
 
 from heluo.core import ledgers
-from heluo.core.views import accounts, audit, figures, pages, transfer
+from heluo.core.views import accounts, audit, figures, identity, pages, transfer
 from heluo.core.views.routes import ledger_urls
 
 app_name = "core"
@@ -19,6 +19,9 @@ urlpatterns = [
         accounts.AccountActionView.as_view(ledger=ledgers.account),
         name="account_action",
     ),
+    path("security-policy/", identity.security_policy, name="security_policy"),
+    path("lockouts/", identity.lockout_list, name="lockout_list"),
+    path("lockouts/<int:pk>/unlock/", identity.unlock, name="unlock"),
     path("jobs/", transfer.job_list, name="job_list"),
     path("jobs/<int:pk>/", transfer.job_detail, name="job_detail"),
     path("jobs/<int:pk>/confirm/", transfer.job_confirm, name="job_confirm"),

@@ -2,6 +2,7 @@
 
 A token lasts HELUO_API_TOKEN_DAYS from its issue and ends when its user's password changes (the
 tokens are deleted with the change, heluo.core.apps): `POST /api/token/` then gives a new one.
+A user with two-factor login gives its code too (`otp`): a token never skips the second factor.
 """
 
 from __future__ import annotations
@@ -24,12 +25,18 @@ from heluo.core.api.errors import LockedOut
 from heluo.core.models import Account, Person
 from heluo.core.modules import MODULES, SENSITIVE_MODULES
 from heluo.core.scope import scope_of
+from heluo.core.services import identity
 from heluo.core.services.masking import sees_in_full
 
 
 class TokenRequestSerializer(serializers.Serializer):
     username = serializers.CharField(max_length=150)
     password = serializers.CharField(max_length=128, trim_whitespace=False, style={"input_type": "password"})
+    otp = serializers.CharField(
+        max_length=20,
+        required=False,
+        help_text="The authenticator's code or a recovery code; required when the user has two-factor login.",
+    )
 
 
 class TokenSerializer(serializers.Serializer):
@@ -41,7 +48,9 @@ class TokenView(APIView):
     expires or the password changes).
 
     The log-in throttle of the pages (django-axes) counts here too: after repeated failures the user
-    name is locked on that address for the cool-off time, even with the right password.
+    name is locked on that address for the cool-off time, even with the right password. A user with
+    two-factor login must send `otp` as well; one the security policy requires it of and who has not
+    enrolled is refused until they enrol on the web pages.
     """
 
     # The credentials are in the body; a session or old token must not stand in for them.
@@ -52,15 +61,18 @@ class TokenView(APIView):
     def post(self, request: Request) -> Response:
         given = TokenRequestSerializer(data=request.data)
         given.is_valid(raise_exception=True)
+        credentials = dict(given.validated_data)
+        otp = credentials.pop("otp", "")
         # axes needs the request; it marks the DRF request (not Django's), so its middleware leaves
         # our JSON answer alone and we answer the lock-out ourselves.
-        user = authenticate(request, **given.validated_data)
+        user = authenticate(request, **credentials)
         if getattr(request, "axes_locked_out", False):
             raise LockedOut
         if user is None:
             raise ValidationError(_("Wrong user name or password."), code="invalid_credentials")
         if Account.objects.filter(user=user, must_change_password=True).exists():
             raise PermissionDenied(_("Change your temporary password on the web pages before using the API."))
+        self.check_second_factor(user, otp)
         # A token is a log-in: the last log-in time is set and axes forgets earlier failures.
         user_logged_in.send(sender=type(user), request=request, user=user)
         token, _created = Token.objects.get_or_create(user=user)
@@ -68,6 +80,19 @@ class TokenView(APIView):
             token.delete()
             token = Token.objects.create(user=user)
         return Response({"token": token.key})
+
+    @staticmethod
+    def check_second_factor(user: Any, otp: str) -> None:
+        if identity.has_two_factor(user):
+            if not otp:
+                raise ValidationError(
+                    {"otp": [_("This account logs in with two factors: send the code as otp.")]},
+                    code="otp_required",
+                )
+            if identity.verify_code(user, otp) is None:
+                raise ValidationError({"otp": [_("The code is wrong or has expired.")]}, code="invalid_otp")
+        elif identity.requires_two_factor(user):
+            raise PermissionDenied(_("Turn on two-factor login on the web pages before using the API."))
 
 
 class RoleBriefSerializer(serializers.Serializer):

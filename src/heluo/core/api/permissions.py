@@ -13,6 +13,7 @@ from rest_framework.request import Request
 
 from heluo.core.models import Account
 from heluo.core.scope import Action, may
+from heluo.core.services import identity
 
 METHOD_ACTIONS: dict[str, Action] = {
     "GET": "view",
@@ -26,13 +27,26 @@ METHOD_ACTIONS: dict[str, Action] = {
 
 
 class Authenticated(permissions.IsAuthenticated):
-    """Logged in, and no temporary password left to change (the pages insist on it first, so does the API)."""
+    """Logged in, no temporary or expired password left to change (the pages insist on it first, so does
+    the API), and a page session past its second factor when the user has one (a token has given it)."""
 
     def has_permission(self, request: Request, view: Any) -> bool:
         if not super().has_permission(request, view):
             return False
         if Account.objects.filter(user=request.user, must_change_password=True).exists():
             self.message = _("Change your temporary password on the web pages before using the API.")
+            return False
+        if identity.password_expired(request.user):
+            self.message = _("Your password has expired: change it on the web pages before using the API.")
+            return False
+        verified = getattr(request.user, "is_verified", None)
+        if (
+            request.auth is None
+            and verified is not None
+            and not verified()
+            and identity.has_two_factor(request.user)
+        ):
+            self.message = _("Give your second factor on the web pages first.")
             return False
         return True
 

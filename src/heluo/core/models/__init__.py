@@ -34,6 +34,7 @@ from .records import (
     NotificationChannel,
     RefusedAttempt,
 )
+from .security import PasswordHistory, SecurityPolicy
 
 __all__ = [
     "CITY_WIDE",
@@ -61,11 +62,13 @@ __all__ = [
     "LedgerModel",
     "Notification",
     "NotificationChannel",
+    "PasswordHistory",
     "Person",
     "RefusedAttempt",
     "Role",
     "ScopedManager",
     "ScopedQuerySet",
+    "SecurityPolicy",
     "Unit",
     "UnitType",
     "UserScope",

@@ -90,6 +90,7 @@ class Account(LedgerModel):
         verbose_name = _("account")
         verbose_name_plural = _("accounts")
         ordering = ["user__username"]
+        permissions = [("unlock_account", _("Can unlock accounts locked out after failed logins"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(home_division__isnull=True) | Q(home_zone__isnull=True),

@@ -1,4 +1,4 @@
-"""Account actions beyond the ledger's pages: reset a password, disable or enable a login."""
+"""Account actions beyond the ledger's pages: reset a password or the second factor, disable or enable a login."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from heluo.core.services import accounts as account_services
+from heluo.core.services import identity
 from heluo.core.views.generic import LedgerView
 
 
 class AccountActionView(LedgerView):
-    """POST-only actions on one account: reset its password, disable or enable it."""
+    """POST-only actions on one account: reset its password or its second factor, disable or enable it."""
 
     action = "change"
 
@@ -29,6 +30,9 @@ class AccountActionView(LedgerView):
                     )
                     % {"user": account.user.username, "password": password},
                 )
+            elif act == "reset-two-factor":
+                identity.reset_two_factor(request.user, account)
+                messages.success(request, _("The account's two-factor login was removed: it enrols again."))
             elif act in {"disable", "enable"}:
                 account_services.set_active(request.user, account, act == "enable")
                 messages.success(

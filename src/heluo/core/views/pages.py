@@ -23,7 +23,7 @@ from heluo.core.models import AccessKind, Account, Notification
 from heluo.core.scope import may, scope_of
 from heluo.core.services import accounts as account_services
 from heluo.core.services import files as file_services
-from heluo.core.services import notifications
+from heluo.core.services import identity, notifications
 from heluo.core.services.access import record_access
 from heluo.core.views.access import check_may, check_reads_ledgers
 
@@ -160,6 +160,13 @@ class LoginView(auth_views.LoginView):
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "registration/password_change.html"
     success_url = reverse_lazy("home")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {
+            **super().get_context_data(**kwargs),
+            "password_expired": identity.password_expired(self.request.user),
+            "password_max_age": identity.current_policy().password_max_age_days,
+        }
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from heluo.core import divisions_data
 from heluo.core.divisions_data import normalize_code
 from heluo.core.models import Account, Division, Role
-from heluo.core.services import accounts, divisions
+from heluo.core.services import accounts, divisions, identity
 
 
 class Command(BaseCommand):
@@ -52,6 +52,7 @@ class Command(BaseCommand):
                     home_division=root,
                     roles=[Role.objects.get(code="city_admin")],
                 )
+                identity.apply_level_three()
         except ValueError as error:
             raise CommandError(
                 _("Division %(code)s is not in the division dataset.") % {"code": division}
@@ -67,3 +68,8 @@ class Command(BaseCommand):
             % {"user": admin, "password": password}
         )
         self.stdout.write(_("The password must be changed at the first login."))
+        self.stdout.write(
+            _(
+                "Security policy: level 3 (password rules, expiry, idle timeout, dormant accounts); the administrator enrols an authenticator app at the first login. Serve Heluo over HTTPS only (HELUO_HTTPS=1)."
+            )
+        )

@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
-        ("core", "0010_access_log"),
+        ("core", "0011_security_policy"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
