@@ -83,7 +83,7 @@ def test_secret_key_is_generated_once_and_kept_private(tmp_path: Path) -> None:
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
 
 
-def test_init_gives_an_empty_installation_with_one_administrator_and_the_level_three_policy(
+def test_init_gives_an_empty_installation_with_three_separate_administrators_and_the_level_three_policy(
     tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     # A copy of the run's migrated installation, which `heluo migrate` built: init's own migrate has
@@ -97,20 +97,29 @@ def test_init_gives_an_empty_installation_with_one_administrator_and_the_level_t
         "--no-imports",
         "-c",
         (
-            "from heluo.core.models import *; from django.apps import apps;"
+            "from heluo.core.models import *; from django.apps import apps; from django.contrib.auth.models import User;"
             "demo = sum(m.objects.filter(is_demo=True).count() for m in apps.get_models() if hasattr(m, 'is_demo'));"
             "a = Account.objects.get(user__username='chief');"
             "p = SecurityPolicy.current();"
             "print(Account.objects.filter(is_system=False).count(), demo, a.must_change_password, a.home_division.name,"
             " Division.objects.count(), [r.code for r in a.roles.all()], p.two_factor_for_administrators,"
-            " p.required_character_classes, p.password_max_age_days, p.idle_timeout_minutes)"
+            " p.required_character_classes, p.password_max_age_days, p.idle_timeout_minutes,"
+            " p.separate_administrators, [list(Account.objects.get(user__username=n).roles.values_list('code', flat=True))"
+            " for n in ('security', 'audit')], User.objects.filter(is_superuser=True).count())"
         ),
         data_dir=tmp_path,
     )
     # The level-3 security policy: the administrator's first login enrols two-factor login.
     assert report.stdout.split() == [
-        "1", "0", "True", "洛龙区", str(len(list(_luolong()))), "['city_admin']", "True", "3", "90", "30"
+        "3", "0", "True", "洛龙区", str(len(list(_luolong()))), "['city_admin',", "'system_admin']", "True", "3", "90",
+        "30", "True", "[['security_admin'],", "['audit_admin']]", "0",
     ]  # fmt: skip
+    assert "security" in result.stdout and "audit" in result.stdout
+    # 三员分立: no superuser is made, and createsuperuser says why.
+    refused = heluo(
+        "createsuperuser", "--noinput", "--username", "root", "--email", "r@example.cn", data_dir=tmp_path
+    )
+    assert refused.returncode != 0 and "三员分立" in refused.stderr
     again = heluo("init", "--division", "410311", "--admin", "chief2", data_dir=tmp_path)
     assert again.returncode != 0 and "chief2" not in again.stdout
 

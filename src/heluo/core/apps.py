@@ -67,3 +67,8 @@ class CoreConfig(AppConfig):
             sender=get_user_model(),
             dispatch_uid="heluo.core.end_tokens_on_password_change",
         )
+        from heluo.core.services.duties import refuse_new_superuser
+
+        pre_save.connect(
+            refuse_new_superuser, sender=get_user_model(), dispatch_uid="heluo.core.refuse_new_superuser"
+        )

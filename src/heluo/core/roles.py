@@ -109,6 +109,11 @@ class RoleDefinition:
 
 # Reading the audit trail is the audit administrator's alone (三员分立): no pattern grants it.
 AUDIT_TRAIL = frozenset({"core.view_accessevent"})
+# The system and security administrators' duties under 三员分立 (services/duties.py): granted by name only.
+SYSTEM_DUTY = ("core.maintain_account",)
+SECURITY_DUTY = ("core.grant_account",)
+# What an administrator of accounts or security needs to see to place an account.
+PLACING = ("core.view_account", "core.view_division", "core.view_zone", "core.view_unit")
 
 BUILTIN_ROLES = (
     RoleDefinition(
@@ -245,6 +250,22 @@ BUILTIN_ROLES = (
         96,
     ),
     RoleDefinition(
+        "system_admin",
+        _("System administrator"),
+        # 系统管理员: accounts and their login details, nothing of roles, security or the audit trail.
+        ("core",),
+        (*PLACING, "core.add_account", "core.change_account", *SYSTEM_DUTY),
+        104,
+    ),
+    RoleDefinition(
+        "security_admin",
+        _("Security administrator"),
+        # 安全管理员: roles, scopes, unlocks, second factors and the security policy.
+        ("core",),
+        (*PLACING, "core.change_account", "core.change_role", *SECURITY_DUTY, *IDENTITY_ADMIN),
+        106,
+    ),
+    RoleDefinition(
         "audit_admin",
         _("Audit administrator"),
         # 审计管理员: reads and exports the audit trail and verifies its chain, nothing else (三员分立).
@@ -274,6 +295,8 @@ _EXPLICIT_ONLY = {
     *PARTY_REFERENCE,
     *AUDIT_TRAIL,
     *IDENTITY_ADMIN,
+    *SYSTEM_DUTY,
+    *SECURITY_DUTY,
 }
 # Accounts are disabled, never deleted: their history and the access log point at them. The audit trail
 # is written by the application alone and never changed.

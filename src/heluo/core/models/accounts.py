@@ -90,7 +90,14 @@ class Account(LedgerModel):
         verbose_name = _("account")
         verbose_name_plural = _("accounts")
         ordering = ["user__username"]
-        permissions = [("unlock_account", _("Can unlock accounts locked out after failed logins"))]
+        permissions = [
+            ("unlock_account", _("Can unlock accounts locked out after failed logins")),
+            (
+                "maintain_account",
+                _("Can create accounts and change their login details (system administrator)"),
+            ),
+            ("grant_account", _("Can grant roles and scopes (security administrator)")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(home_division__isnull=True) | Q(home_zone__isnull=True),

@@ -67,6 +67,14 @@ class SecurityPolicy(models.Model):
         validators=_between(0, 3650),
         help_text=_("An account not used this long is disabled (0: never)."),
     )
+    separate_administrators = models.BooleanField(
+        _("separate the system, security and audit administrators (三员分立)"),
+        default=False,
+        help_text=_(
+            "Accounts are the system administrator's, roles, scopes, unlocks and this policy the security "
+            "administrator's, the audit trail the audit administrator's; superusers cannot log in."
+        ),
+    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     history = HistoricalRecords()
@@ -80,6 +88,7 @@ class SecurityPolicy(models.Model):
         "idle_timeout_minutes": 30,
         "two_factor_for_administrators": True,
         "dormant_account_days": 90,
+        "separate_administrators": True,
     }
 
     class Meta:

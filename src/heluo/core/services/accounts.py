@@ -21,6 +21,7 @@ from heluo.core.models import AccessKind, Account, Division, Person, Role, Unit,
 from heluo.core.modules import SENSITIVE_MODULES
 from heluo.core.roles import SEE_IN_FULL
 from heluo.core.scope import forget_scope, scope_of, visible
+from heluo.core.services import duties
 from heluo.core.services.access import SYSTEM_USERNAME, record_event
 
 _PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -47,6 +48,9 @@ def may_grant(granter: Any, role: Role) -> bool:
     scope = scope_of(granter)
     if scope.unrestricted:
         return True
+    if duties.separated():
+        # 三员分立: granting is the security administrator's duty, whatever roles they hold themselves.
+        return duties.holds(granter, duties.SECURITY)
     sensitive = set(role.modules) & SENSITIVE_MODULES
     if sensitive and not granter.has_perm("core.change_role"):
         return False
@@ -178,6 +182,11 @@ def create_account(
     A temporary password must be changed at first login.
     """
     roles = list(roles)
+    duties.check(granter, duties.SYSTEM)
+    if roles and not duties.holds(granter, duties.SECURITY):
+        # 三员分立: a new account starts without a role (placed in a division, it still sees nothing); the
+        # security administrator grants its roles.
+        raise ValidationError({"roles": [duties.refusal(duties.SECURITY)]})
     check_grant(granter, roles=roles, home_division=home_division, home_zone=home_zone, unit=unit)
     user_model = get_user_model()
     if user_model.objects.filter(username=username).exists():
@@ -204,6 +213,7 @@ def update_account(
 ) -> Account:
     """Change an account's fields and roles within the granter's powers (see check_account_change)."""
     roles = list(account.roles.all()) if roles is None else list(roles)
+    _check_duties(granter, account, roles, fields)
     check_account_change(
         granter, account, roles=roles,
         **{name: fields.get(name, getattr(account, name)) for name in ("home_division", "home_zone", "unit")},
@@ -223,9 +233,30 @@ def update_account(
     return account
 
 
+GRANT_FIELDS = ("home_division", "home_zone", "unit")
+USER_FIELDS = ("email", "is_active")
+
+
+def _check_duties(granter: Any, account: Account, roles: list[Role], fields: dict[str, Any]) -> None:
+    """三员分立: roles, scope and unit are the security administrator's to change (never their own), the
+    other fields the system administrator's."""
+    changed = {
+        name for name, value in fields.items()
+        if value != getattr(account.user if name in USER_FIELDS else account, name)
+    }  # fmt: skip
+    granting = set(roles) != set(account.roles.all()) or bool(changed & set(GRANT_FIELDS))
+    if granting:
+        duties.check(granter, duties.SECURITY)
+        if duties.separated() and account.user_id == getattr(granter, "pk", None):
+            raise PermissionDenied(_("Under 三员分立 nobody changes their own roles or scope."))
+    if changed - set(GRANT_FIELDS):
+        duties.check(granter, duties.SYSTEM)
+
+
 @transaction.atomic
 def reset_password(granter: Any, account: Account) -> str:
     """Give the account a temporary password, to be changed at its next login. Returns the password."""
+    duties.check(granter, duties.SYSTEM)
     check_manageable(granter, account)
     password = temporary_password()
     account.user.set_password(password)
@@ -238,6 +269,7 @@ def reset_password(granter: Any, account: Account) -> str:
 @transaction.atomic
 def set_active(granter: Any, account: Account, active: bool) -> Account:
     """Enable or disable a login (disabled accounts keep their history and can be enabled again)."""
+    duties.check(granter, duties.SYSTEM)
     check_manageable(granter, account)
     if account.user == granter and not active:
         raise PermissionDenied(_("You cannot disable your own account."))

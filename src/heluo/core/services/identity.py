@@ -31,7 +31,7 @@ from heluo.core import identity
 from heluo.core.models import AccessKind, Account, PasswordHistory, Role, SecurityPolicy
 from heluo.core.modules import SENSITIVE_MODULES
 from heluo.core.scope import visible
-from heluo.core.services import accounts
+from heluo.core.services import accounts, duties
 from heluo.core.services.access import record_access
 
 RECOVERY_CODES = 10
@@ -213,6 +213,7 @@ def disable_two_factor(user: Any) -> None:
 def reset_two_factor(granter: Any, account: Account) -> None:
     """Remove the second factors of another's account (a lost phone and lost recovery codes), by one who
     may manage it (accounts.check_manageable). Logged in the access log; the holder enrols again."""
+    duties.check(granter, duties.SECURITY)
     accounts.check_manageable(granter, account)
     disable_two_factor(account.user)
     username = account.user.get_username()
@@ -266,6 +267,7 @@ def locked_out_accounts(user: Any) -> list[Lockout]:
 def unlock_account(user: Any, account: Account) -> int:
     """Forget the account's failed logins so it may log in again (core.unlock_account, in scope). Logged in
     the access log. Returns how many lock records were removed."""
+    duties.check(user, duties.SECURITY)
     if not user.has_perm("core.unlock_account") or not visible(user, account):
         raise PermissionDenied(_("You may not unlock this account."))
     username = account.user.get_username()

@@ -20,7 +20,7 @@ from django_otp import login as otp_login
 
 from heluo.core.forms import SecurityPolicyForm, TwoFactorCodeForm
 from heluo.core.models import Account, SecurityPolicy
-from heluo.core.services import identity
+from heluo.core.services import duties, identity
 
 # The policy's changes shown on its page, newest first.
 POLICY_HISTORY_SHOWN = 20
@@ -28,6 +28,7 @@ POLICY_HISTORY_SHOWN = 20
 
 @permission_required("core.change_securitypolicy", raise_exception=True)
 def security_policy(request: HttpRequest) -> HttpResponse:
+    duties.check(request.user, duties.SECURITY)
     policy = identity.current_policy()
     form = SecurityPolicyForm(request.POST or None, instance=policy)
     if request.method == "POST" and form.is_valid():
@@ -61,6 +62,7 @@ def _policy_changes(policy: SecurityPolicy) -> list[dict[str, Any]]:
 
 @permission_required("core.unlock_account", raise_exception=True)
 def lockout_list(request: HttpRequest) -> HttpResponse:
+    duties.check(request.user, duties.SECURITY)
     return render(request, "core/lockout_list.html", {"lockouts": identity.locked_out_accounts(request.user)})
 
 

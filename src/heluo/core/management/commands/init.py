@@ -25,8 +25,28 @@ class Command(BaseCommand):
         parser.add_argument("--division", required=True, help=_("division code, e.g. 410300 for Luoyang"))
         parser.add_argument("--admin", required=True, help=_("user name of the first administrator"))
         parser.add_argument("--email", default="", help=_("the administrator's e-mail address"))
+        parser.add_argument(
+            "--security-admin",
+            default="security",
+            help=_("user name of the security administrator (三员分立)"),
+        )
+        parser.add_argument(
+            "--audit-admin", default="audit", help=_("user name of the audit administrator (三员分立)")
+        )
 
-    def handle(self, *args: Any, division: str, admin: str, email: str, **options: Any) -> None:
+    def handle(
+        self,
+        *args: Any,
+        division: str,
+        admin: str,
+        email: str,
+        security_admin: str,
+        audit_admin: str,
+        **options: Any,
+    ) -> None:
+        names = [admin, security_admin, audit_admin]
+        if len(set(names)) < len(names):
+            raise CommandError(_("The three administrators need three different user names."))
         # A wrong code is refused before anything is written (migrating a new installation takes a minute).
         try:
             known = divisions_data.find(division) is not None
@@ -44,14 +64,22 @@ class Command(BaseCommand):
             with transaction.atomic():
                 report = divisions.load_divisions(division, user=operator)
                 root = Division.objects.get(code=normalize_code(division))
-                _account, password = accounts.create_account(
-                    operator,
-                    username=admin,
-                    email=email,
-                    display_name=admin,
-                    home_division=root,
-                    roles=[Role.objects.get(code="city_admin")],
-                )
+                # 三员分立: the first administrator keeps the accounts (and the city's ledgers), the other two
+                # the roles and policy, and the audit trail. No superuser is made.
+                passwords = {}
+                for username, role_codes in (
+                    (admin, ["city_admin", "system_admin"]),
+                    (security_admin, ["security_admin"]),
+                    (audit_admin, ["audit_admin"]),
+                ):
+                    _account, passwords[username] = accounts.create_account(
+                        operator,
+                        username=username,
+                        email=email if username == admin else "",
+                        display_name=username,
+                        home_division=root,
+                        roles=list(Role.objects.filter(code__in=role_codes)),
+                    )
                 identity.apply_level_three()
         except ValueError as error:
             raise CommandError(
@@ -63,10 +91,15 @@ class Command(BaseCommand):
             _("Loaded %(created)d divisions under %(name)s (%(historic)d historic).")
             % {"created": report.created, "name": root.name, "historic": report.historic}
         )
-        self.stdout.write(
-            _("Administrator: %(user)s  temporary password: %(password)s")
-            % {"user": admin, "password": password}
-        )
+        for username, label in (
+            (admin, _("Administrator")),
+            (security_admin, _("Security administrator")),
+            (audit_admin, _("Audit administrator")),
+        ):
+            self.stdout.write(
+                _("%(role)s: %(user)s  temporary password: %(password)s")
+                % {"role": label, "user": username, "password": passwords[username]}
+            )
         self.stdout.write(_("The password must be changed at the first login."))
         self.stdout.write(
             _(
