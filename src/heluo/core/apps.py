@@ -58,7 +58,7 @@ class CoreConfig(AppConfig):
             MenuItem(_("Locked-out accounts"), "core:lockout_list", permission="core.unlock_account"),
             MenuItem(_("Security policy"), "core:security_policy", permission="core.change_securitypolicy"),
             MenuItem(_("Figures by district"), "core:district_report", "core.Unit"),
-            MenuItem(_("Official figures"), "core:figures"),
+            MenuItem(_("Official figures"), "core:figures", "core.Unit"),
             MenuItem(_("Audit trail"), "core:audit_trail", "core.AccessEvent"),
         )
         post_migrate.connect(_sync_roles, dispatch_uid="heluo.core.sync_roles")

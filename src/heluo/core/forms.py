@@ -396,6 +396,7 @@ class SecurityPolicyForm(forms.ModelForm):
             "idle_timeout_minutes",
             "two_factor_for_administrators",
             "dormant_account_days",
+            "separate_administrators",
         ]
 
 
