@@ -293,6 +293,8 @@ CONTENT_SECURITY_POLICY = {
 AUDIT_KEY = env_str("HELUO_AUDIT_KEY")
 AUDIT_KEY_FILE = env_path("HELUO_AUDIT_KEY_FILE") or DATA_DIR / "keys" / "audit_key"
 AUDIT_CHECKPOINT_FILE = env_path("HELUO_AUDIT_CHECKPOINTS") or DATA_DIR / "audit" / "checkpoints.jsonl"
+# Level 3 keeps audit records at least 180 days: `heluo audit archive` moves none younger to a file.
+AUDIT_KEEP_DAYS = max(180, env_int("HELUO_AUDIT_KEEP_DAYS", 180))
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if HTTPS:

@@ -327,3 +327,50 @@ def test_no_other_role_reads_the_trail(users: dict[str, Any], client_as: Any) ->
         assert client.get("/core/audit/").status_code == 403, username
         assert client.get("/core/audit/export/").status_code == 403, username
         assert client.post("/core/audit/verify/").status_code == 403, username
+
+
+def test_an_archive_anchor_lets_the_chain_start_after_it_and_only_when_signed() -> None:
+    rows = hand_made_chain(6)
+    anchor = audit_trail.Checkpoint(3, rows[2]["seal"], "2026-12-01T08:01:00+00:00", "", archived=True)
+    assert findings(rows[3:], [anchor.signed(SECRET)]) == []
+    assert findings(rows[3:], [anchor]) == [
+        "The checkpoint of 2026-12-01T08:01:00+00:00 is not signed with this installation's audit key.",
+        "Records before #4 were removed (#1–#3).",
+    ]
+
+
+@pytest.mark.django_db
+def test_records_older_than_the_retention_period_move_to_an_archive_that_verifies(
+    users: dict[str, Any], tmp_path: Path
+) -> None:
+    from unittest import mock
+
+    from django.utils import timezone
+
+    AccessEvent.objects.all()._raw_delete(AccessEvent.objects.db)  # type: ignore[attr-defined]  (a chain of its own)
+    checkpoints, archive = tmp_path / "checkpoints.jsonl", tmp_path / "archive.jsonl"
+    long_ago = timezone.now() - dt.timedelta(days=400)
+    with mock.patch("heluo.core.services.audit_trail.timezone.now", return_value=long_ago):
+        old = [record_event(AccessKind.LOGIN, user=users["laocheng"], context=f"old {n}") for n in range(3)]
+    recent = record_event(AccessKind.LOGIN, user=users["laocheng"], context="recent")
+    call_command("audit", "checkpoint", "--checkpoints", str(checkpoints), stdout=StringIO())
+
+    with pytest.raises(CommandError, match="180"):
+        call_command("audit", "archive", "--before", str(timezone.localdate() - dt.timedelta(days=30)),
+                     "--to", str(archive), "--checkpoints", str(checkpoints), stdout=StringIO())  # fmt: skip
+    assert not archive.exists()
+    cut = str(timezone.localdate() - dt.timedelta(days=200))
+    call_command("audit", "archive", "--before", cut, "--to", str(archive), "--checkpoints", str(checkpoints),
+                 stdout=StringIO())  # fmt: skip
+    assert list(AccessEvent.objects.order_by("sequence").values_list("pk", flat=True)) == [recent.pk]
+    assert archive.stat().st_mode & 0o777 == 0o600 and len(archive.read_text().splitlines()) == len(old)
+    assert _verify(checkpoints)[0]
+    with translation.override("en"):
+        count, found = audit_trail.verify_archive(archive, checkpoints)
+    assert count == 3 and found == []
+
+    lines = archive.read_text().splitlines()
+    archive.write_text("\n".join([lines[0], lines[1].replace("old 1", "old one"), lines[2]]) + "\n")
+    with translation.override("en"):
+        _count, found = audit_trail.verify_archive(archive, checkpoints)
+    assert [f.sequence for f in found] == [old[1].sequence] and "was changed" in found[0].message

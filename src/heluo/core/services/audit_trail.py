@@ -13,7 +13,7 @@ import datetime as dt
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain, pairwise
 from pathlib import Path
 from typing import Any
@@ -102,9 +102,19 @@ class Checkpoint:
     seal: str
     at: str
     signature: str
+    # An archive's anchor: the records up to this one were moved to an archive file, and the chain in the
+    # database starts after it.
+    archived: bool = False
 
     def signed_text(self) -> bytes:
-        return f"{self.sequence}|{self.seal}|{self.at}".encode("ascii")
+        text = f"{self.sequence}|{self.seal}|{self.at}" + ("|archived" if self.archived else "")
+        return text.encode("ascii")
+
+    def signed(self, secret: bytes) -> Checkpoint:
+        return replace(self, signature=_mac(secret, self.signed_text()))
+
+    def is_signed(self, secret: bytes) -> bool:
+        return _mac(secret, self.signed_text()) == self.signature
 
 
 def checkpoints_path() -> Path:
@@ -125,7 +135,7 @@ def read_checkpoints(path: Path | None = None) -> tuple[list[Checkpoint], list[s
             document = json.loads(line)
             found.append(
                 Checkpoint(int(document["sequence"]), str(document["seal"]), str(document["at"]),
-                           str(document["signature"]))
+                           str(document["signature"]), bool(document.get("archived", False)))
             )  # fmt: skip
         except (ValueError, KeyError, TypeError):
             problems.append(_("Line %(line)d of the checkpoint file is not a checkpoint.") % {"line": number})
@@ -141,18 +151,27 @@ def write_checkpoint(path: Path | None = None) -> Checkpoint | None:
     existing, _problems = read_checkpoints(path)
     if existing and existing[-1].seal == head[1]:
         return None
+    return _append_checkpoint(path, head[0], head[1], archived=False)
+
+
+def _append_checkpoint(path: Path, sequence: int, seal: str, *, archived: bool) -> Checkpoint:
     at = timezone.now().astimezone(dt.UTC).isoformat(timespec="seconds")
-    unsigned = Checkpoint(head[0], head[1], at, "")
-    checkpoint = Checkpoint(head[0], head[1], at, _mac(key(), unsigned.signed_text()))
+    checkpoint = Checkpoint(sequence, seal, at, "", archived).signed(key())
+    document = {**checkpoint.__dict__}
+    if not archived:
+        del document["archived"]
+    _append_line(path, json.dumps(document, sort_keys=True))
+    return checkpoint
+
+
+def _append_line(path: Path, line: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    line = json.dumps(checkpoint.__dict__, sort_keys=True) + "\n"
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     try:
-        os.write(fd, line.encode("ascii"))
+        os.write(fd, (line + "\n").encode("utf-8"))
         os.fsync(fd)
     finally:
         os.close(fd)
-    return checkpoint
 
 
 @dataclass(frozen=True)
@@ -173,16 +192,27 @@ def _named(row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def verify(
-    rows: Iterable[Mapping[str, Any]], checkpoints: Iterable[Checkpoint], secret: bytes
+    rows: Iterable[Mapping[str, Any]],
+    checkpoints: Iterable[Checkpoint],
+    secret: bytes,
+    *,
+    to_the_head: bool = True,
 ) -> tuple[int, list[Finding]]:
     """Check the chain, rows in sequence order (each with the SEALED_FIELDS, sequence, seal and
-    previous_seal), against itself and the checkpoints. Returns the rows read and the findings."""
+    previous_seal), against itself and the checkpoints. Returns the rows read and the findings.
+
+    The first row follows nothing or an archive's signed anchor. Every signed head from the first row on
+    must be found; with `to_the_head` (the database, not an archive file) also those after the last row,
+    which names a removed newest record."""
     findings: list[Finding] = []
     signed: dict[str, Checkpoint] = {}
+    starts = {""}
     for checkpoint in checkpoints:
-        unsigned = Checkpoint(checkpoint.sequence, checkpoint.seal, checkpoint.at, "")
-        if _mac(secret, unsigned.signed_text()) == checkpoint.signature:
-            signed[checkpoint.seal] = checkpoint
+        if checkpoint.is_signed(secret):
+            if checkpoint.archived:
+                starts.add(checkpoint.seal)
+            else:
+                signed[checkpoint.seal] = checkpoint
         else:
             findings.append(
                 Finding(None, _("The checkpoint of %(at)s is not signed with this installation's audit key.")
@@ -190,10 +220,12 @@ def verify(
             )  # fmt: skip
     anchored: set[str] = set()
     previous: Mapping[str, Any] | None = None
+    first_sequence: int | None = None
     count = 0
     for row, after in pairwise(chain(rows, [None])):
         assert row is not None
         count += 1
+        first_sequence = row["sequence"] if first_sequence is None else first_sequence
         names = _named(row)
         if row["seal"] in signed:
             anchored.add(row["seal"])
@@ -210,7 +242,7 @@ def verify(
                 message = _("Record #%(sequence)d (%(at)s, %(user)s, %(kind)s) does not match its seal: it was "
                             "changed or inserted.")  # fmt: skip
             findings.append(Finding(row["sequence"], message % names))
-        elif row["previous_seal"] != (previous["seal"] if previous else ""):
+        elif (row["previous_seal"] != previous["seal"]) if previous else (row["previous_seal"] not in starts):
             first, last = (previous["sequence"] + 1 if previous else 1), row["sequence"] - 1
             missing = (
                 f"#{first}" if first == last else f"#{first}–#{last}" if first < last else _("renumbered")
@@ -220,8 +252,11 @@ def verify(
                         % {"sequence": row["sequence"], "missing": missing})
             )  # fmt: skip
         previous = row
+    last_sequence = previous["sequence"] if previous else 0
     for seal, checkpoint in signed.items():
-        if seal not in anchored:
+        before_the_rows = first_sequence is not None and checkpoint.sequence < first_sequence
+        after_the_rows = not to_the_head and checkpoint.sequence > last_sequence
+        if seal not in anchored and not before_the_rows and not after_the_rows:
             findings.append(
                 Finding(checkpoint.sequence,
                         _("Record #%(sequence)d, the chain's head at the checkpoint of %(at)s, is missing: it "
@@ -233,12 +268,13 @@ def verify(
 CHAIN_COLUMNS = ("sequence", "seal", "previous_seal", *SEALED_FIELDS)
 
 
-def chain_rows() -> Iterator[dict[str, Any]]:
-    """The stored chain in sequence order, as verify reads it."""
+def chain_rows(through: int | None = None) -> Iterator[dict[str, Any]]:
+    """The stored chain in sequence order (up to `through`), as verify reads it."""
     columns = [name for name in CHAIN_COLUMNS if name != "content_type"]
-    query = AccessEvent.objects.order_by("sequence").values(
-        *columns, "content_type__app_label", "content_type__model"
+    events = (
+        AccessEvent.objects.all() if through is None else AccessEvent.objects.filter(sequence__lte=through)
     )
+    query = events.order_by("sequence").values(*columns, "content_type__app_label", "content_type__model")
     for row in query.iterator(chunk_size=5000):
         app_label, model = row.pop("content_type__app_label"), row.pop("content_type__model")
         row["content_type"] = f"{app_label}.{model}" if app_label else ""
@@ -250,3 +286,69 @@ def verify_stored(path: Path | None = None) -> tuple[int, list[Finding]]:
     found, problems = read_checkpoints(path)
     count, findings = verify(chain_rows(), found, key())
     return count, [Finding(None, problem) for problem in problems] + findings
+
+
+def _archive_line(row: Mapping[str, Any]) -> str:
+    return json.dumps({**row, "at": row["at"].isoformat()}, ensure_ascii=False, sort_keys=True)
+
+
+def read_archive(path: Path) -> Iterator[dict[str, Any]]:
+    """An archive file's records, as verify reads them."""
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                row = json.loads(line)
+                row["at"] = dt.datetime.fromisoformat(row["at"])
+                yield row
+
+
+def verify_archive(path: Path, checkpoints: Path | None = None) -> tuple[int, list[Finding]]:
+    """verify() over an archive file: its records follow nothing or an earlier archive's anchor."""
+    found, problems = read_checkpoints(checkpoints)
+    count, findings = verify(read_archive(path), found, key(), to_the_head=False)
+    return count, [Finding(None, problem) for problem in problems] + findings
+
+
+def archive(before: dt.datetime, target: Path, checkpoints: Path | None = None) -> int:
+    """Move the records older than `before` (the chain's oldest, up to the first newer one) to the file
+    `target`, then delete them; returns how many. Records are kept at least settings.AUDIT_KEEP_DAYS.
+
+    The file is written and synced first, then the last archived record is anchored (signed) in the
+    checkpoint file, then the records are deleted: a crash between leaves records in both places, never
+    in neither. A chain that does not verify is not archived."""
+    if before > timezone.now() - dt.timedelta(days=settings.AUDIT_KEEP_DAYS):
+        raise ValueError(
+            _("Audit records are kept at least %(days)d days: choose a day before %(day)s.")
+            % {"days": settings.AUDIT_KEEP_DAYS,
+               "day": timezone.localdate() - dt.timedelta(days=settings.AUDIT_KEEP_DAYS)}
+        )  # fmt: skip
+    newer = AccessEvent.objects.filter(at__gte=before).order_by("sequence").values_list("sequence", flat=True)
+    first_kept = newer.first()
+    old = (
+        AccessEvent.objects.all()
+        if first_kept is None
+        else AccessEvent.objects.filter(sequence__lt=first_kept)
+    )
+    last = old.order_by("-sequence").values_list("sequence", "seal").first()
+    if last is None:
+        return 0
+    found, _problems = read_checkpoints(checkpoints)
+    _count, findings = verify(chain_rows(last[0]), found, key(), to_the_head=False)
+    if findings:
+        raise ValueError(
+            _("The audit trail does not verify; it is not archived: %(first)s")
+            % {"first": findings[0].message}
+        )
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        count = 0
+        for row in chain_rows(last[0]):
+            handle.write(_archive_line(row) + "\n")
+            count += 1
+        handle.flush()
+        os.fsync(handle.fileno())
+    _append_checkpoint(checkpoints or checkpoints_path(), last[0], last[1], archived=True)
+    with transaction.atomic():
+        # The one deletion of audit records: below the application's append-only guard, after the archive.
+        AccessEvent.objects.filter(sequence__lte=last[0])._raw_delete(AccessEvent.objects.db)
+    return count
