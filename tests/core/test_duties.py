@@ -117,3 +117,12 @@ def test_no_superuser_is_made_under_separation(admins: dict[str, Any]) -> None:
     existing.is_superuser = True
     with pytest.raises(PermissionDenied):
         existing.save()
+
+
+def test_the_level_three_policy_requires_a_second_factor_of_all_three_administrators(
+    admins: dict[str, Any],
+) -> None:
+    from heluo.core.services import identity
+
+    identity.apply_level_three()
+    assert all(identity.requires_two_factor(admins[name]) for name in ("sys1", "sec1", "aud1"))

@@ -37,9 +37,15 @@ from heluo.core.services.access import record_access
 RECOVERY_CODES = 10
 # Entries kept per user: the most the policy's history may ask for.
 KEPT_PASSWORDS = 24
-# Holders of any of these administer accounts, roles or the policy: the policy may require them to use
-# a second factor. So may it of the roles that open a sensitive module (militia).
-ADMINISTRATOR_PERMISSIONS = ("core.change_account", "core.change_role", "core.change_securitypolicy")
+# Holders of any of these administer accounts, roles or the policy, or read the audit trail (the three
+# administrators of 三员分立 among them): the policy may require them to use a second factor. So may it of
+# the roles that open a sensitive module (militia).
+ADMINISTRATOR_PERMISSIONS = (
+    "core.change_account",
+    "core.change_role",
+    "core.change_securitypolicy",
+    "core.view_accessevent",
+)
 
 
 def current_policy() -> SecurityPolicy:
