@@ -94,6 +94,9 @@ def test_the_policy_and_the_unlocks_are_the_security_administrators(
         client.force_login(get_user_model().objects.get(username=username))
         assert client.get("/core/security-policy/").status_code == status, username
         assert client.get("/core/lockouts/").status_code == status, username
+        menu = client.get("/").content.decode()
+        assert ('href="/core/security-policy/"' in menu) == (status == 200), username
+        assert ('href="/core/lockouts/"' in menu) == (status == 200), username
 
 
 def test_a_superuser_cannot_log_in_under_separation(admins: dict[str, Any], client: Any) -> None:

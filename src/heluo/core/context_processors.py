@@ -9,6 +9,7 @@ from heluo.core.models import Role
 from heluo.core.modules import MENU
 from heluo.core.roles import hidden_menu_items
 from heluo.core.scope import may
+from heluo.core.services import duties
 
 
 def layout(request: HttpRequest) -> dict[str, Any]:
@@ -25,6 +26,7 @@ def layout(request: HttpRequest) -> dict[str, Any]:
             if item.url_name not in hidden
             and (not item.model or may(user, "view", apps.get_model(item.model)))
             and (not item.permission or user.has_perm(item.permission))
+            and (not item.duty or duties.holds(user, item.duty))
         ]
         if items:
             sections.append({"label": section.label, "module": section.module, "items": items})

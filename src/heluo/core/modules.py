@@ -31,6 +31,7 @@ class MenuItem:
     model: str = ""  # "app_label.ModelName": shown only to users who may view it
     icon: str = ""
     permission: str = ""  # "app_label.codename": shown only to users who hold it
+    duty: str = ""  # one of services.duties' duties: under 三员分立 shown only to its holders
 
 
 @dataclass
