@@ -14,6 +14,7 @@ import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import chain, pairwise
 from pathlib import Path
 from typing import Any
@@ -39,9 +40,15 @@ SEALED_FIELDS = (
 
 def key() -> bytes:
     """The audit key: HELUO_AUDIT_KEY (hex), else the key file, made once (0600) under the data directory."""
-    if settings.AUDIT_KEY:
-        return bytes.fromhex(settings.AUDIT_KEY)
-    path = Path(settings.AUDIT_KEY_FILE)
+    return _key(settings.AUDIT_KEY, str(settings.AUDIT_KEY_FILE))
+
+
+@cache
+def _key(configured: str, path_name: str) -> bytes:
+    # Read once per process and setting, not once per event: every audited act seals with it.
+    if configured:
+        return bytes.fromhex(configured)
+    path = Path(path_name)
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         try:  # O_EXCL: two processes starting at once must not write two keys
